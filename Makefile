@@ -1,0 +1,47 @@
+# KyCuong — the two commands a fresh machine needs: `make run` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+DOCS_DIR ?= docs-site
+SYMBOLS_DIR := .build/symbol-graphs
+
+.PHONY: run test deps build lint unit-tests schema-tests pty-tests docs-check docs docs-preview format clean
+
+# Installs what a fresh Debian machine lacks: libedit-dev (the REPL's line editor) and Python's jsonschema
+# (the schema tests). Everything else ships with the Swift toolchain.
+deps:
+	@if ! pkg-config --exists libedit 2>/dev/null; then \
+	  echo "Installing libedit-dev (needed by the kycuong REPL)…"; \
+	  apt-get update && apt-get install -y libedit-dev; \
+	fi
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
+
+build: deps
+	$(SWIFT) build
+
+run: deps
+	$(SWIFT) build --product kycuong
+	$$($(SWIFT) build --show-bin-path)/kycuong $(ARGS)
+
+lint:
+	swift-format lint --strict --recursive Package.swift Sources Tests
+
+unit-tests: deps
+	$(SWIFT) test
+
+docs-check: deps
+	Scripts/build-docs.sh check
+
+docs: deps
+	Scripts/build-docs.sh site $(DOCS_DIR)
+
+docs-preview: deps
+	Scripts/build-docs.sh preview
+
+test: deps lint unit-tests docs-check
+	@echo "make test: all checks passed"
+
+format:
+	swift-format format --in-place --recursive Package.swift Sources Tests
+
+clean:
+	rm -rf .build $(DOCS_DIR)
