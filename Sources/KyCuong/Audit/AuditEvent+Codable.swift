@@ -1,0 +1,98 @@
+import Foundation
+
+extension AuditEvent: Codable {
+  /// The version of the event format this library writes. Version 1: `v`, `seq`, `time`, `by`, `type` and the
+  /// fields of the type. Later versions add fields (such as a hash of the previous event); readers ignore
+  /// fields they do not know, so files of version 1 stay readable.
+  public static let formatVersion = 1
+
+  private enum CodingKeys: String, CodingKey {
+    case v, seq, time, by, type
+    case header, item, outcome, remark, reason, text, attachment, what, owner, due, name
+  }
+
+  /// Reads one event line.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let version = try container.decode(Int.self, forKey: .v)
+    guard version >= 1 else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .v, in: container, debugDescription: "unknown event version \(version)")
+    }
+    sequence = try container.decode(Int.self, forKey: .seq)
+    time = try container.decode(Date.self, forKey: .time)
+    author = try container.decode(String.self, forKey: .by)
+    let type = try container.decode(String.self, forKey: .type)
+    switch type {
+    case "started": change = .started(try container.decode(AuditHeader.self, forKey: .header))
+    case "answered":
+      change = .answered(
+        item: try container.decode(String.self, forKey: .item),
+        outcome: try container.decode(Outcome.self, forKey: .outcome),
+        remark: try container.decodeIfPresent(String.self, forKey: .remark))
+    case "skipped":
+      change = .skipped(
+        item: try container.decode(String.self, forKey: .item),
+        reason: try container.decode(String.self, forKey: .reason))
+    case "noted":
+      change = .noted(
+        item: try container.decodeIfPresent(String.self, forKey: .item),
+        text: try container.decode(String.self, forKey: .text))
+    case "attached":
+      change = .attached(
+        item: try container.decodeIfPresent(String.self, forKey: .item),
+        attachment: try container.decode(Attachment.self, forKey: .attachment))
+    case "explained":
+      change = .explained(
+        item: try container.decodeIfPresent(String.self, forKey: .item),
+        text: try container.decode(String.self, forKey: .text))
+    case "finding": change = .finding(text: try container.decode(String.self, forKey: .text))
+    case "recommendation": change = .recommendation(text: try container.decode(String.self, forKey: .text))
+    case "correctiveAction":
+      change = .correctiveAction(
+        what: try container.decode(String.self, forKey: .what),
+        owner: try container.decode(String.self, forKey: .owner),
+        due: try container.decode(String.self, forKey: .due),
+        item: try container.decodeIfPresent(String.self, forKey: .item))
+    case "representative": change = .representative(name: try container.decode(String.self, forKey: .name))
+    case "finished": change = .finished
+    default:
+      throw DecodingError.dataCorruptedError(
+        forKey: .type, in: container, debugDescription: "unknown event type \"\(type)\"")
+    }
+  }
+
+  /// Writes one event line.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(Self.formatVersion, forKey: .v)
+    try container.encode(sequence, forKey: .seq)
+    try container.encode(time, forKey: .time)
+    try container.encode(author, forKey: .by)
+    try container.encode(change.typeName, forKey: .type)
+    switch change {
+    case .started(let header): try container.encode(header, forKey: .header)
+    case .answered(let item, let outcome, let remark):
+      try container.encode(item, forKey: .item)
+      try container.encode(outcome, forKey: .outcome)
+      try container.encodeIfPresent(remark, forKey: .remark)
+    case .skipped(let item, let reason):
+      try container.encode(item, forKey: .item)
+      try container.encode(reason, forKey: .reason)
+    case .noted(let item, let text), .explained(let item, let text):
+      try container.encodeIfPresent(item, forKey: .item)
+      try container.encode(text, forKey: .text)
+    case .attached(let item, let attachment):
+      try container.encodeIfPresent(item, forKey: .item)
+      try container.encode(attachment, forKey: .attachment)
+    case .finding(let text), .recommendation(let text): try container.encode(text, forKey: .text)
+    case .correctiveAction(let what, let owner, let due, let item):
+      try container.encode(what, forKey: .what)
+      try container.encode(owner, forKey: .owner)
+      try container.encode(due, forKey: .due)
+      try container.encodeIfPresent(item, forKey: .item)
+    case .representative(let name): try container.encode(name, forKey: .name)
+    case .finished: break
+    }
+  }
+}

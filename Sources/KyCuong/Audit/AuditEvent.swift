@@ -1,0 +1,74 @@
+import Foundation
+
+/// One accepted change to an audit. An audit is the list of its events; its state is a fold over them.
+public struct AuditEvent: Hashable, Sendable {
+  /// Position in the log, from 1.
+  public var sequence: Int
+  /// When the change was made.
+  public var time: Date
+  /// Who made it (an inspector's name).
+  public var author: String
+  /// What changed.
+  public var change: Change
+
+  /// Creates an event.
+  public init(sequence: Int, time: Date, author: String, change: Change) {
+    self.sequence = sequence
+    self.time = time
+    self.author = author
+    self.change = change
+  }
+
+  /// What an event changes.
+  public enum Change: Hashable, Sendable {
+    /// The audit started: checklist snapshot, unit, team, visit type. Always the first event.
+    case started(AuditHeader)
+    /// An item was answered; a later answer overrides an earlier one, which stays in the item's history.
+    case answered(item: String, outcome: Outcome, remark: String?)
+    /// An item was not checked, with the reason.
+    case skipped(item: String, reason: String)
+    /// An evidence note, on an item or on the audit as a whole.
+    case noted(item: String?, text: String)
+    /// An attached file, on an item or on the audit as a whole.
+    case attached(item: String?, attachment: Attachment)
+    /// The unit's explanation, on an item or on the audit as a whole.
+    case explained(item: String?, text: String)
+    /// A finding of the team.
+    case finding(text: String)
+    /// A recommendation of the team.
+    case recommendation(text: String)
+    /// A corrective action for the unit.
+    case correctiveAction(what: String, owner: String, due: String, item: String?)
+    /// The unit's representative who signs the record.
+    case representative(name: String)
+    /// The audit was closed.
+    case finished
+
+    /// The event type's name in the log: `started`, `answered`, `skipped`, `noted`, ….
+    public var typeName: String {
+      switch self {
+      case .started: "started"
+      case .answered: "answered"
+      case .skipped: "skipped"
+      case .noted: "noted"
+      case .attached: "attached"
+      case .explained: "explained"
+      case .finding: "finding"
+      case .recommendation: "recommendation"
+      case .correctiveAction: "correctiveAction"
+      case .representative: "representative"
+      case .finished: "finished"
+      }
+    }
+
+    /// The item the change is about, if any.
+    public var itemID: String? {
+      switch self {
+      case .answered(let item, _, _), .skipped(let item, _): item
+      case .noted(let item, _), .attached(let item, _), .explained(let item, _): item
+      case .correctiveAction(_, _, _, let item): item
+      default: nil
+      }
+    }
+  }
+}

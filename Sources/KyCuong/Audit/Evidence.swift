@@ -1,0 +1,93 @@
+import Foundation
+
+/// A dated text written by an inspector: an evidence note, the unit's explanation, a finding or a
+/// recommendation.
+public struct Remark: Hashable, Sendable, Codable {
+  /// The text.
+  public var text: String
+  /// Who wrote it.
+  public var by: String
+  /// When.
+  public var at: Date
+
+  /// Creates a remark.
+  public init(text: String, by: String, at: Date) {
+    self.text = text
+    self.by = by
+    self.at = at
+  }
+}
+
+/// A file kept as evidence (a photo of the posting board, a scanned register page): where it was, its size
+/// and its SHA-256, so anyone can later show it is the same file.
+public struct Attachment: Hashable, Sendable, Codable {
+  /// The file's path when it was attached.
+  public var path: String
+  /// Size in bytes.
+  public var size: Int64
+  /// SHA-256 of the contents, 64 lower-case hex digits.
+  public var sha256: String
+  /// Who attached it.
+  public var by: String
+  /// When.
+  public var at: Date
+
+  /// Creates an attachment record.
+  public init(path: String, size: Int64, sha256: String, by: String, at: Date) {
+    self.path = path
+    self.size = size
+    self.sha256 = sha256
+    self.by = by
+    self.at = at
+  }
+
+  /// The file name, without its folder.
+  public var name: String { URL(fileURLWithPath: path).lastPathComponent }
+
+  /// Reads the file at `url` and records its size and digest.
+  ///
+  /// - Throws: ``AuditError/attachmentUnreadable(path:reason:)`` when it is missing, a folder or unreadable.
+  public static func make(fileAt url: URL, by: String, at: Date) throws(AuditError) -> Attachment {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+      throw .attachmentUnreadable(path: url.path, reason: "no such file")
+    }
+    if isDirectory.boolValue {
+      throw .attachmentUnreadable(path: url.path, reason: "it is a folder, not a file")
+    }
+    do {
+      let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+      let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+      let digest = try SHA256Digest.hex(ofFileAt: url)
+      return Attachment(path: url.path, size: size, sha256: digest, by: by, at: at)
+    } catch {
+      throw .attachmentUnreadable(path: url.path, reason: error.localizedDescription)
+    }
+  }
+}
+
+/// A corrective action the unit must take ("biện pháp khắc phục"): what, who is responsible, by when.
+public struct CorrectiveAction: Hashable, Sendable, Codable {
+  /// What must be done.
+  public var what: String
+  /// Who is responsible.
+  public var owner: String
+  /// Deadline, `YYYY-MM-DD`.
+  public var due: String
+  /// The item it remedies, if any.
+  public var item: String?
+  /// Who recorded it.
+  public var by: String
+  /// When.
+  public var at: Date
+
+  /// Creates a corrective action.
+  public init(what: String, owner: String, due: String, item: String? = nil, by: String, at: Date) {
+    self.what = what
+    self.owner = owner
+    self.due = due
+    self.item = item
+    self.by = by
+    self.at = at
+  }
+}

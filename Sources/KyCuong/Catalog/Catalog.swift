@@ -1,0 +1,120 @@
+import Foundation
+
+/// A set of validated checklists, loaded from files, a folder, or the standard set built into the library.
+///
+/// ```swift
+/// let catalog = try Catalog.standard
+/// let conduct = catalog["public-office-conduct"]
+/// ```
+public struct Catalog: Sendable {
+  /// The checklists, sorted by id.
+  public private(set) var checklists: [Checklist]
+
+  /// Creates a catalog of checklists that are already validated.
+  public init(_ checklists: [Checklist]) {
+    self.checklists = checklists.sorted { $0.id < $1.id }
+  }
+
+  /// The checklist with `id`, if there is one.
+  public subscript(id: String) -> Checklist? { checklists.first { $0.id == id } }
+
+  /// The checklists of KyCuong's `Checklists/` folder, compiled into the library at build time, so an
+  /// installed `kycuong` and any tool that imports the library have them with no path.
+  ///
+  /// - Throws: ``CatalogError`` if a built-in checklist is invalid (the test suite makes sure none is).
+  public static var standard: Catalog {
+    get throws(CatalogError) {
+      var checklists: [Checklist] = []
+      var issues: [ValidationIssue] = []
+      for file in EmbeddedChecklists.files where isChecklistFileName(file.name) {
+        do {
+          checklists.append(try ChecklistParser.parse(Array(file.text.utf8), file: "Checklists/\(file.name)"))
+        } catch {
+          issues += error.issues
+        }
+      }
+      try checkUniqueIDs(checklists, issues: &issues)
+      if !issues.isEmpty { throw CatalogError(issues: issues) }
+      return Catalog(checklists)
+    }
+  }
+
+  /// Whether a file name is a checklist's: it ends in `.json` and is not a JSON Schema (`*.schema.json`).
+  public static func isChecklistFileName(_ name: String) -> Bool {
+    name.hasSuffix(".json") && !name.hasSuffix(".schema.json")
+  }
+
+  /// Loads one checklist file.
+  ///
+  /// - Throws: ``CatalogError`` with every problem found.
+  public static func load(file url: URL) throws(CatalogError) -> Checklist {
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw CatalogError(issues: [
+        ValidationIssue(
+          file: url.relativePath, path: "", rule: .unreadableFile,
+          message: "cannot read the file: \(error.localizedDescription)")
+      ])
+    }
+    do {
+      return try ChecklistParser.parse(data, file: url.relativePath)
+    } catch {
+      throw CatalogError(issues: error.issues)
+    }
+  }
+
+  /// Loads checklist files and folders: a folder contributes every `*.json` in it except `*.schema.json`.
+  ///
+  /// - Throws: ``CatalogError`` with every problem in every file, and checklist ids used twice.
+  public static func load(_ urls: [URL]) throws(CatalogError) -> Catalog {
+    var checklists: [Checklist] = []
+    var issues: [ValidationIssue] = []
+    for url in urls.flatMap(checklistFiles(at:)) {
+      do {
+        checklists.append(try load(file: url))
+      } catch {
+        issues += error.issues
+      }
+    }
+    try checkUniqueIDs(checklists, issues: &issues)
+    if !issues.isEmpty { throw CatalogError(issues: issues) }
+    return Catalog(checklists)
+  }
+
+  /// The checklist files at `url`: the file itself, or a folder's `*.json` files, sorted by name.
+  public static func checklistFiles(at url: URL) -> [URL] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue
+    else { return [url] }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+    return names.filter(isChecklistFileName).sorted().map { url.appending(path: $0) }
+  }
+
+  private static func checkUniqueIDs(
+    _ checklists: [Checklist], issues: inout [ValidationIssue]
+  ) throws(CatalogError) {
+    var seen: Set<String> = []
+    for checklist in checklists where !seen.insert(checklist.id).inserted {
+      issues.append(
+        ValidationIssue(
+          file: checklist.id, path: "id", rule: .duplicateID,
+          message: "two files define the checklist id \"\(checklist.id)\""))
+    }
+  }
+}
+
+/// Loading checklists failed; `issues` lists every problem, each with file, JSON path and rule.
+public struct CatalogError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// Every problem found.
+  public var issues: [ValidationIssue]
+
+  /// Creates the error.
+  public init(issues: [ValidationIssue]) {
+    self.issues = issues
+  }
+
+  /// One issue per line.
+  public var description: String { issues.map(\.description).joined(separator: "\n") }
+}

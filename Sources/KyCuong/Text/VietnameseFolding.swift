@@ -1,0 +1,26 @@
+import Foundation
+
+/// Folds Vietnamese text for search and matching: lower case, no diacritics, `đ`/`Đ` as `d`, runs of white
+/// space as one space.
+///
+/// Inspectors type fast, often without diacritics: "the cong chuc" must find "thẻ công chức", and `dat` must
+/// be read as `đạt`.
+///
+/// ```swift
+/// VietnameseFolding.fold("Đeo thẻ  CÔNG chức")  // "deo the cong chuc"
+/// ```
+public enum VietnameseFolding {
+  /// The folded form of `text`.
+  public static func fold(_ text: String) -> String {
+    // `đ` is a letter of its own, not d with a combining mark, so diacritic folding alone keeps it.
+    let replaced = text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+    let folded = replaced.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    return folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// Whether `text` contains `query`, both folded.
+  public static func contains(_ text: String, _ query: String) -> Bool {
+    let needle = fold(query)
+    return needle.isEmpty || fold(text).contains(needle)
+  }
+}
