@@ -34,6 +34,7 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
   }
 
+  /// Whether two values are equal, object members compared in order.
   public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
     switch (lhs, rhs) {
     case (.null, .null): true
@@ -47,6 +48,7 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
   }
 
+  /// Hashes the value, object members in order.
   public func hash(into hasher: inout Hasher) {
     switch self {
     case .null: hasher.combine(0)
