@@ -394,7 +394,7 @@ private struct Walker {
   mutating func sections(_ value: JSONValue?, sourceIDs: Set<String>, knownTags: Set<String>) -> [Section] {
     guard let elements = array(value, at: "sections", nonEmpty: true) else { return [] }
     var sectionIDs: Set<String> = []
-    var itemKinds: [String: ItemKind] = [:]
+    var itemKinds: [String: ItemKind?] = [:]
     var result: [Section] = []
     for (sectionIndex, element) in elements.enumerated() {
       let path = "sections[\(sectionIndex)]"
@@ -432,7 +432,7 @@ private struct Walker {
 
   mutating func item(
     _ value: JSONValue, at path: String, sourceIDs: Set<String>, knownTags: Set<String>,
-    earlier: inout [String: ItemKind]
+    earlier: inout [String: ItemKind?]
   ) -> Item? {
     let allowed: Set<String> = [
       "id", "text", "guidance", "kind", "max", "weight", "critical", "source", "tags", "applicableWhen",
@@ -449,7 +449,7 @@ private struct Walker {
         report(
           "\(path).id", .badID,
           "item id \"\(id)\" must be upper-case letters and digits joined by '-', e.g. BADGE-01")
-      } else if earlier[id] != nil {
+      } else if earlier.keys.contains(id) {
         report(
           "\(path).id", .duplicateID, "duplicate item id \"\(id)\"; item ids must be unique in the checklist")
         duplicate = true
@@ -485,7 +485,8 @@ private struct Walker {
     let condition = fields["applicableWhen"].flatMap {
       self.condition($0, at: "\(path).applicableWhen", earlier: earlier)
     }
-    if let id, !duplicate, let kind { earlier[id] = kind }
+    // Record the id even when its kind is invalid, so a later duplicate is still reported.
+    if let id, !duplicate { earlier[id] = .some(kind) }
     guard let id, let text, let guidance, let kind, let source else { return nil }
     return Item(
       id: id, text: text, guidance: guidance, kind: kind, weight: weight, critical: critical, source: source,
@@ -561,7 +562,7 @@ private struct Walker {
   }
 
   mutating func condition(
-    _ value: JSONValue, at path: String, earlier: [String: ItemKind]
+    _ value: JSONValue, at path: String, earlier: [String: ItemKind?]
   )
     -> ApplicabilityCondition?
   {
@@ -573,14 +574,14 @@ private struct Walker {
     let itemID = string(fields["item"], at: "\(path).item")
     if let itemID {
       switch earlier[itemID] {
-      case nil:
+      case nil, .some(nil):
         report(
           "\(path).item", .badCondition,
           "applicableWhen names \"\(itemID)\", which is not an earlier item; an item may depend only on items before it"
         )
-      case .check?:
+      case .some(.check?):
         break
-      case let kind?:
+      case .some(let kind?):
         report(
           "\(path).item", .badCondition,
           "applicableWhen names \"\(itemID)\", a \(kind.name) item; it must name a check item")
