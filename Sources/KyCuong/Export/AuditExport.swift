@@ -3,7 +3,7 @@ import Foundation
 /// A scored audit as one JSON document (`"format": "kycuong.audit/1"`), for other tools and for the record.
 ///
 /// The export holds the checklist snapshot and every item's state, so it can be scored again without the
-/// event log (``rescore()``). Encoding is deterministic: sorted keys, ISO 8601 UTC times, checklist order;
+/// event log (``rescore(model:)``). Encoding is deterministic: sorted keys, ISO 8601 UTC times, checklist order;
 /// two exports of one audit are byte-identical.
 public struct AuditExport: Hashable, Sendable, Codable {
   /// The format id this library writes. Readers accept any `kycuong.audit/1.x`-compatible file: later

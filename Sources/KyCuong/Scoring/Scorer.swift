@@ -12,6 +12,8 @@ public enum Scorer {
   /// Scores `checklist` with the given item states (missing ids count as unanswered).
   ///
   /// - Parameters:
+  ///   - checklist: The checklist, with its weights, partial credit and rating bands.
+  ///   - states: Each item's state by id; a missing id counts as unanswered.
   ///   - model: The model; the checklist's own by default.
   ///   - finished: Whether the audit is finished; if not, the report is provisional.
   public static func score(
