@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 mode=${1:-check}
 scratch=.build-docs
 symbols="$scratch/symbol-graphs"
-rm -rf "$symbols" && mkdir -p "$symbols"
+# Not emptied first: an up-to-date build does not compile again, so it would not write the graphs again.
+mkdir -p "$symbols"
 # A scratch path of its own: the symbol-graph flags would otherwise invalidate the test build.
 swift build --target KyCuong --scratch-path "$scratch" \
   -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$symbols" \
