@@ -48,7 +48,8 @@ struct ReadmeExampleTests {
 
     // snippet: log
     var next = audit
-    let event = try next.record(.skipped(item: "BADGE-02", reason: "không đủ thời gian kiểm tra"), by: inspector, at: .now)
+    let event = try next.record(
+      .skipped(item: "BADGE-02", reason: "không đủ thời gian kiểm tra"), by: inspector, at: .now)
     try log.write(contentsOf: EventLog.line(for: event))  // a FileHandle; call synchronize() to fsync
     audit = next
     // end snippet
@@ -57,7 +58,8 @@ struct ReadmeExampleTests {
 
   /// A file handle on a fresh temporary log, standing in for the snippet's `log`.
   let log: FileHandle = {
-    let url = FileManager.default.temporaryDirectory.appending(path: "kycuong-readme-\(UUID().uuidString).jsonl")
+    let url = FileManager.default.temporaryDirectory
+      .appending(path: "kycuong-readme-\(UUID().uuidString).jsonl")
     FileManager.default.createFile(atPath: url.path, contents: nil)
     return FileHandle(forWritingAtPath: url.path) ?? .nullDevice
   }()
@@ -85,7 +87,10 @@ struct ReadmeExampleTests {
     // end snippet
 
     #expect(conduct != nil)
-    #expect(printed.contains(#"MyChecklists/broken.json: colour: unknown field "colour" in a checklist; known fields: description, id, scoring, sections, sources, tags, title, version"#))
+    #expect(
+      printed.contains(
+        #"MyChecklists/broken.json: colour: unknown field "colour" in a checklist; known fields: "#
+          + "description, id, scoring, sections, sources, tags, title, version"))
     #expect(printed.contains(#"MyChecklists/broken.json: version: a checklist needs the field "version""#))
     #expect(printed.count == 6)
   }
@@ -123,7 +128,9 @@ struct ReadmeExampleTests {
     #expect(snippets.count == 4)
     for document in ["README.md", "Docs.docc/Articles/UsingTheLibrary.md"] {
       let text = try String(contentsOf: root.appending(path: document), encoding: .utf8)
-      let blocks = Self.swiftBlocks(in: text).filter { !$0.hasPrefix("// Package.swift") && !$0.hasPrefix(".package") }
+      let blocks = Self.swiftBlocks(in: text).filter {
+        !$0.hasPrefix("// Package.swift") && !$0.hasPrefix(".package")
+      }
       #expect(!blocks.isEmpty, "\(document) shows no Swift code")
       for block in blocks {
         #expect(snippets.contains(block), "\(document) shows code that no test runs:\n\(block)")
