@@ -1,0 +1,61 @@
+import KyCuongREPL
+import Testing
+
+@Suite("CompletionPlan")
+struct TerminalCompletionTests {
+  @Test("one candidate: the rest of it and a space")
+  func single() {
+    #expect(
+      CompletionPlan.make(lineBeforeCursor: "DR", candidates: ["DRESS-01"])
+        == .replace(deleteCount: 2, insert: "DRESS-01 "))
+  }
+
+  @Test("several: the common prefix when it is longer than what is typed")
+  func commonPrefix() {
+    #expect(
+      CompletionPlan.make(lineBeforeCursor: "BAD", candidates: ["BADGE-01", "BADGE-02"])
+        == .replace(deleteCount: 3, insert: "BADGE-0"))
+  }
+
+  @Test("several with nothing more in common: list them")
+  func list() {
+    #expect(
+      CompletionPlan.make(lineBeforeCursor: "show BADGE-0", candidates: ["BADGE-01", "BADGE-02"])
+        == .list(["BADGE-01", "BADGE-02"]))
+  }
+
+  @Test("none: beep")
+  func none() {
+    #expect(CompletionPlan.make(lineBeforeCursor: "zz", candidates: []) == .none)
+  }
+
+  @Test("Vietnamese: deletes by Unicode scalar, candidates may contain a space")
+  func vietnamese() {
+    #expect(
+      CompletionPlan.make(lineBeforeCursor: "BADGE-01 không đ", candidates: ["không đạt"])
+        == .replace(deleteCount: 7, insert: "không đạt "))
+    #expect(CompletionPlan.make(lineBeforeCursor: "đ", candidates: ["đạt", "đã"]) == .list(["đạt", "đã"]))
+  }
+
+  @Test("a candidate matched case-insensitively replaces the last word")
+  func caseInsensitive() {
+    #expect(
+      CompletionPlan.make(lineBeforeCursor: "go bad", candidates: ["BADGE-01"])
+        == .replace(deleteCount: 3, insert: "BADGE-01 "))
+  }
+
+  @Test("after a space, the candidate is inserted whole")
+  func afterSpace() {
+    #expect(
+      CompletionPlan.make(lineBeforeCursor: "BADGE-01 ", candidates: ["đạt"])
+        == .replace(deleteCount: 0, insert: "đạt "))
+  }
+
+  @Test("columns fit the width and read down first")
+  func columns() {
+    let text = CompletionPlan.columns(["a1", "a2", "a3", "a4", "a5"], width: 12)
+    #expect(text == "a1  a3  a5\na2  a4\n")
+    #expect(CompletionPlan.columns(["BADGE-01", "BADGE-02"], width: 80) == "BADGE-01  BADGE-02\n")
+    #expect(CompletionPlan.columns(["một-từ-rất-dài"], width: 5) == "một-từ-rất-dài\n")
+  }
+}
