@@ -106,6 +106,9 @@ def ctrl_c_cancels_line(session, _):
     session.expect("^C")
     session.expect(PROMPT)
     check(session.is_alive(), "kycuong died on Ctrl-C")
+    session.key("ctrl-c")  # on an empty line too
+    session.expect("^C")
+    session.expect(PROMPT)
     session.line("vẫn chạy")
     session.expect("đã nhận: vẫn chạy")
     check("đã nhận: dòng bị hủy" not in session.output, "the cancelled line was evaluated")
@@ -146,10 +149,14 @@ def history_persists():
         first = start(environment)
         first.line("nhớ dòng này")
         first.expect("đã nhận: nhớ dòng này")
+        first.line("   ")  # blank lines are not remembered
+        first.expect("đã nhận:")
         first.line("quit")
         check(first.wait_exit() == 0, "quit did not exit with status 0")
         history_file = os.path.join(environment.state, "kycuong", "history")
         check(os.path.exists(history_file), f"no history file at {history_file}")
+        mode = os.stat(history_file).st_mode & 0o777
+        check(mode & 0o077 == 0, f"history file is readable by others (mode {oct(mode)})")
         second = start(environment)
         second.key("up")
         second.expect_cursor_line(PROMPT + "quit")
@@ -160,6 +167,20 @@ def history_persists():
         check(not os.path.exists(os.path.join(environment.home, ".local")), "history written under HOME")
     finally:
         environment.cleanup()
+
+
+def ctrl_c_in_history_search(session, _):
+    session.line("tìm dòng này")
+    session.expect("đã nhận: tìm dòng này")
+    session.expect(PROMPT)
+    session.key("ctrl-r")
+    session.send("tìm")
+    session.expect_screen("tìm dòng này")
+    session.key("ctrl-c")
+    session.expect("^C")
+    session.expect(PROMPT)
+    session.line("tiếp")
+    session.expect("đã nhận: tiếp")
 
 
 def ctrl_d_exits(session, _):
@@ -230,6 +251,13 @@ def ctrl_z_suspends_and_fg_resumes(shell):
     shell.run("fg")
     # The line being edited is redrawn and editing goes on.
     shell.expect_cursor_line(PROMPT + "trước khi dừng")
+    # A second suspension of the same line works too (libedit's own handlers are one-shot).
+    shell.key("ctrl-z")
+    shell.expect("Stopped")
+    shell.expect_prompt()
+    shell.assert_terminal_sane()
+    shell.run("fg")
+    shell.expect_cursor_line(PROMPT + "trước khi dừng")
     shell.send(" và sau")
     shell.key("enter")
     shell.expect("đã nhận: trước khi dừng và sau")
@@ -290,6 +318,7 @@ CHECKS = [
     ("Tab: Vietnamese candidate with a space", with_program(completion_vietnamese)),
     ("Tab: no candidate beeps", with_program(completion_none_beeps)),
     ("Ctrl-C cancels the line", with_program(ctrl_c_cancels_line)),
+    ("Ctrl-C in a history search", with_program(ctrl_c_in_history_search)),
     ("arrow keys edit", with_program(arrow_key_editing)),
     ("arrow keys edit Vietnamese by character", with_program(arrow_key_editing_vietnamese)),
     ("Up recalls history", with_program(history_recall)),

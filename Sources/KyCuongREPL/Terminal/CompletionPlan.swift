@@ -6,7 +6,7 @@ public enum CompletionPlan: Equatable, Sendable {
   /// Nothing matches: beep.
   case none
   /// Delete `deleteCount` Unicode scalars before the cursor (libedit counts wide characters), then insert
-  /// `insert`.
+  /// `insert`; usually just the rest of the word.
   case replace(deleteCount: Int, insert: String)
   /// Several candidates and nothing more to insert: show them.
   case list([String])
@@ -18,13 +18,21 @@ public enum CompletionPlan: Equatable, Sendable {
     guard let first = candidates.first else { return .none }
     let typed = typedPart(of: line, matching: candidates)
     if candidates.count == 1 {
-      return .replace(deleteCount: typed.unicodeScalars.count, insert: first + " ")
+      return edit(from: typed, to: first + " ")
     }
     let prefix = commonPrefix(candidates)
     if prefix.count > typed.count {
-      return .replace(deleteCount: typed.unicodeScalars.count, insert: prefix)
+      return edit(from: typed, to: prefix)
     }
     return .list(candidates)
+  }
+
+  /// The smallest edit that turns `typed` into `target`: usually nothing to delete and the rest of the
+  /// word to insert, so libedit only redraws what changed.
+  static func edit(from typed: String, to target: String) -> CompletionPlan {
+    let shared = commonPrefix([typed, target])
+    let deleted = typed.dropFirst(shared.count)
+    return .replace(deleteCount: deleted.unicodeScalars.count, insert: String(target.dropFirst(shared.count)))
   }
 
   /// The end of `line` that the candidates replace: the longest suffix starting at a word boundary that

@@ -123,10 +123,7 @@ final class EditLineReader: LineReader {
   /// Tab: complete the word before the cursor.
   fileprivate func complete() -> UInt8 {
     guard let info = el_line(editLine)?.pointee else { return UInt8(CC_ERROR) }
-    let length = info.cursor - info.buffer
-    let before = info.buffer.withMemoryRebound(to: UInt8.self, capacity: max(length, 0)) {
-      String(decoding: UnsafeBufferPointer(start: $0, count: max(length, 0)), as: UTF8.self)
-    }
+    let before = text(from: info.buffer, to: info.cursor)
     switch CompletionPlan.make(lineBeforeCursor: before, candidates: completer(before)) {
     case .none:
       return UInt8(CC_REFRESH_BEEP)
@@ -145,11 +142,23 @@ final class EditLineReader: LineReader {
     }
   }
 
+  /// The UTF-8 text between two pointers into el_line's buffer (el_line gives bytes, not characters).
+  private func text(from start: UnsafePointer<CChar>, to end: UnsafePointer<CChar>) -> String {
+    let length = max(end - start, 0)
+    return start.withMemoryRebound(to: UInt8.self, capacity: length) {
+      String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+    }
+  }
+
   /// Ctrl-C: show "^C", end the line the normal way so libedit moves below it, and report an interruption.
   fileprivate func interrupt() -> UInt8 {
     interrupted = true
-    // Move to the end so libedit's newline goes below everything typed, even a wrapped line.
-    _ = el_cursor(editLine, Int32.max / 2)
+    // Move to the end so libedit's newline goes below everything typed, even a wrapped line. el_cursor
+    // counts wide characters: count the scalars after the cursor rather than overshoot the buffer.
+    if let info = el_line(editLine)?.pointee {
+      let after = text(from: info.cursor, to: info.lastchar)
+      _ = el_cursor(editLine, Int32(after.unicodeScalars.count))
+    }
     _ = el_insertstr(editLine, "^C")
     el_push(editLine, "\n")
     return UInt8(CC_REFRESH)
