@@ -183,6 +183,21 @@ def ctrl_c_in_history_search(session, _):
     session.expect("đã nhận: tiếp")
 
 
+def history_default_location():
+    environment = Environment()
+    environment.env.pop("XDG_STATE_HOME")
+    try:
+        session = start(environment)
+        session.line("mặc định")
+        session.expect("đã nhận: mặc định")
+        session.key("ctrl-d")
+        check(session.wait_exit() == 0, "Ctrl-D did not exit with status 0")
+        history_file = os.path.join(environment.home, ".local", "state", "kycuong", "history")
+        check(os.path.exists(history_file), f"no history file at {history_file}")
+    finally:
+        environment.cleanup()
+
+
 def ctrl_d_exits(session, _):
     session.key("ctrl-d")
     session.expect("tạm biệt")
@@ -323,6 +338,7 @@ CHECKS = [
     ("arrow keys edit Vietnamese by character", with_program(arrow_key_editing_vietnamese)),
     ("Up recalls history", with_program(history_recall)),
     ("history persists under XDG_STATE_HOME", history_persists),
+    ("history defaults to ~/.local/state", history_default_location),
     ("Ctrl-D on an empty line exits 0", with_program(ctrl_d_exits)),
     ("Ctrl-D on a non-empty line deletes", with_program(ctrl_d_on_non_empty_line_does_not_exit)),
     ("Ctrl-D leaves a sane terminal", in_shell(ctrl_d_restores_terminal)),

@@ -175,11 +175,17 @@ final class EditLineReader: LineReader {
     return UInt8(CC_REDISPLAY)
   }
 
-  /// Switches LC_CTYPE (only) to UTF-8: the user's locale when it is UTF-8, else C.UTF-8.
+  /// Switches LC_CTYPE (only: numbers and messages keep their locale) to UTF-8: the user's locale when it
+  /// is UTF-8, else the first UTF-8 locale this system has. LANG=C, POSIX and uninstalled locales such as
+  /// vi_VN.UTF-8 on a minimal server all end up here.
   static func ensureUTF8CharacterType() {
     setlocale(LC_CTYPE, "")
-    if !isUTF8CharacterType() {
-      setlocale(LC_CTYPE, "C.UTF-8")
+    guard !isUTF8CharacterType() else { return }
+    // C.UTF-8 is in glibc since 2.35 and in Debian for much longer; the others cover older systems and macOS.
+    for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8", "UTF-8"] {
+      if setlocale(LC_CTYPE, name) != nil && isUTF8CharacterType() {
+        return
+      }
     }
   }
 
