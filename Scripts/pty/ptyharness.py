@@ -14,7 +14,6 @@ import codecs
 import os
 import re
 import shutil
-import signal
 import sys
 import tempfile
 import time
@@ -49,6 +48,21 @@ ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])"
 
 class CheckFailed(Exception):
     """A check did not see what it expected."""
+
+
+def _plain_with_offsets(raw):
+    """`raw` without escape sequences, and for each remaining character its offset in `raw` (so a match in
+    the plain text can advance a position in the raw stream)."""
+    plain, offsets, i = [], [], 0
+    while i < len(raw):
+        match = ANSI_ESCAPE.match(raw, i) if raw[i] == "\x1b" else None
+        if match:
+            i = match.end()
+            continue
+        plain.append(raw[i])
+        offsets.append(i)
+        i += 1
+    return "".join(plain), offsets
 
 
 def strip_ansi(text):
@@ -213,17 +227,11 @@ class PtySession:
         """Waits until `text` appears in the output (escape codes stripped) after the previous match."""
 
         def found():
-            plain = strip_ansi(self.output[self._position:])
+            plain, offsets = _plain_with_offsets(self.output[self._position:])
             index = plain.find(text)
             if index < 0:
                 return None
-            # Advance past the match in the raw stream: find the raw offset whose stripped prefix covers it.
-            raw = self.output[self._position:]
-            for end in range(len(raw) + 1):
-                if len(strip_ansi(raw[:end])) >= index + len(text):
-                    self._position += end
-                    return text
-            self._position = len(self.output)
+            self._position += offsets[index + len(text) - 1] + 1 if text else 0
             return text
 
         return self._wait_for(found, repr(text), timeout)

@@ -21,7 +21,6 @@ from ptyharness import (  # noqa: E402
     ShellSession,
     check,
     run_checks,
-    session_context,
 )
 
 PROMPT = "[1/3 BADGE-01] › "
