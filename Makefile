@@ -28,6 +28,11 @@ lint:
 unit-tests: deps
 	$(SWIFT) test
 
+# The REPL in a real pseudo-terminal: keystrokes in, screen out (Scripts/pty/).
+pty-tests: deps
+	$(SWIFT) build --product kycuong
+	python3 Scripts/pty/test_terminal.py $$($(SWIFT) build --show-bin-path)/kycuong
+
 docs-check: deps
 	Scripts/build-docs.sh check
 
@@ -37,7 +42,7 @@ docs: deps
 docs-preview: deps
 	Scripts/build-docs.sh preview
 
-test: deps lint unit-tests docs-check
+test: deps lint unit-tests pty-tests docs-check
 	@echo "make test: all checks passed"
 
 format:

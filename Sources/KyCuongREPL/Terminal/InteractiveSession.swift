@@ -1,0 +1,28 @@
+/// What the REPL's logic offers the terminal layer. The REPL issue's `Session` will conform.
+public protocol InteractiveSession: AnyObject {
+  /// The prompt for the next line, plain text, may be non-ASCII (e.g. "[12/48 BADGE-02] › ").
+  var prompt: String { get }
+  /// Handles one line and returns what to print.
+  func evaluate(_ line: String) -> SessionReply
+  /// Completion candidates for the word that ends `lineBeforeCursor` (the whole replacement words, not suffixes).
+  func completions(forLineBeforeCursor lineBeforeCursor: String) -> [String]
+  /// Called on end of input (Ctrl-D on an empty line, EOF on a pipe): save and say goodbye.
+  func endOfInput() -> SessionReply
+}
+
+/// A reply: text to print and whether the command succeeded; `exit` ends the loop.
+public struct SessionReply: Equatable, Sendable {
+  /// What to print; empty prints nothing, a missing final newline is added.
+  public var text: String
+  /// Whether the command succeeded; one failure makes a script's exit status non-zero.
+  public var succeeded: Bool
+  /// Whether the loop ends after printing this reply.
+  public var exit: Bool
+
+  /// Creates a reply; by default a successful one that keeps the loop going.
+  public init(text: String, succeeded: Bool = true, exit: Bool = false) {
+    self.text = text
+    self.succeeded = succeeded
+    self.exit = exit
+  }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import KyCuongREPL
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The executable's terminal wiring: picks the line reader and gives the terminal back at the end.
+///
+/// `main.swift` does `let console = Console(completer: …)`, runs `REPLLoop` with `console.reader` and
+/// `console.output`, then calls `console.finish()` before `exit` (top-level objects are never deinitialised).
+struct Console {
+  /// libedit when both standard input and output are terminals, plain standard input otherwise.
+  let reader: any LineReader
+  /// Standard output.
+  let output: any TextOutput = StandardOutput()
+  /// The colour policy for replies (terminal on standard output and `NO_COLOR` unset or empty).
+  let style: TerminalStyle = .forStandardOutput()
+  private let editLineReader: EditLineReader?
+
+  /// Chooses the reader; `completer` gets the text before the cursor and returns whole-word candidates.
+  init(completer: @escaping (String) -> [String]) {
+    if isTerminal(fileDescriptor: STDIN_FILENO) && isTerminal(fileDescriptor: STDOUT_FILENO),
+      let editing = EditLineReader(historyPath: HistoryLocation.historyFile(), completer: completer)
+    {
+      editLineReader = editing
+      reader = editing
+    } else {
+      editLineReader = nil
+      reader = StandardInputLineReader()
+    }
+  }
+
+  /// Restores the terminal (libedit's state and the settings saved at start).
+  func finish() {
+    editLineReader?.close()
+  }
+}
