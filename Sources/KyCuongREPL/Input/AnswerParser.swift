@@ -69,4 +69,14 @@ public enum AnswerParser {
       return .text(trimmed)
     }
   }
+
+  /// The answer word closest to a mistyped `text` (`fial` → `fail`, `dta` → `đạt`), for a `check` item;
+  /// one-letter words are left out, as every short typo would be one edit from them.
+  public static func suggestion(for text: String, kind: ItemKind) -> String? {
+    guard case .check = kind else { return nil }
+    let candidates = [
+      "pass", "đạt", "fail", "không đạt", "partial", "một phần", "na", "không áp dụng", "kad",
+    ]
+    return EditDistance.closest(to: text, in: candidates)
+  }
 }

@@ -129,9 +129,10 @@ extension Message {
       return t("Chưa ghi được: ", "Not saved: ") + Self.storeError(error, language)
     case .openFailed(let error):
       return t("Không mở được: ", "Cannot open: ") + Self.storeError(error, language)
-    case .answerNotAccepted(let item, let kind, let given):
-      return t("\(item) không nhận câu trả lời `\(given)`. ", "\(item) does not take the answer `\(given)`. ")
-        + Message.accepts(kind).text(in: language)
+    case .answerNotAccepted(let item, let kind, let given, let suggestion):
+      let hint = suggestion.map { t(" Có phải ý bạn là `\($0)`?", " Did you mean `\($0)`?") } ?? ""
+      return t("\(item) không nhận câu trả lời `\(given)`.", "\(item) does not take the answer `\(given)`.")
+        + hint + " " + Message.accepts(kind).text(in: language)
     case .answered(let item, let outcome):
       return "✓ \(item): " + Message.outcome(outcome).text(in: language)
     case .answerChanged(let item, let from, let to, let remark):

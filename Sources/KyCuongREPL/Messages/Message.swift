@@ -49,7 +49,7 @@ enum Message {
   case auditRefused(AuditError)
   case notSaved(AuditStoreError)
   case openFailed(AuditStoreError)
-  case answerNotAccepted(item: String, kind: ItemKind, given: String)
+  case answerNotAccepted(item: String, kind: ItemKind, given: String, suggestion: String?)
   case answered(item: String, outcome: Outcome)
   case answerChanged(item: String, from: ItemState, to: Outcome, remark: String?)
   case skipped(item: String)

@@ -160,7 +160,10 @@ extension Session {
     guard !answer.isEmpty else { return refuse(.usage(.answer)) }
     let remark = arguments.options["remark"].flatMap { $0.isEmpty ? nil : $0 }
     guard let outcome = AnswerParser.parse(answer, for: item.kind) else {
-      return refuse(.answerNotAccepted(item: item.id, kind: item.kind, given: answer))
+      return refuse(
+        .answerNotAccepted(
+          item: item.id, kind: item.kind, given: answer,
+          suggestion: AnswerParser.suggestion(for: answer, kind: item.kind)))
     }
     return record(outcome, remark: remark, for: item)
   }
@@ -293,17 +296,17 @@ extension Session {
     let readOnly = !arguments.flags.isEmpty
     let ids = store.list().map(\.id)
     let matches = ids.contains(wanted) ? [wanted] : ids.filter { $0.hasPrefix(wanted) }
-    guard matches.count == 1, let id = matches.first else {
-      if matches.count > 1 { return refuse(.ambiguousAudit(prefix: wanted, matches: matches)) }
-      return refuse(.notSaved(.noSuchAudit(id: wanted, directory: store.directory.path)))
-    }
-    if let audit, audit.id != id { closeAudit() }
+    if matches.count > 1 { return refuse(.ambiguousAudit(prefix: wanted, matches: matches)) }
+    // No match: the store's own refusal says whether the id is malformed or absent.
+    let id = matches.first ?? wanted
     let opened: AuditStore.OpenedAudit
     do {
       opened = try store.open(id, readOnly: readOnly)
     } catch {
       return refuse(.openFailed(error))
     }
+    // Only once the new audit is open: a refused resume leaves the current audit as it was.
+    if let audit, audit.id != id { closeAudit() }
     audit = opened.audit
     isReadOnly = opened.readOnly
     currentItemID = nextOpenItem(after: nil)

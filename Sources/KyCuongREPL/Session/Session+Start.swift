@@ -30,7 +30,6 @@ extension Session {
   /// `start [checklist] [--unit U] [--address A] [--leader L] [--members "A, B"] [--visit scheduled|surprise]`:
   /// takes what the line gives and asks for the rest, one question per line.
   func start(_ rest: String) -> SessionReply {
-    if isReadOnly || audit != nil { closeAudit() }
     let arguments = Arguments(rest)
     var draft = StartDraft()
     var problems: [String] = []
@@ -119,6 +118,8 @@ extension Session {
     } catch {
       return refuse(.notSaved(error))
     }
+    // The previous audit (saved already) is closed only now, so a cancelled start leaves it open.
+    closeAudit()
     audit = newAudit
     isReadOnly = false
     currentItemID = nextOpenItem(after: nil)

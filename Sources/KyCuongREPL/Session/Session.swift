@@ -183,7 +183,10 @@ public final class Session: InteractiveSession {
     let (answer, remark) = AnswerParser.splitRemark(line)
     guard let outcome = AnswerParser.parse(answer, for: item.kind) else {
       if let suggestion { return refuse(.unknownCommand(word: firstWord, suggestion: suggestion)) }
-      return refuse(.answerNotAccepted(item: item.id, kind: item.kind, given: answer))
+      return refuse(
+        .answerNotAccepted(
+          item: item.id, kind: item.kind, given: answer,
+          suggestion: AnswerParser.suggestion(for: answer, kind: item.kind)))
     }
     return record(outcome, remark: remark, for: item)
   }
