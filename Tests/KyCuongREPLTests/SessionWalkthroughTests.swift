@@ -14,7 +14,7 @@ struct SessionWalkthroughTests {
     #expect(reply.text.contains("‼ ĐIỂM LIỆT"))
     #expect(reply.text.contains("Căn cứ: 129/2007/QĐ-TTg — Quy chế văn hoá công sở, Điều 7"))
     #expect(reply.text.contains("Trọng số: 2"))
-    #expect(reply.text.contains("Nhận: số đạt/số quan sát, ví dụ 10/12"))
+    #expect(reply.text.contains("Trả lời: số đạt/số quan sát, ví dụ 10/12"))
     #expect(reply.text.contains("Hiện tại: chưa trả lời"))
     // POST-01 does not apply until POST-00 is answered pass or partial: 5 of 6 items apply.
     #expect(harness.session.prompt == "[1/5 BADGE-01] › ")

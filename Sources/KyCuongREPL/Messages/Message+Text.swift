@@ -132,7 +132,7 @@ extension Message {
     case .answerNotAccepted(let item, let kind, let given, let suggestion):
       let hint = suggestion.map { t(" Có phải ý bạn là `\($0)`?", " Did you mean `\($0)`?") } ?? ""
       return t("\(item) không nhận câu trả lời `\(given)`.", "\(item) does not take the answer `\(given)`.")
-        + hint + " " + Message.accepts(kind).text(in: language)
+        + hint + " " + t("Nhận: ", "Takes: ") + Message.accepts(kind).text(in: language)
     case .answered(let item, let outcome):
       return "✓ \(item): " + Message.outcome(outcome).text(in: language)
     case .answerChanged(let item, let from, let to, let remark):
@@ -250,20 +250,20 @@ extension Message {
     case .labelAttachment: return t("Tệp", "File")
     case .accepts(.check):
       return t(
-        "Nhận: đạt (y, có), không đạt (n), một phần (p), không áp dụng (kad); hoặc pass, fail, partial, na.",
-        "Takes: pass (y), fail (n), partial (p), na; or đạt, không đạt, một phần, không áp dụng.")
+        "đạt (y, có), không đạt (n), một phần (p), không áp dụng (kad); hoặc pass, fail, partial, na.",
+        "pass (y), fail (n), partial (p), na; or đạt, không đạt, một phần, không áp dụng.")
     case .accepts(.observation):
       return t(
-        "Nhận: số đạt/số quan sát, ví dụ 10/12; hoặc kad (không áp dụng).",
-        "Takes: compliant/observed, e.g. 10/12; or na (not applicable).")
+        "số đạt/số quan sát, ví dụ 10/12; hoặc kad (không áp dụng).",
+        "compliant/observed, e.g. 10/12; or na (not applicable).")
     case .accepts(.scale(let max)):
       return t(
-        "Nhận: một số nguyên từ 0 đến \(max); hoặc kad (không áp dụng).",
-        "Takes: a whole number from 0 to \(max); or na (not applicable).")
+        "một số nguyên từ 0 đến \(max); hoặc kad (không áp dụng).",
+        "a whole number from 0 to \(max); or na (not applicable).")
     case .accepts(.text):
       return t(
-        "Nhận: văn bản tự do (nếu bắt đầu bằng tên lệnh, gõ `answer VĂN BẢN`).",
-        "Takes: free text (if it starts with a command's name, type `answer TEXT`).")
+        "văn bản tự do (nếu bắt đầu bằng tên lệnh, gõ `answer VĂN BẢN`).",
+        "free text (if it starts with a command's name, type `answer TEXT`).")
     case .outcome(let outcome):
       switch outcome {
       case .pass: return t("đạt", "pass")

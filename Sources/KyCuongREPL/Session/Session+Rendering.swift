@@ -45,7 +45,10 @@ extension Session {
     } else {
       parts.append(source.ref)
     }
-    if let article = source.article { parts.append(article) }
+    // An item without its own article falls back on the citation's, so the inspector can still find the rule.
+    if let article = source.article ?? checklist.citation(withID: source.ref)?.article {
+      parts.append(article)
+    }
     var result = parts.joined(separator: ", ")
     if let note = source.note { result += " (\(note[language]))" }
     return result
@@ -67,18 +70,18 @@ extension Session {
     var lines: [String] = []
     lines.append(style.bold(text(report.provisional ? .scoreProvisional : .scoreFinal)))
     lines.append(
-      "  " + pad(text(.columnSection), 40) + " " + pad(text(.columnWeight), 8) + " " + text(.columnScore))
+      "  " + pad(text(.columnSection), 40) + " " + pad(text(.columnWeight), 9) + " " + text(.columnScore))
     for section in report.sections {
       let title = audit.checklist.sections.first { $0.id == section.id }?.title[language] ?? section.id
       lines.append(
-        "  " + pad(shorten(title, 40), 40) + " " + pad(Self.number(section.weight), 8) + " "
+        "  " + pad(shorten(title, 40), 40) + " " + pad(Self.number(section.weight), 9) + " "
           + Self.score(section.score))
     }
     if !report.focusAreas.isEmpty {
       lines.append(style.bold(text(.focusAreas)))
       for area in report.focusAreas {
         let title = FocusArea(tag: area.tag)?.title[language] ?? area.tag
-        lines.append("  " + pad(shorten(title, 49), 49) + " " + Self.score(area.score))
+        lines.append("  " + pad(shorten(title, 50), 50) + " " + Self.score(area.score))
       }
     }
     let rating = report.rating.map { $0.label[language] } ?? "—"
