@@ -178,4 +178,23 @@ struct AuditStoreTests {
     #expect(throws: AuditStoreError.badID("../etc/passwd")) { try store.open("../etc/passwd") }
     #expect(throws: AuditStoreError.self) { try store.open("khong-co") }
   }
+
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")))
+  func aLockHeldByAnotherProcessRefusesTheOpen() throws {
+    let harness = try Harness()
+    let id = try harness.startAudit()
+    harness.send("quit")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+    // The other process holds the lock for two seconds (flock waits for its child, so keep it short).
+    process.arguments = ["--exclusive", harness.store.lockURL(for: id).path, "-c", "echo held; sleep 2"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    defer { process.waitUntilExit() }
+    // Wait until the other process says it holds the lock.
+    _ = pipe.fileHandleForReading.availableData
+    #expect(throws: AuditStoreError.self) { try AuditStore(directory: harness.auditsDirectory).open(id) }
+    #expect(try AuditStore(directory: harness.auditsDirectory).open(id, readOnly: true).readOnly)
+  }
 }

@@ -82,3 +82,26 @@ struct SessionSafetyTests {
     #expect(try AuditStore(directory: harness.auditsDirectory).open(id).readOnly == false)
   }
 }
+
+struct SessionAmbiguityTests {
+  @Test func aTextAnswerStartingWithACommandAliasIsAnAnswer() throws {
+    let harness = try Harness()
+    let id = try harness.startAudit()
+    harness.run(["10/12", "đạt", "không đạt", "3"])
+    #expect(harness.session.currentItemID == "NOTE-01")
+    let reply = harness.send("Xem lại hồ sơ lưu trữ")
+    #expect(reply.succeeded, "\(reply.text)")
+    #expect(try harness.savedAudit(id).records["NOTE-01"]?.state == .answered(.text("Xem lại hồ sơ lưu trữ")))
+    harness.send("goto NOTE-01")
+    #expect(harness.send("đến muộn 15 phút -- sửa").succeeded)
+    #expect(try harness.savedAudit(id).records["NOTE-01"]?.state == .answered(.text("đến muộn 15 phút")))
+  }
+
+  @Test func extraWordsAfterACommandThatTakesNoneAreRefusedOnOtherItems() throws {
+    let harness = try Harness()
+    try harness.startAudit()
+    let reply = harness.send("score now")
+    #expect(!reply.succeeded)
+    #expect(reply.text == "Cách dùng: score")
+  }
+}

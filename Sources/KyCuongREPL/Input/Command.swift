@@ -89,6 +89,17 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   /// Every name a command answers to, English first.
   public var names: [String] { [rawValue] + aliases }
 
+  /// Whether `rest` can be this command's arguments. Commands that take none, and `goto` with more than one
+  /// word, do not match a longer line: `xem lại hồ sơ` or `đến muộn 15 phút` is an answer to a text item
+  /// that happens to start with an alias (`xem`, `đến`), not a command.
+  public func accepts(arguments rest: String) -> Bool {
+    switch self {
+    case .show, .next, .back, .score, .finish, .audits, .cancel, .quit: rest.isEmpty
+    case .goto: !rest.contains(where: \.isWhitespace)
+    default: true
+    }
+  }
+
   /// Single-word names of every command, for completion and did-you-mean.
   public static let allWords: [String] = allCases.flatMap { $0.names.filter { !$0.contains(" ") } }
 

@@ -77,7 +77,11 @@ public final class Session: InteractiveSession {
     let trimmed = line.trimmingCharacters(in: .whitespaces)
     if startDraft != nil { return answerStartQuestion(trimmed) }
     if trimmed.isEmpty { return SessionReply(text: "") }
-    if let match = Command.match(trimmed) { return run(match.command, match.rest) }
+    if let match = Command.match(trimmed) {
+      if match.command.accepts(arguments: match.rest) { return run(match.command, match.rest) }
+      if case .text? = currentItem?.kind, audit?.isFinished == false { return answerOrUnknown(trimmed) }
+      return refuse(.usage(match.command))
+    }
     return answerOrUnknown(trimmed)
   }
 
