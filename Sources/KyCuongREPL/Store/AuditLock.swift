@@ -12,6 +12,10 @@ import KyCuong
 /// `flock` locks belong to an open file description, so the lock is released when `fd` is closed (here, in
 /// `deinit`, or by the kernel when the process dies, which is why a crash never leaves a stale lock), and two
 /// opens of the same file conflict even inside one process.
+///
+/// The lock file is never deleted: removing it while another process waits on or has just opened it would let
+/// two processes hold "the" lock on two different files. It is a few bytes, and its stale holder record is
+/// overwritten by the next holder.
 final class AuditLock {
   private let fd: Int32
 
