@@ -1,0 +1,169 @@
+import Foundation
+import KyCuong
+
+extension Message {
+  /// A command's syntax (the same in both languages: commands and options are typed as shown).
+  static func usage(_ command: Command) -> String {
+    switch command {
+    case .help: "help [COMMAND]"
+    case .start:
+      "start [CHECKLIST] [--unit NAME] [--address TEXT] [--leader NAME] [--members \"A, B\"] "
+        + "[--visit scheduled|surprise]"
+    case .show: "show"
+    case .next: "next"
+    case .back: "back"
+    case .goto: "goto ID"
+    case .list: "list [SECTION|unanswered|failed|critical]"
+    case .find: "find TEXT"
+    case .answer: "answer ANSWER [--remark \"TEXT\"]   |   ANSWER [-- REMARK]"
+    case .note: "note [--general] TEXT"
+    case .attach: "attach [--general] PATH"
+    case .skip: "skip REASON"
+    case .explain: "explain [--general] TEXT"
+    case .finding: "finding TEXT"
+    case .recommend: "recommend TEXT"
+    case .action: "action WHAT --owner NAME --due YYYY-MM-DD"
+    case .representative: "representative NAME"
+    case .score: "score"
+    case .finish: "finish"
+    case .export: "export [PATH]"
+    case .audits: "audits"
+    case .resume: "resume ID [--read-only]"
+    case .lang: "lang vi|en"
+    case .cancel: "cancel"
+    case .quit: "quit"
+    }
+  }
+
+  /// What a command does, in one line.
+  static func summary(_ command: Command, _ language: Language) -> String {
+    let vi = language == .vi
+    func t(_ viText: String, _ enText: String) -> String { vi ? viText : enText }
+    return switch command {
+    case .help: t("các lệnh, hoặc chi tiết một lệnh", "the commands, or one command in detail")
+    case .start:
+      t("bắt đầu cuộc kiểm tra; hỏi những gì còn thiếu", "start an audit; asks for whatever is missing")
+    case .show: t("hiện mục hiện tại", "show the current item")
+    case .next: t("sang mục áp dụng tiếp theo", "go to the next applicable item")
+    case .back: t("về mục áp dụng trước", "go back to the previous applicable item")
+    case .goto: t("đến một mục (để trả lời lại)", "go to an item (to answer it again)")
+    case .list:
+      t(
+        "liệt kê mục: theo phần, chưa trả lời, không đạt, điểm liệt",
+        "list items: a section, unanswered, failed, critical")
+    case .find:
+      t(
+        "tìm mục theo mã, nội dung, hướng dẫn (không cần dấu)",
+        "find items by id, text, guidance (accents optional)")
+    case .answer:
+      t("trả lời mục hiện tại (có thể ghi lý do)", "answer the current item (with an optional remark)")
+    case .note: t("ghi chú bằng chứng cho mục hiện tại", "an evidence note on the current item")
+    case .attach:
+      t("đính kèm tệp (lưu đường dẫn, cỡ, SHA-256)", "attach a file (path, size and SHA-256 kept)")
+    case .skip: t("bỏ qua mục hiện tại, có lý do", "skip the current item, with the reason")
+    case .explain: t("giải trình của đơn vị về mục hiện tại", "the unit's explanation on the current item")
+    case .finding: t("một phát hiện của đoàn", "a finding of the team")
+    case .recommend: t("một kiến nghị của đoàn", "a recommendation of the team")
+    case .action:
+      t(
+        "biện pháp khắc phục: việc, người chịu trách nhiệm, hạn", "a corrective action: what, owner, deadline"
+      )
+    case .representative: t("người đại diện đơn vị ký biên bản", "the unit's representative who signs")
+    case .score:
+      t("điểm tạm tính theo phần, trọng tâm, tổng", "provisional scores by section, focus area, overall")
+    case .finish:
+      t("kết thúc cuộc kiểm tra (khi không còn mục bỏ ngỏ)", "close the audit (once nothing is open)")
+    case .export: t("xuất kết quả JSON", "write the result as JSON")
+    case .audits: t("các cuộc kiểm tra đã lưu", "saved audits")
+    case .resume: t("tiếp tục một cuộc kiểm tra đã lưu", "continue a saved audit")
+    case .lang: t("đổi ngôn ngữ", "switch language")
+    case .cancel: t("hủy câu hỏi của start", "abandon start's questions")
+    case .quit: t("thoát (mọi thứ đã được lưu)", "leave (everything is already saved)")
+    }
+  }
+
+  /// The answer words and the remark syntax.
+  static func answerHelp(_ language: Language) -> [String] {
+    let vi = language == .vi
+    func t(_ viText: String, _ enText: String) -> String { vi ? viText : enText }
+    return [
+      t("Câu trả lời (có dấu hay không dấu đều được):", "Answers (with or without Vietnamese accents):"),
+      "  đạt | dat | có | y | pass",
+      "  không đạt | khong dat | n | fail",
+      "  một phần | mot phan | p | partial",
+      "  không áp dụng | khong ap dung | kad | na",
+      t(
+        "  10/12 (số đạt/số quan sát), 3 (thang điểm), văn bản (mục tự luận)",
+        "  10/12 (compliant/observed), 3 (scale), text (text items)"),
+      t(
+        "Một dòng không phải lệnh là câu trả lời cho mục hiện tại.",
+        "A line that is not a command answers the current item."),
+      t("Đổi câu trả lời (sau `goto ID`), kèm lý do:", "Change an answer (after `goto ID`), with a remark:"),
+      t("  không đạt -- lý do thay đổi", "  fail -- why it changed"),
+      t("  answer fail --remark \"lý do\"", "  answer fail --remark \"why\""),
+      t("Câu trả lời cũ được giữ trong lịch sử.", "The earlier answer is kept in the history."),
+    ]
+  }
+
+  static func helpOverview(_ language: Language) -> String {
+    let vi = language == .vi
+    var lines = [
+      vi ? "Các lệnh (tên tiếng Việt không dấu cũng được):" : "Commands (Vietnamese names in brackets):"
+    ]
+    for command in Command.allCases {
+      let aliases = command.aliases.filter { $0.count > 1 && !$0.contains(" ") }
+      let names =
+        aliases.isEmpty ? command.rawValue : "\(command.rawValue) [\(aliases.joined(separator: ", "))]"
+      lines.append("  " + pad(names, 34) + summary(command, language))
+    }
+    lines.append("")
+    lines += answerHelp(language)
+    lines.append(vi ? "`help LỆNH` để xem chi tiết." : "`help COMMAND` for details.")
+    return lines.joined(separator: "\n")
+  }
+
+  /// The audit's refusal in `language`; the core library's own descriptions are in English only.
+  static func auditError(_ error: AuditError, _ language: Language) -> String {
+    guard language == .vi else {
+      return error.description.prefix(1).uppercased() + error.description.dropFirst() + "."
+    }
+    return switch error {
+    case .unknownItem(let id): "Không có mục \"\(id)\" trong bảng kiểm này."
+    case .outcomeNotAccepted(let item, let reason): "\(item): câu trả lời không hợp lệ (\(reason))."
+    case .itemNotApplicable(let item, let condition): "\(item) không áp dụng: chỉ áp dụng khi \(condition)."
+    case .emptyText(let field): "Nội dung (\(field)) không được để trống."
+    case .badDueDate(let text): "Hạn \"\(text)\" phải là ngày dạng YYYY-MM-DD."
+    case .alreadyFinished: "Cuộc kiểm tra đã kết thúc; không nhận thêm thay đổi."
+    case .openItems(let ids):
+      "Chưa kết thúc được: còn \(ids.count) mục bỏ ngỏ: \(ids.joined(separator: ", "))."
+    case .attachmentUnreadable(let path, let reason):
+      "Không đính kèm được \(path): "
+        + (reason == "no such file"
+          ? "không có tệp này"
+          : reason == "it is a folder, not a file" ? "đó là thư mục, không phải tệp" : reason) + "."
+    case .badLog(let reason): "Nhật ký không hợp lệ: \(reason)."
+    }
+  }
+
+  /// The store's refusal in `language`.
+  static func storeError(_ error: AuditStoreError, _ language: Language) -> String {
+    guard language == .vi else { return error.description + "." }
+    return switch error {
+    case .badID(let id): "\"\(id)\" không phải mã cuộc kiểm tra; dùng mã mà `audits` hiện ra."
+    case .noSuchAudit(let id, let directory):
+      "không có cuộc kiểm tra \"\(id)\" trong \(directory); `audits` liệt kê các cuộc đã lưu."
+    case .alreadyExists(let id): "đã có cuộc kiểm tra \"\(id)\"; hãy `start` lại để có mã mới."
+    case .locked(let id, let holder):
+      if let holder {
+        "cuộc kiểm tra \(id) đang mở ở một kycuong khác (pid \(holder.pid), người dùng \(holder.user), máy "
+          + "\(holder.host), từ \(Timestamp.string(from: holder.since))); đóng nó ở đó, hoặc mở chỉ để đọc: "
+          + "`resume \(id) --read-only`."
+      } else {
+        "cuộc kiểm tra \(id) đang mở ở một kycuong khác; đóng nó ở đó, hoặc `resume \(id) --read-only`."
+      }
+    case .notOpenForWriting(let id): "cuộc kiểm tra \(id) chưa được mở để ghi; hãy `resume \(id)`."
+    case .unreadableLog(let id, let reason): "nhật ký của cuộc kiểm tra \(id) không đọc được: \(reason)."
+    case .ioFailed(let path, let reason): "lỗi đọc/ghi \(path): \(reason)."
+    }
+  }
+}

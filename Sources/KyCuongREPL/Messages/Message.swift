@@ -1,0 +1,108 @@
+import KyCuong
+
+/// Every text the session shows, keyed by case, each in Vietnamese and English (``text(in:)``), so no reply
+/// is assembled from string literals scattered through the commands and a missing translation is a
+/// compile error, not a runtime surprise.
+enum Message {
+  // Input and commands
+  case inputRefused(InputProblem)
+  case unknownCommand(word: String, suggestion: String?)
+  case unknownCommandOnText(word: String, suggestion: String)
+  case usage(Command)
+  case unknownOption(String, command: Command)
+  case nothingToCancel
+  case helpOverview
+  case helpCommand(Command)
+  case languageSet
+
+  // Welcome and goodbye
+  case welcome
+  case welcomeNoUnfinished
+  case welcomeUnfinished(count: Int)
+  case welcomeResumeHint(id: String)
+  case goodbyeNoAudit
+  case goodbye(id: String)
+
+  // Start
+  case noChecklists
+  case noSuchChecklist(id: String, available: [String])
+  case badVisitType(String)
+  case startAsking
+  case startCancelled
+  case answerRequired
+  case askChecklist
+  case askUnit
+  case askLeader(default: String)
+  case askMembers
+  case askVisit
+  case promptChecklist
+  case promptUnit
+  case promptLeader
+  case promptMembers
+  case promptVisit
+  case started(id: String, checklist: Checklist, unit: String, visit: VisitType)
+
+  // The audit
+  case noAudit
+  case readOnly(id: String)
+  case readOnlyMark
+  case auditRefused(AuditError)
+  case notSaved(AuditStoreError)
+  case openFailed(AuditStoreError)
+  case answerNotAccepted(item: String, kind: ItemKind, given: String, suggestion: String?)
+  case answered(item: String, outcome: Outcome)
+  case answerChanged(item: String, from: ItemState, to: Outcome, remark: String?)
+  case skipped(item: String)
+  case recorded(command: Command, item: String?)
+  case attached(Attachment, item: String?)
+  case allAnswered
+  case auditFinished(id: String)
+  case atFirstItem
+  case atLastItem
+  case noSuchItem(id: String, suggestion: String?)
+  case itemDoesNotApply(item: String, condition: ApplicabilityCondition)
+  case noSuchList(name: String, suggestion: String?)
+  case listEmpty
+  case findNothing(query: String)
+  case findResults(count: Int, query: String)
+  case finishRefused(count: Int)
+  case finished(id: String)
+  case exported(path: String)
+  case exportFailed(path: String, reason: String)
+  case noAudits(directory: String)
+  case ambiguousAudit(prefix: String, matches: [String])
+  case resumed(summary: AuditSummary, readOnly: Bool)
+  case logDamage([String])
+  case logRepaired(AuditStore.TailRepair, id: String)
+
+  // Rendering an item
+  case criticalMark
+  case labelGuidance
+  case labelSource
+  case labelWeight
+  case labelAccepts
+  case labelCurrent
+  case labelRemark
+  case labelHistory
+  case labelNote
+  case labelExplanation
+  case labelAttachment
+  case accepts(ItemKind)
+  case outcome(Outcome)
+  case skippedStatus(String)
+  case notApplicableStatus
+  case unansweredStatus
+  case finishedMark
+
+  // Scores
+  case scoreProvisional
+  case scoreFinal
+  case columnSection
+  case columnWeight
+  case columnScore
+  case focusAreas
+  case ratingForced
+  case overall(score: String, rating: String)
+  case completeness(answered: Int, skipped: Int, applicable: Int)
+  case criticalFailures([String])
+}

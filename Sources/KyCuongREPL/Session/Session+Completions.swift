@@ -1,0 +1,91 @@
+import Foundation
+import KyCuong
+
+extension Session {
+  /// Whole words that may replace the last word of `lineBeforeCursor`, by context: commands and answer words
+  /// at the start of the line, checklist ids after `start`, item ids after `goto`, section ids and filters
+  /// after `list`, audit ids after `resume`, paths after `attach`, languages after `lang`, commands after
+  /// `help`. Matching ignores case and diacritics.
+  public func completions(forLineBeforeCursor lineBeforeCursor: String) -> [String] {
+    if startDraft?.nextQuestion == .checklist {
+      return matching(
+        configuration.catalog.checklists.map(\.id), lineBeforeCursor.trimmingCharacters(in: .whitespaces))
+    }
+    if startDraft != nil { return [] }
+    let endsInSpace = lineBeforeCursor.last?.isWhitespace ?? true
+    var words = lineBeforeCursor.split(whereSeparator: \.isWhitespace).map(String.init)
+    let last = endsInSpace ? "" : (words.popLast() ?? "")
+    guard let first = words.first else {
+      var candidates = Command.allCases.map(\.rawValue) + Command.allWords
+      if let audit, !audit.isFinished, let item = currentItem, item.kind != .text {
+        candidates = answerWords(for: item.kind) + candidates
+      }
+      return matching(unique(candidates), last)
+    }
+    guard let command = Command.match(first)?.command else { return [] }
+    switch command {
+    case .start where words.count == 1:
+      return matching(configuration.catalog.checklists.map(\.id), last)
+    case .start:
+      guard last.hasPrefix("--") || last.isEmpty, words.last?.hasPrefix("--") != true else {
+        if words.last == "--visit" { return matching(["scheduled", "surprise"], last) }
+        return []
+      }
+      return matching(["--unit", "--address", "--leader", "--members", "--visit"], last)
+    case .goto where words.count == 1:
+      return matching(audit?.applicableItems.map(\.id) ?? [], last)
+    case .list where words.count == 1:
+      return matching(
+        (audit?.checklist.sections.map(\.id) ?? []) + ["unanswered", "failed", "critical"], last)
+    case .resume where words.count == 1:
+      return matching(store.list().map(\.id), last)
+    case .lang where words.count == 1:
+      return matching(["vi", "en"], last)
+    case .help where words.count == 1:
+      return matching(Command.allCases.map(\.rawValue), last)
+    case .attach:
+      return pathCompletions(last)
+    default:
+      return []
+    }
+  }
+
+  /// The answer words an item of `kind` takes, for completion.
+  func answerWords(for kind: ItemKind) -> [String] {
+    switch kind {
+    case .check: AnswerParser.displayWords
+    case .observation, .scale: ["na", "kad", "không áp dụng"]
+    case .text: []
+    }
+  }
+
+  /// Entries of the folder named by `partial` (relative to the attachment folder), as replacements for
+  /// `partial`; folders end in `/`. Hidden files are offered only when `partial`'s name starts with `.`.
+  func pathCompletions(_ partial: String) -> [String] {
+    let slash = partial.lastIndex(of: "/")
+    let folderPart = slash.map { String(partial[...$0]) } ?? ""
+    let namePart = slash.map { String(partial[partial.index(after: $0)...]) } ?? partial
+    let folder =
+      folderPart.isEmpty
+      ? configuration.attachmentDirectory : resolve(folderPart, against: configuration.attachmentDirectory)
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+    return names.sorted().compactMap { name in
+      guard name.hasPrefix(namePart), namePart.hasPrefix(".") || !name.hasPrefix(".") else { return nil }
+      var isDirectory: ObjCBool = false
+      _ = FileManager.default.fileExists(atPath: folder.appending(path: name).path, isDirectory: &isDirectory)
+      return folderPart + name + (isDirectory.boolValue ? "/" : "")
+    }
+  }
+
+  /// The candidates whose folded form starts with the folded `prefix`, in order.
+  func matching(_ candidates: [String], _ prefix: String) -> [String] {
+    let folded = VietnameseFolding.fold(prefix)
+    return candidates.filter { VietnameseFolding.fold($0).hasPrefix(folded) }
+  }
+
+  /// `values` without repeats, first occurrence kept.
+  func unique(_ values: [String]) -> [String] {
+    var seen: Set<String> = []
+    return values.filter { seen.insert($0).inserted }
+  }
+}

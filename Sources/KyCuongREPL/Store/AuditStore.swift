@@ -1,0 +1,309 @@
+import Foundation
+import KyCuong
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A folder of audits, one event log `<audit-id>.jsonl` each, that the REPL writes as the inspector works.
+///
+/// Every accepted change is appended as one line and forced to disk (`fsync`) before ``append(_:to:)``
+/// returns, so an answer the inspector saw accepted survives a crash or a flat battery. A process writes an
+/// audit only while it holds the audit's lock (`<id>.lock`, see ``open(_:readOnly:)``).
+///
+/// ```swift
+/// let store = AuditStore(directory: AuditStore.defaultDirectory())
+/// try store.create(audit)
+/// var next = audit
+/// let event = try next.record(change, by: inspector, at: .now)
+/// try store.append(event, to: audit.id)   // on disk: now the change may be shown as accepted
+/// audit = next
+/// ```
+public final class AuditStore {
+  /// The folder holding the logs.
+  public let directory: URL
+  private let clock: () -> Date
+  private var locks: [String: AuditLock] = [:]
+
+  /// A store in `directory` (created when the first audit is); `clock` dates the lock files.
+  public init(directory: URL, clock: @escaping () -> Date = Date.init) {
+    self.directory = directory
+    self.clock = clock
+  }
+
+  /// `$XDG_DATA_HOME/kycuong/audits`, or `~/.local/share/kycuong/audits` when `XDG_DATA_HOME` is unset or
+  /// empty (the XDG Base Directory rule).
+  public static func defaultDirectory(
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    home: URL = FileManager.default.homeDirectoryForCurrentUser
+  ) -> URL {
+    let base: URL
+    if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
+      base = URL(fileURLWithPath: data, isDirectory: true)
+    } else {
+      base = home.appending(path: ".local/share", directoryHint: .isDirectory)
+    }
+    return base.appending(path: "kycuong/audits", directoryHint: .isDirectory)
+  }
+
+  /// The log file of audit `id`.
+  public func logURL(for id: String) -> URL { directory.appending(path: "\(id).jsonl") }
+
+  /// The lock file of audit `id`.
+  public func lockURL(for id: String) -> URL { directory.appending(path: "\(id).lock") }
+
+  /// Where the bytes cut from a damaged log tail are kept, for whoever wants to look at them.
+  public func damagedTailURL(for id: String) -> URL { directory.appending(path: "\(id).jsonl.damaged") }
+
+  /// Whether this store holds the write lock of audit `id`.
+  public func isOpenForWriting(_ id: String) -> Bool { locks[id] != nil }
+
+  /// Writes a new audit's log (its events so far, normally only `started`) and keeps it open for writing.
+  ///
+  /// - Throws: ``AuditStoreError`` when the id is taken, the folder cannot be written, or it is locked.
+  public func create(_ audit: Audit) throws(AuditStoreError) {
+    let id = audit.id
+    try Self.checkID(id)
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    } catch {
+      throw .ioFailed(path: directory.path, reason: error.localizedDescription)
+    }
+    let lock = try AuditLock.acquire(at: lockURL(for: id), id: id, holder: .current(at: clock()))
+    let url = logURL(for: id)
+    var data = Data()
+    do {
+      for event in audit.events { data.append(try EventLog.line(for: event)) }
+    } catch {
+      throw .ioFailed(path: url.path, reason: error.localizedDescription)
+    }
+    // O_EXCL: an id is never reused, even if two starts raced to the same random suffix.
+    let fd = systemOpen(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      let code = errno
+      if code == EEXIST { throw .alreadyExists(id: id) }
+      throw .ioFailed(path: url.path, reason: String(cString: strerror(code)))
+    }
+    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    do {
+      try handle.write(contentsOf: data)
+      try handle.synchronize()
+      try handle.close()
+    } catch {
+      try? FileManager.default.removeItem(at: url)
+      throw .ioFailed(path: url.path, reason: error.localizedDescription)
+    }
+    syncDirectory()
+    locks[id] = lock
+  }
+
+  /// Appends one event as one line and forces it to disk before returning.
+  ///
+  /// If the write fails half-way the file is cut back to where it was, so the next line starts clean.
+  ///
+  /// - Throws: ``AuditStoreError/notOpenForWriting(id:)`` unless this store created or opened the audit for
+  ///   writing; ``AuditStoreError/ioFailed(path:reason:)`` when the disk refuses.
+  public func append(_ event: AuditEvent, to id: String) throws(AuditStoreError) {
+    guard locks[id] != nil else { throw .notOpenForWriting(id: id) }
+    let url = logURL(for: id)
+    let line: Data
+    do {
+      line = try EventLog.line(for: event)
+    } catch {
+      throw .ioFailed(path: url.path, reason: error.localizedDescription)
+    }
+    let handle: FileHandle
+    do {
+      handle = try FileHandle(forWritingTo: url)
+    } catch {
+      throw .ioFailed(path: url.path, reason: error.localizedDescription)
+    }
+    defer { try? handle.close() }
+    var start: UInt64 = 0
+    do {
+      start = try handle.seekToEnd()
+      try handle.write(contentsOf: line)
+      try handle.synchronize()
+    } catch {
+      try? handle.truncate(atOffset: start)
+      try? handle.synchronize()
+      throw .ioFailed(path: url.path, reason: error.localizedDescription)
+    }
+  }
+
+  /// What ``open(_:readOnly:)`` found.
+  public struct OpenedAudit: Sendable {
+    /// The audit rebuilt from its log.
+    public var audit: Audit
+    /// Problems met reading the log (empty for an intact log), each naming its line.
+    public var damage: [String]
+    /// What was done to a damaged tail so that the next line starts clean, if anything.
+    public var repair: TailRepair?
+    /// Whether the audit was opened read-only (no lock taken, no change allowed).
+    public var readOnly: Bool
+  }
+
+  /// How a log whose last line lacked its newline was made ready for the next append.
+  public enum TailRepair: Hashable, Sendable {
+    /// The last line was a whole event missing only its newline (the crash came between the two writes):
+    /// the newline was added; nothing was lost.
+    case newlineAdded
+    /// The last line was cut off mid-event: it was removed from the log and its bytes kept in
+    /// ``AuditStore/damagedTailURL(for:)``. Every earlier, complete event is intact.
+    case truncated(bytes: Int)
+  }
+
+  /// Opens audit `id`: takes its lock (unless `readOnly`), reads and replays its log.
+  ///
+  /// A last line cut short by a crash loses no earlier answer. When opened for writing, the tail is repaired
+  /// so the next append starts on a line of its own: truncating the broken bytes (kept aside) rather than
+  /// writing a newline before the next event, because a leading newline would leave the broken fragment in
+  /// the log for ever, reported as damage by every later read.
+  ///
+  /// - Throws: ``AuditStoreError/locked(id:holder:)`` when another store holds it (open read-only instead),
+  ///   ``AuditStoreError/noSuchAudit(id:directory:)``, ``AuditStoreError/unreadableLog(id:reason:)``.
+  public func open(_ id: String, readOnly: Bool = false) throws(AuditStoreError) -> OpenedAudit {
+    try Self.checkID(id)
+    let url = logURL(for: id)
+    guard FileManager.default.fileExists(atPath: url.path) else {
+      throw .noSuchAudit(id: id, directory: directory.path)
+    }
+    var newLock: AuditLock?
+    if !readOnly && locks[id] == nil {
+      newLock = try AuditLock.acquire(at: lockURL(for: id), id: id, holder: .current(at: clock()))
+    }
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw .ioFailed(path: url.path, reason: error.localizedDescription)
+    }
+    let rebuilt: (audit: Audit, damage: [String])
+    do {
+      rebuilt = try EventLog.audit(from: data)
+    } catch {
+      throw .unreadableLog(id: id, reason: error.description)
+    }
+    var repair: TailRepair?
+    if !readOnly {
+      repair = try repairTail(of: data, at: url, id: id)
+      if let newLock { locks[id] = newLock }
+    }
+    return OpenedAudit(audit: rebuilt.audit, damage: rebuilt.damage, repair: repair, readOnly: readOnly)
+  }
+
+  /// Releases the lock of audit `id`, if this store holds it.
+  public func close(_ id: String) {
+    locks[id] = nil
+  }
+
+  /// Releases every lock this store holds.
+  public func closeAll() {
+    locks.removeAll()
+  }
+
+  /// A summary of every readable audit in the folder, unfinished ones first, then the most recent first.
+  /// Logs that cannot be rebuilt are left out (``open(_:readOnly:)`` on one says why).
+  public func list() -> [AuditSummary] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    var summaries: [AuditSummary] = []
+    for name in names where name.hasSuffix(".jsonl") {
+      guard let data = try? Data(contentsOf: directory.appending(path: name)),
+        let audit = try? EventLog.audit(from: data).audit
+      else { continue }
+      summaries.append(AuditSummary(audit))
+    }
+    return summaries.sorted { left, right in
+      if left.isFinished != right.isFinished { return !left.isFinished }
+      if left.startedAt != right.startedAt { return left.startedAt > right.startedAt }
+      return left.id < right.id
+    }
+  }
+
+  private func repairTail(of data: Data, at url: URL, id: String) throws(AuditStoreError) -> TailRepair? {
+    guard let last = data.last, last != UInt8(ascii: "\n") else { return nil }
+    let newline = data.lastIndex(of: UInt8(ascii: "\n"))
+    let tailStart = newline.map { data.index(after: $0) } ?? data.startIndex
+    let tail = data[tailStart...]
+    do {
+      let handle = try FileHandle(forWritingTo: url)
+      defer { try? handle.close() }
+      if (try? EventLog.makeDecoder().decode(AuditEvent.self, from: Data(tail))) != nil {
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data([UInt8(ascii: "\n")]))
+        try handle.synchronize()
+        return .newlineAdded
+      }
+      try keepDamagedTail(Data(tail), id: id)
+      try handle.truncate(atOffset: UInt64(tailStart - data.startIndex))
+      try handle.synchronize()
+      return .truncated(bytes: tail.count)
+    } catch {
+      throw .ioFailed(path: url.path, reason: error.localizedDescription)
+    }
+  }
+
+  private func keepDamagedTail(_ tail: Data, id: String) throws {
+    let url = damagedTailURL(for: id)
+    if !FileManager.default.fileExists(atPath: url.path) {
+      _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+    }
+    let handle = try FileHandle(forWritingTo: url)
+    defer { try? handle.close() }
+    try handle.seekToEnd()
+    try handle.write(contentsOf: tail + Data([UInt8(ascii: "\n")]))
+    try handle.synchronize()
+  }
+
+  /// Makes a new file's name durable too: without it, a crash can lose the directory entry of a log whose
+  /// contents were synced.
+  private func syncDirectory() {
+    let fd = systemOpen(directory.path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return }
+    _ = fsync(fd)
+    systemClose(fd)
+  }
+
+  /// Refuses ids that would name a file outside the folder or a hidden one.
+  static func checkID(_ id: String) throws(AuditStoreError) {
+    let allowed = id.unicodeScalars.allSatisfy { scalar in
+      scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+    }
+    if id.isEmpty || !allowed || id.hasPrefix(".") || id.count > 200 { throw .badID(id) }
+  }
+}
+
+/// One line of the audit list: what was inspected, with what, when, how far along.
+public struct AuditSummary: Hashable, Sendable {
+  /// The audit's id.
+  public var id: String
+  /// The inspected unit's name.
+  public var unit: String
+  /// The checklist's id.
+  public var checklist: String
+  /// When it started.
+  public var startedAt: Date
+  /// When it was finished, if it was.
+  public var finishedAt: Date?
+  /// Applicable items answered.
+  public var answered: Int
+  /// Items that apply, given the answers so far.
+  public var applicable: Int
+
+  /// Whether the audit is closed.
+  public var isFinished: Bool { finishedAt != nil }
+
+  /// Summarises `audit`.
+  public init(_ audit: Audit) {
+    let completeness = audit.score().completeness
+    self.id = audit.id
+    self.unit = audit.header.unit.name
+    self.checklist = audit.checklist.id
+    self.startedAt = audit.startedAt
+    self.finishedAt = audit.finishedAt
+    self.answered = completeness.answered
+    self.applicable = completeness.applicable
+  }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import KyCuong
+
+/// Who holds an audit's write lock: written into `<id>.lock` by the process that holds it, so a second
+/// process can say whom to ask.
+public struct LockHolder: Hashable, Sendable, Codable {
+  /// The holder's process id.
+  public var pid: Int32
+  /// The user it runs as.
+  public var user: String
+  /// The machine it runs on.
+  public var host: String
+  /// When it took the lock.
+  public var since: Date
+
+  /// Creates a holder record.
+  public init(pid: Int32, user: String, host: String, since: Date) {
+    self.pid = pid
+    self.user = user
+    self.host = host
+    self.since = since
+  }
+
+  /// This process, now.
+  public static func current(at time: Date) -> LockHolder {
+    let environment = ProcessInfo.processInfo.environment
+    let user = environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
+    return LockHolder(
+      pid: ProcessInfo.processInfo.processIdentifier, user: user, host: ProcessInfo.processInfo.hostName,
+      since: Timestamp.wholeSeconds(time))
+  }
+}
+
+/// Why the audit store refused an operation. Each case says what to fix.
+public enum AuditStoreError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// An audit id that is not a plain file name (letters, digits, `-`, `_`, `.`; not starting with `.`).
+  case badID(String)
+  /// No log `<id>.jsonl` in the store's directory.
+  case noSuchAudit(id: String, directory: String)
+  /// `create` found a log with the same id already.
+  case alreadyExists(id: String)
+  /// Another process (or another store in this one) holds the audit's lock; `holder` is what its lock file
+  /// says, `nil` when the file could not be read.
+  case locked(id: String, holder: LockHolder?)
+  /// The audit is not open for writing in this store (never opened, opened read-only, or closed).
+  case notOpenForWriting(id: String)
+  /// The log exists but does not rebuild into an audit.
+  case unreadableLog(id: String, reason: String)
+  /// A file could not be read or written.
+  case ioFailed(path: String, reason: String)
+
+  /// What went wrong and what to do, in English (the session renders its own Vietnamese and English text).
+  public var description: String {
+    switch self {
+    case .badID(let id):
+      "\"\(id)\" is not an audit id: use the id shown by `audits` (letters, digits and -)"
+    case .noSuchAudit(let id, let directory):
+      "no audit \"\(id)\" in \(directory); `audits` lists the saved ones"
+    case .alreadyExists(let id): "an audit \"\(id)\" already exists; start again to get a new id"
+    case .locked(let id, let holder):
+      if let holder {
+        "audit \(id) is open in another kycuong (pid \(holder.pid), user \(holder.user), host \(holder.host), "
+          + "since \(Timestamp.string(from: holder.since))); close it there, or open this one read-only (`resume \(id) --read-only`)"
+      } else {
+        "audit \(id) is open in another kycuong; close it there, or open this one read-only (`resume \(id) --read-only`)"
+      }
+    case .notOpenForWriting(let id):
+      "audit \(id) is not open for writing here; resume it (not read-only) first"
+    case .unreadableLog(let id, let reason): "the log of audit \(id) cannot be read: \(reason)"
+    case .ioFailed(let path, let reason): "cannot write or read \(path): \(reason)"
+    }
+  }
+}
