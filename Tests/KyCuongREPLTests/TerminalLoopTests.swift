@@ -5,6 +5,7 @@ import Testing
 private final class RecordingSession: InteractiveSession {
   var evaluated: [String] = []
   var endOfInputCalls = 0
+  var interruptCalls = 0
   var replies: [String: SessionReply] = [:]
   var goodbye = SessionReply(text: "tạm biệt")
 
@@ -20,6 +21,11 @@ private final class RecordingSession: InteractiveSession {
   func endOfInput() -> SessionReply {
     endOfInputCalls += 1
     return goodbye
+  }
+
+  func interrupt() -> SessionReply {
+    interruptCalls += 1
+    return SessionReply(text: "")
   }
 }
 
@@ -52,6 +58,7 @@ struct TerminalLoopTests {
     let succeeded = REPLLoop(session: session, reader: reader, output: output).run()
     #expect(succeeded)
     #expect(session.evaluated == ["sau"])
+    #expect(session.interruptCalls == 2)
     #expect(session.endOfInputCalls == 1)
   }
 

@@ -1,4 +1,4 @@
-/// What the REPL's logic offers the terminal layer. The REPL issue's `Session` will conform.
+/// What the REPL's logic offers the terminal layer; ``Session`` conforms.
 public protocol InteractiveSession: AnyObject {
   /// The prompt for the next line, plain text, may be non-ASCII (e.g. "[12/48 BADGE-02] › ").
   var prompt: String { get }
@@ -8,6 +8,8 @@ public protocol InteractiveSession: AnyObject {
   func completions(forLineBeforeCursor lineBeforeCursor: String) -> [String]
   /// Called on end of input (Ctrl-D on an empty line, EOF on a pipe): save and say goodbye.
   func endOfInput() -> SessionReply
+  /// Called when Ctrl-C cancelled the line being typed (the reader has already discarded it).
+  func interrupt() -> SessionReply
 }
 
 /// A reply: text to print and whether the command succeeded; `exit` ends the loop.

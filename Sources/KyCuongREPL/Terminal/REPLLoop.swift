@@ -25,8 +25,9 @@ public struct REPLLoop {
           return allSucceeded
         }
       case .interrupted:
-        // Ctrl-C only cancels the line being typed; the reader already moved to a fresh line.
-        continue
+        // Ctrl-C cancels the line being typed (the reader already moved to a fresh line) and whatever the
+        // session was asking, such as `start`'s questions; the program keeps running.
+        print(session.interrupt())
       case .endOfInput:
         let reply = session.endOfInput()
         print(reply)
