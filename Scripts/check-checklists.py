@@ -70,6 +70,7 @@ def check_semantics(doc):
             yield f"tags[{i}].label.en", "English label is missing or empty"
 
     used_citations = set()
+    used_tags = set()
     seen_sections = set()
     items_so_far = {}  # id -> kind, for items earlier in the file
     for s, section in enumerate(doc.get("sections", [])):
@@ -106,6 +107,7 @@ def check_semantics(doc):
                             yield f"{ipath}.{rpath}.note.{lang}", f"note in '{lang}' is missing or empty"
                     if ("[unverified]" in note.get("vi", "")) != ("[unverified]" in note.get("en", "")):
                         yield f"{ipath}.{rpath}.note", "[unverified] must appear in both vi and en or in neither"
+            used_tags.update(item.get("tags", []))
             for k, tag in enumerate(item.get("tags", [])):
                 if tag not in defined_tags and tag not in FOCUS_TAGS:
                     yield f"{ipath}.tags[{k}]", f"unknown tag '{tag}'"
@@ -123,6 +125,10 @@ def check_semantics(doc):
             if item.get("kind") == "text" and item.get("critical"):
                 yield f"{ipath}.critical", "a text item cannot be critical"
             items_so_far[iid] = item.get("kind")
+
+    for i, tag in enumerate(doc.get("tags", [])):
+        if tag.get("id") not in used_tags:
+            yield f"tags[{i}]", f"tag '{tag.get('id')}' is not used by any item"
 
     for i, citation in enumerate(doc.get("sources", [])):
         if citation.get("id") not in used_citations:
