@@ -2,8 +2,14 @@
 """Checks the standard checklists in Checklists/.
 
 Validates every Checklists/*.json (except *.schema.json) against Checklists/checklist.schema.json, then checks
-what a JSON Schema cannot express: unique ids, references to citations, tags, applicableWhen conditions, rating-band
-coverage, and non-empty Vietnamese and English text and guidance.
+what a JSON Schema cannot express:
+- unique citation, tag, section and item ids in each file; the file is named after the checklist's id;
+- source.ref and seeAlso[].ref name a citation of the file; every citation and every defined tag is used;
+- every tag an item uses is defined in the file or is a built-in focus tag (focus-2017-1/2/3);
+- applicableWhen.item names an earlier check item;
+- rating bands cover 0-100 without gaps or overlaps;
+- every item has non-empty vi and en text and guidance; notes say [unverified] in both languages or neither;
+- text items have weight 0 and are not critical; press reports carry no official number.
 
 Prints every problem as `FILE: JSON.PATH: message` and exits 1 if there is any.
 
