@@ -58,6 +58,10 @@ def article(word):
 
 def check_semantics(doc):
     """Yields (path, message) for the rules the schema cannot express."""
+    for field in ("title", "description"):
+        if not str(doc.get(field, {}).get("en", "")).strip():
+            yield f"{field}.en", f"the checklist's {field} in 'en' is missing or empty"
+
     citations = {}
     for i, citation in enumerate(doc.get("sources", [])):
         cid = citation.get("id")
