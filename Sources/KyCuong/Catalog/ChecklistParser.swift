@@ -498,7 +498,8 @@ private struct Walker {
     switch name {
     case "check", "observation", "text":
       if max != nil {
-        report("\(path).max", .scaleMax, "\"max\" belongs to scale items only; this item is a \(name)")
+        report(
+          "\(path).max", .scaleMax, "\"max\" belongs to scale items only; this item is \(withArticle(name))")
       }
       return name == "check" ? .check : name == "observation" ? .observation : .text
     case "scale":
@@ -583,7 +584,7 @@ private struct Walker {
       case let kind?:
         report(
           "\(path).item", .badCondition,
-          "applicableWhen names \"\(itemID)\", a \(kind.name) item; it must name a check item")
+          "applicableWhen names \"\(itemID)\", \(withArticle(kind.name)) item; it must name a check item")
       }
     }
     var outcomes: [CheckOutcome] = []
