@@ -53,7 +53,8 @@ public struct Audit: Hashable, Sendable {
       do {
         try validate(event.change)
       } catch {
-        throw .badLog(reason: "event \(event.sequence) (\(event.change.typeName)): \(error.description)")
+        let reason = if case .badLog(let reason) = error { reason } else { error.description }
+        throw .badLog(reason: "event \(event.sequence) (\(event.change.typeName)): \(reason)")
       }
       apply(event)
     }
@@ -97,7 +98,9 @@ public struct Audit: Hashable, Sendable {
   {
     try validate(change)
     let event = AuditEvent(
-      sequence: events.count + 1, time: Timestamp.wholeSeconds(time), author: author, change: change)
+      // After the last sequence number, not the count: a log that lost a damaged line keeps its numbers.
+      sequence: (events.last?.sequence ?? 0) + 1, time: Timestamp.wholeSeconds(time), author: author,
+      change: change)
     apply(event)
     return event
   }
