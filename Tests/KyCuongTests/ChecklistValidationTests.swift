@@ -371,7 +371,11 @@ struct ChecklistValidationTests {
     #expect(J.issues(J.document(version: "\"\(version)\"")) == [])
   }
 
-  @Test("bad date", arguments: ["2017-13", "2017-1-05", "17", "2017-02-32", "2017/02/01"])
+  @Test(
+    "bad date",
+    arguments: [
+      "2017-13", "2017-1-05", "17", "2017-02-32", "2017/02/01", "2017-02-29", "2017-04-31", "2017-02-1x",
+    ])
   func badDate(date: String) {
     let text = J.document(
       sources: #"[{"id": "SRC", "type": "legal", "title": {"vi": "Q"}, "date": "\#(date)"}]"#)
@@ -382,7 +386,7 @@ struct ChecklistValidationTests {
     #expect(J.rules(text) == [.badDate])
   }
 
-  @Test("good dates", arguments: ["2017", "2017-02", "2017-02-28"])
+  @Test("good dates", arguments: ["2017", "2017-02", "2017-02-28", "2016-02-29"])
   func goodDate(date: String) {
     #expect(
       J.issues(

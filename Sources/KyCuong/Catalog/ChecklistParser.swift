@@ -78,10 +78,8 @@ enum Patterns {
     if parts.count >= 2 {
       guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return false }
     }
-    if parts.count == 3 {
-      guard parts[2].count == 2, let day = Int(parts[2]), (1...31).contains(day) else { return false }
-    }
-    return true
+    // A full date must exist in the calendar (no 2017-02-30), as deadlines must (``Audit/isCalendarDate(_:)``).
+    return parts.count < 3 || Audit.isCalendarDate(text)
   }
 }
 
