@@ -252,7 +252,7 @@ struct AuditTests {
     arguments: [
       ("2024-02-29", true), ("2023-02-29", false), ("2000-02-29", true), ("1900-02-29", false),
       ("2026-12-31", true), ("2026-00-10", false), ("2026-06-00", false), ("2026-06-31", false),
-      ("20260601", false), ("2026-06-01T00", false),
+      ("20260601", false), ("2026-06-01T00", false), ("+202-06-01", false), ("2026-+6-01", false),
     ])
   func calendarDates(text: String, valid: Bool) {
     #expect(Audit.isCalendarDate(text) == valid)
