@@ -122,6 +122,27 @@ struct ExportTests {
     #expect(export.checklist.version == "1.0.0")
   }
 
+  @Test(
+    "format versions: 1 and 1.x are read, others are refused",
+    arguments: [
+      ("kycuong.audit/1", true), ("kycuong.audit/1.3", true), ("kycuong.audit/10", false),
+      ("kycuong.audit/2", false),
+    ])
+  func formatVersions(format: String, accepted: Bool) throws {
+    let text = String(decoding: try AuditExport(try SampleAudit.audit()).jsonData(), as: UTF8.self)
+      .replacingOccurrences(of: #""format" : "kycuong.audit/1""#, with: #""format" : "\#(format)""#)
+    do {
+      let export = try AuditExport.read(Data(text.utf8))
+      #expect(accepted)
+      #expect(export.format == format)
+    } catch {
+      #expect(!accepted)
+      #expect(
+        error.description
+          == #"not a KyCuong export: unknown format "\#(format)"; this version reads kycuong.audit/1"#)
+    }
+  }
+
   @Test("reading what is not an export fails with a reason")
   func readErrors() {
     #expect(throws: ExportError.self) { try AuditExport.read(Data("{}".utf8)) }
