@@ -53,7 +53,8 @@ public struct Audit: Hashable, Sendable {
       do {
         try validate(event.change)
       } catch {
-        throw .badLog(reason: "event \(event.sequence) (\(event.change.typeName)): \(error.description)")
+        let reason = if case .badLog(let reason) = error { reason } else { error.description }
+        throw .badLog(reason: "event \(event.sequence) (\(event.change.typeName)): \(reason)")
       }
       apply(event)
     }
@@ -97,7 +98,9 @@ public struct Audit: Hashable, Sendable {
   {
     try validate(change)
     let event = AuditEvent(
-      sequence: events.count + 1, time: Timestamp.wholeSeconds(time), author: author, change: change)
+      // After the last sequence number, not the count: a log that lost a damaged line keeps its numbers.
+      sequence: (events.last?.sequence ?? 0) + 1, time: Timestamp.wholeSeconds(time), author: author,
+      change: change)
     apply(event)
     return event
   }
@@ -144,6 +147,7 @@ public struct Audit: Hashable, Sendable {
   public static func isCalendarDate(_ text: String) -> Bool {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      parts.allSatisfy({ $0.allSatisfy { ("0"..."9").contains($0) } }),
       let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
       (1...12).contains(month), day >= 1
     else { return false }

@@ -59,7 +59,9 @@ public struct Attachment: Hashable, Sendable, Codable {
       let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
       let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
       let digest = try SHA256Digest.hex(ofFileAt: url)
-      return Attachment(path: url.path, size: size, sha256: digest, by: by, at: at)
+      // Whole seconds, as the log keeps every time, so a replayed audit equals the one in memory.
+      return Attachment(
+        path: url.path, size: size, sha256: digest, by: by, at: Timestamp.wholeSeconds(at))
     } catch {
       throw .attachmentUnreadable(path: url.path, reason: error.localizedDescription)
     }

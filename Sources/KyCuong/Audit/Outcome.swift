@@ -53,7 +53,7 @@ public enum Outcome: Hashable, Sendable {
     case (.scale(let value), .scale(let max)):
       return (0...max).contains(value) ? nil : "the value must be between 0 and \(max), found \(value)"
     default:
-      return "a \(kind.name) item does not take a \(name) answer"
+      return "\(withArticle(kind.name)) item does not take \(withArticle(name)) answer"
     }
   }
 }

@@ -24,18 +24,19 @@ public struct Catalog: Sendable {
   /// - Throws: ``CatalogError`` if a built-in checklist is invalid (the test suite makes sure none is).
   public static var standard: Catalog {
     get throws(CatalogError) {
-      var checklists: [Checklist] = []
+      var checklists: [(checklist: Checklist, file: String)] = []
       var issues: [ValidationIssue] = []
       for file in EmbeddedChecklists.files where isChecklistFileName(file.name) {
+        let path = "Checklists/\(file.name)"
         do {
-          checklists.append(try ChecklistParser.parse(Array(file.text.utf8), file: "Checklists/\(file.name)"))
+          checklists.append((try ChecklistParser.parse(Array(file.text.utf8), file: path), path))
         } catch {
           issues += error.issues
         }
       }
-      try checkUniqueIDs(checklists, issues: &issues)
+      checkUniqueIDs(checklists, issues: &issues)
       if !issues.isEmpty { throw CatalogError(issues: issues) }
-      return Catalog(checklists)
+      return Catalog(checklists.map(\.checklist))
     }
   }
 
@@ -69,18 +70,18 @@ public struct Catalog: Sendable {
   ///
   /// - Throws: ``CatalogError`` with every problem in every file, and checklist ids used twice.
   public static func load(_ urls: [URL]) throws(CatalogError) -> Catalog {
-    var checklists: [Checklist] = []
+    var checklists: [(checklist: Checklist, file: String)] = []
     var issues: [ValidationIssue] = []
     for url in urls.flatMap(checklistFiles(at:)) {
       do {
-        checklists.append(try load(file: url))
+        checklists.append((try load(file: url), url.relativePath))
       } catch {
         issues += error.issues
       }
     }
-    try checkUniqueIDs(checklists, issues: &issues)
+    checkUniqueIDs(checklists, issues: &issues)
     if !issues.isEmpty { throw CatalogError(issues: issues) }
-    return Catalog(checklists)
+    return Catalog(checklists.map(\.checklist))
   }
 
   /// The checklist files at `url`: the file itself, or a folder's `*.json` files, sorted by name.
@@ -92,15 +93,20 @@ public struct Catalog: Sendable {
     return names.filter(isChecklistFileName).sorted().map { url.appending(path: $0) }
   }
 
+  /// Reports each checklist whose id an earlier file already defines, naming both files.
   private static func checkUniqueIDs(
-    _ checklists: [Checklist], issues: inout [ValidationIssue]
-  ) throws(CatalogError) {
-    var seen: Set<String> = []
-    for checklist in checklists where !seen.insert(checklist.id).inserted {
-      issues.append(
-        ValidationIssue(
-          file: checklist.id, path: "id", rule: .duplicateID,
-          message: "two files define the checklist id \"\(checklist.id)\""))
+    _ checklists: [(checklist: Checklist, file: String)], issues: inout [ValidationIssue]
+  ) {
+    var firstFile: [String: String] = [:]
+    for (checklist, file) in checklists {
+      if let first = firstFile[checklist.id] {
+        issues.append(
+          ValidationIssue(
+            file: file, path: "id", rule: .duplicateID,
+            message: "the checklist id \"\(checklist.id)\" is also defined in \(first)"))
+      } else {
+        firstFile[checklist.id] = file
+      }
     }
   }
 }

@@ -78,10 +78,8 @@ enum Patterns {
     if parts.count >= 2 {
       guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return false }
     }
-    if parts.count == 3 {
-      guard parts[2].count == 2, let day = Int(parts[2]), (1...31).contains(day) else { return false }
-    }
-    return true
+    // A full date must exist in the calendar (no 2017-02-30), as deadlines must (``Audit/isCalendarDate(_:)``).
+    return parts.count < 3 || Audit.isCalendarDate(text)
   }
 }
 
@@ -499,7 +497,8 @@ private struct Walker {
     switch name {
     case "check", "observation", "text":
       if max != nil {
-        report("\(path).max", .scaleMax, "\"max\" belongs to scale items only; this item is a \(name)")
+        report(
+          "\(path).max", .scaleMax, "\"max\" belongs to scale items only; this item is \(withArticle(name))")
       }
       return name == "check" ? .check : name == "observation" ? .observation : .text
     case "scale":
@@ -584,7 +583,7 @@ private struct Walker {
       case .some(let kind?):
         report(
           "\(path).item", .badCondition,
-          "applicableWhen names \"\(itemID)\", a \(kind.name) item; it must name a check item")
+          "applicableWhen names \"\(itemID)\", \(withArticle(kind.name)) item; it must name a check item")
       }
     }
     var outcomes: [CheckOutcome] = []

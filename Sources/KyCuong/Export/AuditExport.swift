@@ -187,7 +187,8 @@ public struct AuditExport: Hashable, Sendable, Codable {
     } catch {
       throw ExportError(reason: EventLog.reason(error))
     }
-    guard export.format.hasPrefix("kycuong.audit/1") else {
+    // "kycuong.audit/1" or a later "kycuong.audit/1.x", not "kycuong.audit/10".
+    guard export.format == formatID || export.format.hasPrefix(formatID + ".") else {
       throw ExportError(reason: "unknown format \"\(export.format)\"; this version reads \(formatID)")
     }
     return export

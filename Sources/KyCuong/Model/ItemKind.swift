@@ -22,3 +22,9 @@ public enum ItemKind: Hashable, Sendable {
   /// The names a checklist file may use for `kind`.
   public static let names = ["check", "observation", "scale", "text"]
 }
+
+/// `word` after "a" or "an" for messages: "a check", "an observation".
+func withArticle(_ word: String) -> String {
+  guard let first = word.first, "aeiou".contains(first) else { return "a \(word)" }
+  return "an \(word)"
+}

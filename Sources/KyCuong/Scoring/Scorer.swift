@@ -70,7 +70,7 @@ public enum Scorer {
 
     let sections = zip(checklist.sections, scoredBySection).map { section, scored in
       SectionScore(
-        id: section.id, weight: section.weight, score: sectionRatio(scored).map { $0 * 100 },
+        id: section.id, weight: section.weight, score: sectionRatio(scored).map(percent),
         points: points(scored),
         scoredItems: scored.count)
     }
@@ -88,7 +88,7 @@ public enum Scorer {
     case .absolute:
       overallRatio = allPass(allScored)
     }
-    let overall = overallRatio.map { $0 * 100 }
+    let overall = overallRatio.map(percent)
 
     let focusAreas = FocusArea.allCases.compactMap { area -> FocusAreaScore? in
       let tagged = checklist.items.filter { $0.tags.contains(area.tag) }
@@ -101,7 +101,7 @@ public enum Scorer {
         return Scored(item: item, score: score, weight: item.weight)
       }
       return FocusAreaScore(
-        tag: area.tag, score: ratio(scored).map { $0 * 100 }, points: points(scored),
+        tag: area.tag, score: ratio(scored).map(percent), points: points(scored),
         scoredItems: scored.count)
     }
 
@@ -118,6 +118,13 @@ public enum Scorer {
       completeness: Completeness(answered: answered, skipped: skipped, applicable: applicable),
       provisional: !finished)
   }
+}
+
+/// `ratio` × 100, rounded to 9 decimal places: floating-point division leaves scores that are exact by hand a
+/// hair below their value (57 % as 56.99999999999999), which would rate them in the band below a boundary and
+/// print numbers no one can recompute.
+private func percent(_ ratio: Double) -> Double {
+  (ratio * 100 * 1e9).rounded() / 1e9
 }
 
 extension Audit {

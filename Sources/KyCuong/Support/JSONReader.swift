@@ -47,17 +47,13 @@ private struct Parser {
   func error(_ reason: String, at position: Int? = nil) -> JSONReader.SyntaxError {
     let end = min(position ?? index, bytes.count)
     var line = 1
-    var column = 1
-    var offset = 0
-    while offset < end {
-      if bytes[offset] == UInt8(ascii: "\n") {
-        line += 1
-        column = 1
-      } else if bytes[offset] & 0xC0 != 0x80 {
-        column += 1
-      }
-      offset += 1
+    var lineStart = 0
+    for offset in 0..<end where bytes[offset] == UInt8(ascii: "\n") {
+      line += 1
+      lineStart = offset + 1
     }
+    // Characters, not bytes or scalars: "thẻ" is three columns whether ẻ is one scalar or e and U+0309.
+    let column = String(decoding: bytes[lineStart..<end], as: UTF8.self).count + 1
     return JSONReader.SyntaxError(line: line, column: column, reason: reason)
   }
 

@@ -34,14 +34,27 @@ public struct SHA256Digest: Sendable {
 
   /// Adds `data` to the digest.
   public mutating func update(_ data: some Sequence<UInt8>) {
-    for byte in data {
-      buffer.append(byte)
-      length &+= 1
-      if buffer.count == 64 {
-        compress(buffer)
-        buffer.removeAll(keepingCapacity: true)
-      }
+    let done: Void? = data.withContiguousStorageIfAvailable { bytes in update(bytes) }
+    if done == nil { Array(data).withUnsafeBufferPointer { bytes in update(bytes) } }
+  }
+
+  /// Fills the buffer up to a block, then compresses whole 64-byte blocks straight from `bytes`.
+  private mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+    length &+= UInt64(bytes.count)
+    var offset = 0
+    if !buffer.isEmpty {
+      offset = min(64 - buffer.count, bytes.count)
+      buffer.append(contentsOf: bytes[0..<offset])
+      guard buffer.count == 64 else { return }
+      let block = buffer  // a copy: compressing mutates self, which must not overlap a read of buffer
+      block.withUnsafeBufferPointer { compress($0) }
+      buffer.removeAll(keepingCapacity: true)
     }
+    while bytes.count - offset >= 64 {
+      compress(UnsafeBufferPointer(rebasing: bytes[offset..<offset + 64]))
+      offset += 64
+    }
+    buffer.append(contentsOf: bytes[offset...])
   }
 
   /// Finishes the digest and returns it as 64 lower-case hex digits.
@@ -53,7 +66,11 @@ public struct SHA256Digest: Sendable {
     for shift in stride(from: 56, through: 0, by: -8) {
       tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
     }
-    for start in stride(from: 0, to: tail.count, by: 64) { compress(Array(tail[start..<start + 64])) }
+    tail.withUnsafeBufferPointer { bytes in
+      for start in stride(from: 0, to: bytes.count, by: 64) {
+        compress(UnsafeBufferPointer(rebasing: bytes[start..<start + 64]))
+      }
+    }
     buffer.removeAll()
     return state.map { word in
       let hex = String(word, radix: 16)
@@ -72,7 +89,7 @@ public struct SHA256Digest: Sendable {
     0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
   ]
 
-  private mutating func compress(_ block: [UInt8]) {
+  private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
     var w = [UInt32](repeating: 0, count: 64)
     for t in 0..<16 {
       w[t] =
