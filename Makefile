@@ -4,7 +4,7 @@ SWIFT ?= swift
 DOCS_DIR ?= docs-site
 SYMBOLS_DIR := .build/symbol-graphs
 
-.PHONY: run test deps build lint unit-tests schema-tests pty-tests docs-check docs docs-preview format clean
+.PHONY: run test deps build lint checklists-check unit-tests pty-tests docs-check docs docs-preview format clean
 
 # Installs what a fresh Debian machine lacks: libedit-dev (the REPL's line editor) and Python's jsonschema
 # (the schema tests). Everything else ships with the Swift toolchain.
@@ -28,6 +28,12 @@ lint:
 unit-tests: deps
 	$(SWIFT) test
 
+# The standard checklists against their JSON Schema (Python's jsonschema) and against every rule of the loader.
+checklists-check: deps
+	python3 Scripts/check-checklists.py
+	$(SWIFT) build --product kycuong
+	$$($(SWIFT) build --show-bin-path)/kycuong validate Checklists
+
 # The REPL in a real pseudo-terminal: keystrokes in, screen out (Scripts/pty/).
 pty-tests: deps
 	$(SWIFT) build --product kycuong
@@ -42,7 +48,7 @@ docs: deps
 docs-preview: deps
 	Scripts/build-docs.sh preview
 
-test: deps lint unit-tests pty-tests docs-check
+test: deps lint checklists-check unit-tests pty-tests docs-check
 	@echo "make test: all checks passed"
 
 format:

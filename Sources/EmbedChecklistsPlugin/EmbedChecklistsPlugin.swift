@@ -8,7 +8,9 @@ struct EmbedChecklistsPlugin: BuildToolPlugin {
   func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
     let folder = context.package.directoryURL.appending(path: "Checklists")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    let inputs = names.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.sorted().map { folder.appending(path: $0) }
+    let inputs = names.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.sorted().map {
+      folder.appending(path: $0)
+    }
     let output = context.pluginWorkDirectoryURL.appending(path: "GeneratedChecklistFiles.swift")
     return [
       .buildCommand(

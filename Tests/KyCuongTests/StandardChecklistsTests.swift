@@ -1,0 +1,131 @@
+import Foundation
+import KyCuong
+import Testing
+
+/// The standard checklists in `Checklists/`: complete, bilingual, sourced, and scoring 100 and 0 at the extremes.
+struct StandardChecklistsTests {
+  /// The rules the checklists issue names, by the id of the item that checks each.
+  static let namedRules: [String: [String: String]] = [
+    "public-office-conduct": [
+      "BADGE-01": "ID card worn", "BADGE-02": "card shows unit, photo, name, title, number",
+      "DRESS-01": "dress neat and polite", "DRESS-03": "prescribed uniform worn", "CONDUCT-01": "greeting",
+      "CONDUCT-02": "listening", "CONDUCT-03": "clear explanation", "CONDUCT-04": "no arrogance",
+      "CONDUCT-05": "no harassment or obstruction", "CONDUCT-06": "no indifference",
+      "CONDUCT-08": "telephone: name",
+      "CONDUCT-09": "telephone: manners", "COMMIT-01": "10 commitments posted", "COMMIT-02": "the ten listed",
+      "PROHIB-01": "no alcohol", "PROHIB-02": "no smoking indoors", "PROHIB-03": "no personal business",
+      "OFFICE-01": "name plates with names and titles", "OFFICE-02": "room for receiving citizens",
+    ],
+    "procedure-posting": [
+      "POST-01": "procedures posted", "POST-02": "all procedures posted", "POST-03": "matching the decision",
+      "POST-04": "current", "POST-05": "clear", "POST-06": "right place", "POST-07": "easy to reach",
+      "POST-08": "feedback channel posted", "ONESTOP-01": "one-stop list", "ONESTOP-02": "sequence",
+      "ONESTOP-03": "receiving body", "ONESTOP-04": "channel", "ONESTOP-05": "apology slip",
+      "RULES-01": "internal rules current", "RULES-02": "working regulations current",
+    ],
+    "authority-and-responsibility": [
+      "AUTH-01": "nothing passed up", "AUTH-02": "nothing passed sideways", "AUTH-03": "no other unit's work",
+      "AUTH-04": "out-of-scope files returned", "AUTH-06": "consultation not abused",
+      "AUTH-08": "disagreements settled before submission", "TASK-02": "overdue tasks cleared",
+      "ASSIGN-01": "rõ người, rõ việc, rõ trách nhiệm", "STAFF-01": "weak or shirking staff handled",
+      "STAFF-02": "good work commended",
+    ],
+    "discipline-year-2017": [
+      "Y2017-1-01": "focus area 1", "Y2017-2-04": "work plans reported to the head",
+      "Y2017-2-06": "evaluation of heads of divisions", "Y2017-3-02": "no feasts or gifts",
+      "Y2017-3-03": "simple ceremonies", "Y2017-3-05": "no lavish receptions",
+    ],
+    "discipline-review-2013": [
+      "R2013-01": "internal rules reviewed", "R2013-02": "internal rules enforced",
+      "R2013-03": "head's responsibility", "R2013-04": "duties assigned", "R2013-05": "fewer meetings",
+      "R2013-06": "regular checks", "R2013-07": "breaches handled", "R2013-09": "IT monitoring",
+      "R2013-11": "self-review",
+    ],
+  ]
+
+  @Test func theFiveChecklistsAreBuiltInAndValid() throws {
+    let catalog = try Catalog.standard
+    #expect(catalog.checklists.map(\.id).sorted() == Self.namedRules.keys.sorted())
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appending(path: "Checklists")
+    let fromFiles = try Catalog.load([folder])
+    #expect(fromFiles.checklists == catalog.checklists, "the built-in copy differs from Checklists/")
+  }
+
+  @Test(arguments: namedRules.keys.sorted())
+  func everyNamedRuleIsPresent(_ id: String) throws {
+    let checklist = try #require(try Catalog.standard[id])
+    for (itemID, rule) in Self.namedRules[id] ?? [:] {
+      #expect(checklist.item(withID: itemID) != nil, "\(id) has no item \(itemID) (\(rule))")
+    }
+  }
+
+  @Test(arguments: namedRules.keys.sorted())
+  func everyItemIsBilingualGuidedAndSourced(_ id: String) throws {
+    let checklist = try #require(try Catalog.standard[id])
+    #expect(checklist.title.en?.isEmpty == false)
+    #expect(checklist.description.en?.isEmpty == false)
+    for item in checklist.items {
+      #expect(item.text.en?.isEmpty == false, "\(item.id) has no English text")
+      #expect(item.guidance.en?.isEmpty == false, "\(item.id) has no English guidance")
+      #expect(!item.guidance.vi.isEmpty, "\(item.id) has no Vietnamese guidance")
+      #expect(checklist.citation(withID: item.source.ref) != nil, "\(item.id) cites an unknown source")
+      // Vietnamese with diacritics, not ASCII transliteration.
+      #expect(
+        item.text.vi.unicodeScalars.contains { !$0.isASCII }, "\(item.id) Vietnamese text has no diacritics")
+    }
+  }
+
+  @Test func postingItemsApplyOnlyWhereTheUnitReceivesApplications() throws {
+    let checklist = try #require(try Catalog.standard["procedure-posting"])
+    let posting = checklist.items.filter { $0.id.hasPrefix("POST-") && $0.id != "POST-00" }
+    #expect(!posting.isEmpty)
+    for item in posting { #expect(item.applicableWhen?.item == "POST-00", "\(item.id)") }
+  }
+
+  @Test func eachFocusAreaSectionTagsItsItems() throws {
+    let checklist = try #require(try Catalog.standard["discipline-year-2017"])
+    #expect(checklist.sections.count == 3)
+    for (index, section) in checklist.sections.enumerated() {
+      for item in section.items {
+        #expect(item.tags.contains("focus-2017-\(index + 1)"), "\(item.id) lacks focus-2017-\(index + 1)")
+      }
+    }
+  }
+
+  @Test(arguments: namedRules.keys.sorted(), ScoringModel.allCases)
+  func aFullyPassingAuditScores100AndAFullyFailingOne0(_ id: String, _ model: ScoringModel) throws {
+    let checklist = try #require(try Catalog.standard[id])
+    let passing = try Self.audit(of: checklist, passing: true).score(model: model)
+    #expect(passing.overall == 100)
+    #expect(passing.rating?.id == "excellent")
+    #expect(passing.criticalFailures.isEmpty)
+    #expect(passing.completeness.answered == passing.completeness.applicable)
+    let failing = try Self.audit(of: checklist, passing: false).score(model: model)
+    #expect(failing.overall == 0)
+    #expect(failing.rating?.id == "notFulfilled")
+    #expect(failing.criticalFailures == checklist.items.filter(\.critical).map(\.id))
+  }
+
+  /// Answers every item that applies, walking in order so that gates (`applicableWhen`) open first: gates
+  /// pass; every other item takes its best or worst answer.
+  static func audit(of checklist: Checklist, passing: Bool) throws -> Audit {
+    let time = Date(timeIntervalSince1970: 1_800_000_000)
+    var audit = Audit(
+      header: AuditHeader(
+        id: "t", checklist: checklist, unit: InspectedUnit(name: "Đơn vị"), team: InspectionTeam(leader: "A"),
+        visitType: .surprise), by: "A", at: time)
+    let gates = Set(checklist.items.compactMap(\.applicableWhen?.item))
+    for item in checklist.items where audit.applicability.isApplicable(item.id) {
+      let outcome: Outcome
+      switch item.kind {
+      case .check: outcome = passing || gates.contains(item.id) ? .pass : .fail
+      case .observation: outcome = .observation(compliant: passing ? 5 : 0, observed: 5)
+      case .scale(let max): outcome = .scale(passing ? max : 0)
+      case .text: outcome = .text("ghi nhận")
+      }
+      try audit.record(.answered(item: item.id, outcome: outcome, remark: nil), by: "A", at: time)
+    }
+    return audit
+  }
+}
