@@ -145,7 +145,8 @@ struct SessionWalkthroughTests {
     )
     let tooMany = harness.send("13/12")
     #expect(!tooMany.succeeded)
-    #expect(tooMany.text.contains("compliant (13) cannot exceed observed (12)"))
+    #expect(
+      tooMany.text == "BADGE-01: câu trả lời không hợp lệ (số đạt (13) không được lớn hơn số quan sát (12)).")
     harness.run(["10/12", "đạt", "không đạt"])
     let outOfScale = harness.send("5")
     #expect(!outOfScale.succeeded)

@@ -176,11 +176,10 @@ struct AuditTests {
     let folder = try Environment.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let missing = folder.appending(path: "missing.jpg")
-    #expect(throws: AuditError.attachmentUnreadable(path: missing.path, reason: "no such file")) {
+    #expect(throws: AuditError.attachmentUnreadable(path: missing.path, problem: .missing)) {
       try Attachment.make(fileAt: missing, by: Fixed.inspector, at: Fixed.start)
     }
-    #expect(throws: AuditError.attachmentUnreadable(path: folder.path, reason: "it is a folder, not a file"))
-    {
+    #expect(throws: AuditError.attachmentUnreadable(path: folder.path, problem: .isFolder)) {
       try Attachment.make(fileAt: folder, by: Fixed.inspector, at: Fixed.start)
     }
     let error = refusal { _ = try Attachment.make(fileAt: missing, by: Fixed.inspector, at: Fixed.start) }
@@ -363,7 +362,10 @@ struct AuditTests {
     let unanswered = refusal {
       try audit.record(.answered(item: "POST-01", outcome: .pass, remark: nil), by: "x", at: Fixed.at(1))
     }
-    #expect(unanswered == .itemNotApplicable(item: "POST-01", condition: "POST-00 is pass or partial"))
+    #expect(
+      unanswered
+        == .itemNotApplicable(
+          item: "POST-01", condition: ApplicabilityCondition(item: "POST-00", outcomes: [.pass, .partial])))
     #expect(
       unanswered?.description == "POST-01 does not apply: it applies only when POST-00 is pass or partial")
     try audit.record(.answered(item: "POST-00", outcome: .fail, remark: nil), by: "x", at: Fixed.at(2))
@@ -371,7 +373,8 @@ struct AuditTests {
       refusal {
         try audit.record(.answered(item: "POST-01", outcome: .pass, remark: nil), by: "x", at: Fixed.at(3))
       }
-        == .itemNotApplicable(item: "POST-01", condition: "POST-00 is pass or partial"))
+        == .itemNotApplicable(
+          item: "POST-01", condition: ApplicabilityCondition(item: "POST-00", outcomes: [.pass, .partial])))
     try audit.record(.answered(item: "POST-00", outcome: .partial, remark: nil), by: "x", at: Fixed.at(4))
     try audit.record(.answered(item: "POST-01", outcome: .pass, remark: nil), by: "x", at: Fixed.at(5))
     #expect(audit.records["POST-01"]?.state == .answered(.pass))

@@ -50,7 +50,12 @@ public struct Audit: Hashable, Sendable {
     self.init(header: header, by: first.author, at: first.time)
     self.events = [first]
     for event in events.dropFirst() {
-      do {
+      do throws(AuditError) {
+        // Numbers only grow (a gap is a lost line, which the reader reports; a step back is a spliced file).
+        if let last = self.events.last, event.sequence <= last.sequence {
+          throw AuditError.badLog(
+            reason: "sequence number \(event.sequence) does not follow \(last.sequence)")
+        }
         try validate(event.change)
       } catch {
         let reason = if case .badLog(let reason) = error { reason } else { error.description }
@@ -109,13 +114,16 @@ public struct Audit: Hashable, Sendable {
     if isFinished { throw .alreadyFinished }
     if let itemID = change.itemID {
       guard let item = checklist.item(withID: itemID) else { throw .unknownItem(itemID) }
-      if case .answered(_, let outcome, _) = change {
-        if let problem = outcome.problem(for: item.kind) {
-          throw .outcomeNotAccepted(item: itemID, reason: problem)
-        }
+      if case .answered(_, let outcome, _) = change, let problem = outcome.problem(for: item.kind) {
+        throw .outcomeNotAccepted(item: itemID, problem: problem)
+      }
+      // Answers and skips are about items that apply; evidence may still be noted on any item.
+      switch change {
+      case .answered, .skipped:
         if !applicability.isApplicable(itemID), let condition = item.applicableWhen {
-          throw .itemNotApplicable(item: itemID, condition: condition.summary)
+          throw .itemNotApplicable(item: itemID, condition: condition)
         }
+      default: break
       }
     }
     switch change {

@@ -46,14 +46,14 @@ public struct Attachment: Hashable, Sendable, Codable {
 
   /// Reads the file at `url` and records its size and digest.
   ///
-  /// - Throws: ``AuditError/attachmentUnreadable(path:reason:)`` when it is missing, a folder or unreadable.
+  /// - Throws: ``AuditError/attachmentUnreadable(path:problem:)`` when it is missing, a folder or unreadable.
   public static func make(fileAt url: URL, by: String, at: Date) throws(AuditError) -> Attachment {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-      throw .attachmentUnreadable(path: url.path, reason: "no such file")
+      throw .attachmentUnreadable(path: url.path, problem: .missing)
     }
     if isDirectory.boolValue {
-      throw .attachmentUnreadable(path: url.path, reason: "it is a folder, not a file")
+      throw .attachmentUnreadable(path: url.path, problem: .isFolder)
     }
     do {
       let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
@@ -63,7 +63,7 @@ public struct Attachment: Hashable, Sendable, Codable {
       return Attachment(
         path: url.path, size: size, sha256: digest, by: by, at: Timestamp.wholeSeconds(at))
     } catch {
-      throw .attachmentUnreadable(path: url.path, reason: error.localizedDescription)
+      throw .attachmentUnreadable(path: url.path, problem: .unreadable(error.localizedDescription))
     }
   }
 }

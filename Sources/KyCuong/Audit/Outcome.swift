@@ -40,20 +40,42 @@ public enum Outcome: Hashable, Sendable {
   }
 
   /// Why `self` is not an answer `kind` accepts, or `nil` when it is.
-  public func problem(for kind: ItemKind) -> String? {
+  public func problem(for kind: ItemKind) -> OutcomeProblem? {
     switch (self, kind) {
     case (.notApplicable, _), (.pass, .check), (.partial, .check), (.fail, .check), (.text, .text):
       return nil
     case (.observation(let compliant, let observed), .observation):
-      if compliant < 0 || observed < 0 { return "counts must not be negative" }
-      if compliant > observed {
-        return "compliant (\(compliant)) cannot exceed observed (\(observed))"
-      }
+      if compliant < 0 || observed < 0 { return .negativeCount }
+      if compliant > observed { return .compliantExceedsObserved(compliant: compliant, observed: observed) }
       return nil
     case (.scale(let value), .scale(let max)):
-      return (0...max).contains(value) ? nil : "the value must be between 0 and \(max), found \(value)"
+      return (0...max).contains(value) ? nil : .outsideScale(value: value, max: max)
     default:
-      return "\(withArticle(kind.name)) item does not take \(withArticle(name)) answer"
+      return .wrongKind(kind: kind, outcome: name)
+    }
+  }
+}
+
+/// Why an answer does not fit an item; typed so that interfaces can say it in their own language.
+public enum OutcomeProblem: Hashable, Sendable, CustomStringConvertible {
+  /// An observation with a negative count.
+  case negativeCount
+  /// More compliant people than observed ones.
+  case compliantExceedsObserved(compliant: Int, observed: Int)
+  /// A scale value outside 0…max.
+  case outsideScale(value: Int, max: Int)
+  /// An answer of another kind (`pass` for a scale item, say).
+  case wrongKind(kind: ItemKind, outcome: String)
+
+  /// The problem in English.
+  public var description: String {
+    switch self {
+    case .negativeCount: "counts must not be negative"
+    case .compliantExceedsObserved(let compliant, let observed):
+      "compliant (\(compliant)) cannot exceed observed (\(observed))"
+    case .outsideScale(let value, let max): "the value must be between 0 and \(max), found \(value)"
+    case .wrongKind(let kind, let outcome):
+      "\(withArticle(kind.name)) item does not take \(withArticle(outcome)) answer"
     }
   }
 }

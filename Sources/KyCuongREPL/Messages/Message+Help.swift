@@ -129,19 +129,47 @@ extension Message {
     }
     return switch error {
     case .unknownItem(let id): "Không có mục \"\(id)\" trong bảng kiểm này."
-    case .outcomeNotAccepted(let item, let reason): "\(item): câu trả lời không hợp lệ (\(reason))."
-    case .itemNotApplicable(let item, let condition): "\(item) không áp dụng: chỉ áp dụng khi \(condition)."
+    case .outcomeNotAccepted(let item, let problem):
+      "\(item): câu trả lời không hợp lệ (\(outcomeProblem(problem)))."
+    case .itemNotApplicable(let item, let condition):
+      "\(item) không áp dụng: chỉ áp dụng khi \(condition.item) là "
+        + condition.outcomes.map { checkOutcomeName($0) }.joined(separator: " hoặc ") + "."
     case .emptyText(let field): "Nội dung (\(field)) không được để trống."
     case .badDueDate(let text): "Hạn \"\(text)\" phải là ngày dạng YYYY-MM-DD."
     case .alreadyFinished: "Cuộc kiểm tra đã kết thúc; không nhận thêm thay đổi."
     case .openItems(let ids):
       "Chưa kết thúc được: còn \(ids.count) mục bỏ ngỏ: \(ids.joined(separator: ", "))."
-    case .attachmentUnreadable(let path, let reason):
+    case .attachmentUnreadable(let path, let problem):
       "Không đính kèm được \(path): "
-        + (reason == "no such file"
-          ? "không có tệp này"
-          : reason == "it is a folder, not a file" ? "đó là thư mục, không phải tệp" : reason) + "."
+        + {
+          switch problem {
+          case .missing: "không có tệp này"
+          case .isFolder: "đó là thư mục, không phải tệp"
+          case .unreadable(let reason): reason
+          }
+        }() + "."
     case .badLog(let reason): "Nhật ký không hợp lệ: \(reason)."
+    }
+  }
+
+  /// Why an answer does not fit, in Vietnamese.
+  static func outcomeProblem(_ problem: OutcomeProblem) -> String {
+    switch problem {
+    case .negativeCount: "số đếm không được âm"
+    case .compliantExceedsObserved(let compliant, let observed):
+      "số đạt (\(compliant)) không được lớn hơn số quan sát (\(observed))"
+    case .outsideScale(let value, let max): "giá trị phải từ 0 đến \(max), nhận được \(value)"
+    case .wrongKind(let kind, let outcome): "mục loại \(kind.name) không nhận câu trả lời \(outcome)"
+    }
+  }
+
+  /// A check outcome's name in Vietnamese.
+  static func checkOutcomeName(_ outcome: CheckOutcome) -> String {
+    switch outcome {
+    case .pass: "đạt"
+    case .partial: "một phần"
+    case .fail: "không đạt"
+    case .notApplicable: "không áp dụng"
     }
   }
 
