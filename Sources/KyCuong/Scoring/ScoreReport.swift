@@ -5,7 +5,8 @@ public struct ScoreReport: Hashable, Sendable, Codable {
   public var model: ScoringModel
   /// Overall score 0…100, or `nil` when no item has a score (or every weight is 0).
   public var overall: Double?
-  /// The rating band of the overall score, the lowest band if a critical item failed, `nil` without a score.
+  /// The rating band of the overall score; the lowest band if a critical item failed (even without a score);
+  /// otherwise `nil` without a score.
   public var rating: RatingBand?
   /// Whether a critical failure forced the rating down to the lowest band.
   public var ratingForcedByCriticalFailure: Bool
