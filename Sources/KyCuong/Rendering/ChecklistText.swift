@@ -13,7 +13,8 @@ public enum ChecklistText {
     for section in checklist.sections {
       lines.append("")
       let weight = language == .vi ? "trọng số" : "weight"
-      lines.append("## \(section.title[language])  (\(section.id), \(weight) \(trim(section.weight)))")
+      lines.append(
+        "## \(section.title[language])  (\(section.id), \(weight) \(formatNumber(section.weight)))")
       for item in section.items {
         let critical = item.critical ? (language == .vi ? "  [ĐIỂM LIỆT]" : "  [CRITICAL]") : ""
         lines.append("  \(item.id)  [\(item.kind.name)]\(critical)  \(item.text[language])")
@@ -30,9 +31,5 @@ public enum ChecklistText {
     if let issuer = citation.issuer { parts.append(issuer[language]) }
     if let date = citation.date { parts.append(date) }
     return parts.joined(separator: ", ")
-  }
-
-  private static func trim(_ number: Double) -> String {
-    number == number.rounded() ? String(Int(number)) : String(number)
   }
 }

@@ -12,7 +12,8 @@ public enum ScoreTable {
       lines.append("\(words.rating): \(rating.label[language])\(forced)")
     }
     if report.model == .flat || report.model == .flatUnweighted {
-      lines.append("\(words.points): \(plain(report.points.earned)) / \(plain(report.points.possible))")
+      lines.append(
+        "\(words.points): \(formatNumber(report.points.earned)) / \(formatNumber(report.points.possible))")
     }
     let completeness = report.completeness
     lines.append(
@@ -28,7 +29,7 @@ public enum ScoreTable {
     for section in report.sections {
       let title = checklist.sections.first { $0.id == section.id }?.title[language] ?? section.id
       sections.rows.append([
-        "\(section.id) — \(title)", plain(section.weight), String(section.scoredItems),
+        "\(section.id) — \(title)", formatNumber(section.weight), String(section.scoredItems),
         formatScore(section.score),
       ])
     }
@@ -45,10 +46,6 @@ public enum ScoreTable {
       lines.append(areas.render())
     }
     return lines.joined(separator: "\n")
-  }
-
-  private static func plain(_ number: Double) -> String {
-    number == number.rounded() ? String(Int(number)) : formatScore(number * 1).replacing(/\.0$/, with: "")
   }
 
   private struct Words {

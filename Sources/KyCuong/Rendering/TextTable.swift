@@ -42,3 +42,11 @@ public func formatScore(_ score: Double?) -> String {
   let fraction = abs(Int(tenths)) % 10
   return "\(whole).\(fraction)"
 }
+
+/// Formats a weight or a count of points: whole numbers without a decimal point, others with up to two
+/// decimals (`2`, `1.5`, `0.25`).
+public func formatNumber(_ number: Double) -> String {
+  if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
+  let hundredths = (number * 100).rounded() / 100
+  return hundredths == hundredths.rounded() ? String(Int(hundredths)) : String(hundredths)
+}

@@ -278,22 +278,6 @@ extension Message {
     case .notApplicableStatus: return t("(không áp dụng)", "(does not apply)")
     case .unansweredStatus: return t("chưa trả lời", "unanswered")
     case .finishedMark: return t("đã kết thúc", "finished")
-
-    case .scoreProvisional: return t("Điểm tạm tính (chưa kết thúc)", "Provisional scores (not finished)")
-    case .scoreFinal: return t("Điểm", "Scores")
-    case .columnSection: return t("Phần", "Section")
-    case .columnWeight: return t("Trọng số", "Weight")
-    case .columnScore: return t("Điểm", "Score")
-    case .focusAreas: return t("Trọng tâm năm 2017", "Focus areas of 2017")
-    case .ratingForced: return t("(hạ do điểm liệt)", "(forced by a critical failure)")
-    case .overall(let score, let rating):
-      return t("Tổng: \(score) — Xếp loại: \(rating)", "Overall: \(score) — Rating: \(rating)")
-    case .completeness(let answered, let skipped, let applicable):
-      return t(
-        "Hoàn thành: \(answered)/\(applicable) mục đã trả lời, \(skipped) bỏ qua",
-        "Completeness: \(answered)/\(applicable) answered, \(skipped) skipped")
-    case .criticalFailures(let ids):
-      return t("Điểm liệt không đạt: ", "Critical failures: ") + ids.joined(separator: ", ")
     }
   }
 

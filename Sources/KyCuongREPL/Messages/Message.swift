@@ -94,15 +94,4 @@ enum Message {
   case unansweredStatus
   case finishedMark
 
-  // Scores
-  case scoreProvisional
-  case scoreFinal
-  case columnSection
-  case columnWeight
-  case columnScore
-  case focusAreas
-  case ratingForced
-  case overall(score: String, rating: String)
-  case completeness(answered: Int, skipped: Int, applicable: Int)
-  case criticalFailures([String])
 }

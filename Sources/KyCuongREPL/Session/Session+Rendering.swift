@@ -16,7 +16,7 @@ extension Session {
       lines.append("  " + style.dim(text(.labelGuidance) + ": " + item.guidance[language]))
     }
     lines.append("  " + text(.labelSource) + ": " + sourceText(item.source, checklist: audit.checklist))
-    lines.append("  " + text(.labelWeight) + ": " + Self.number(item.weight))
+    lines.append("  " + text(.labelWeight) + ": " + formatNumber(item.weight))
     lines.append("  " + text(.labelAccepts) + ": " + text(.accepts(item.kind)))
     let applicable = audit.applicability.isApplicable(item.id)
     lines.append("  " + text(.labelCurrent) + ": " + statusText(item, audit: audit, applicable: applicable))
@@ -64,39 +64,10 @@ extension Session {
     }
   }
 
-  /// Provisional or final scores as a table: sections, focus areas, overall, rating, completeness, critical
-  /// failures.
+  /// Provisional or final scores: the library's ``ScoreTable``, so the REPL, `kycuong score` and the reports
+  /// show one and the same table.
   func renderScore(_ report: ScoreReport, audit: Audit) -> String {
-    var lines: [String] = []
-    lines.append(style.bold(text(report.provisional ? .scoreProvisional : .scoreFinal)))
-    lines.append(
-      "  " + pad(text(.columnSection), 40) + " " + pad(text(.columnWeight), 9) + " " + text(.columnScore))
-    for section in report.sections {
-      let title = audit.checklist.sections.first { $0.id == section.id }?.title[language] ?? section.id
-      lines.append(
-        "  " + pad(shorten(title, 40), 40) + " " + pad(Self.number(section.weight), 9) + " "
-          + Self.score(section.score))
-    }
-    if !report.focusAreas.isEmpty {
-      lines.append(style.bold(text(.focusAreas)))
-      for area in report.focusAreas {
-        let title = FocusArea(tag: area.tag)?.title[language] ?? area.tag
-        lines.append("  " + pad(shorten(title, 50), 50) + " " + Self.score(area.score))
-      }
-    }
-    let rating = report.rating.map { $0.label[language] } ?? "—"
-    let forced = report.ratingForcedByCriticalFailure ? " " + style.red(text(.ratingForced)) : ""
-    lines.append(style.bold(text(.overall(score: Self.score(report.overall), rating: rating))) + forced)
-    let completeness = report.completeness
-    lines.append(
-      text(
-        .completeness(
-          answered: completeness.answered, skipped: completeness.skipped, applicable: completeness.applicable)
-      ))
-    if !report.criticalFailures.isEmpty {
-      lines.append(style.red(text(.criticalFailures(report.criticalFailures))))
-    }
-    return lines.joined(separator: "\n")
+    ScoreTable.render(report, checklist: audit.checklist, language: language)
   }
 
   /// One line of the audit list.
@@ -104,16 +75,6 @@ extension Session {
     let state = summary.isFinished ? text(.finishedMark) : "\(summary.answered)/\(summary.applicable)"
     let started = Timestamp.string(from: summary.startedAt)
     return "\(summary.id)  \(summary.unit)  \(summary.checklist)  \(started)  \(state)"
-  }
-
-  /// A number without a useless `.0`.
-  static func number(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
-  }
-
-  /// A score with one decimal, or `—` when there is none.
-  static func score(_ value: Double?) -> String {
-    value.map { String(format: "%.1f", $0) } ?? "—"
   }
 }
 
