@@ -6,7 +6,8 @@ and waits for text to appear, either in the raw output stream (`expect`) or on a
 Every wait has a timeout; nothing sleeps for a fixed time. A failed check raises `CheckFailed` with the
 recent output, and `run_checks` turns that into a clear message and a non-zero exit status.
 
-The environment is isolated: HOME and XDG_STATE_HOME point into a temporary directory, LANG=C (what CI and
+The environment is isolated: HOME, XDG_STATE_HOME (history) and XDG_DATA_HOME (saved audits) point into a
+temporary directory, so no audit ever lands in the real home; LANG=C (what CI and
 many servers use) and LC_ALL/LC_CTYPE are unset, unless a test overrides them.
 """
 
@@ -241,11 +242,14 @@ class PtySession:
         compiled = re.compile(pattern)
 
         def found():
-            plain = strip_ansi(self.output[self._position:])
+            plain, offsets = _plain_with_offsets(self.output[self._position:])
             match = compiled.search(plain)
             if match is None:
                 return None
-            self._position = len(self.output)
+            # Continue after the match, not after everything read: a prompt that arrived in the same read
+            # as the matched reply must still be there for the next expect.
+            if match.end() > match.start():
+                self._position += offsets[match.end() - 1] + 1
             return match
 
         return self._wait_for(found, f"/{pattern}/", timeout)
@@ -383,20 +387,31 @@ class ShellSession(PtySession):
 
 
 class Environment:
-    """An isolated environment: a temporary HOME and XDG_STATE_HOME, LANG=C, no LC_ALL."""
+    """An isolated environment: a temporary HOME, XDG_STATE_HOME and XDG_DATA_HOME, LANG=C, no LC_ALL.
+
+    `audits` is the store folder kycuong uses by default under it ($XDG_DATA_HOME/kycuong/audits)."""
 
     def __init__(self, lang="C", extra=None):
         self.directory = tempfile.mkdtemp(prefix="kycuong-pty-")
         self.home = os.path.join(self.directory, "home")
         self.state = os.path.join(self.directory, "state")
+        self.data = os.path.join(self.directory, "data")
+        self.audits = os.path.join(self.data, "kycuong", "audits")
         os.makedirs(self.home)
         self.env = {
             key: value for key, value in os.environ.items() if not key.startswith("LC_") and key != "LANG"
         }
         self.env.update(
-            {"HOME": self.home, "XDG_STATE_HOME": self.state, "TERM": "xterm", "LANG": lang}
+            {
+                "HOME": self.home,
+                "XDG_STATE_HOME": self.state,
+                "XDG_DATA_HOME": self.data,
+                "TERM": "xterm",
+                "LANG": lang,
+            }
         )
         self.env.pop("NO_COLOR", None)
+        self.env.pop("KYCUONG_LANG", None)  # messages in Vietnamese, the default
         if extra:
             self.env.update(extra)
 

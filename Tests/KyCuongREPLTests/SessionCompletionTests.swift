@@ -25,6 +25,23 @@ struct SessionCompletionTests {
     #expect(harness.session.completions(forLineBeforeCursor: "dat") == ["đạt"])
   }
 
+  /// Regression: after the first word of a two-word answer, Tab found nothing, because the first word
+  /// (`không`) is not a command.
+  @Test func theSecondWordOfATwoWordAnswer() throws {
+    let harness = try Harness()
+    try harness.startAudit()
+    harness.send("10/12")
+    #expect(harness.session.completions(forLineBeforeCursor: "không ") == ["không đạt", "không áp dụng"])
+    #expect(harness.session.completions(forLineBeforeCursor: "không đ") == ["không đạt"])
+    #expect(harness.session.completions(forLineBeforeCursor: "khong d") == ["khong dat"])
+    #expect(harness.session.completions(forLineBeforeCursor: "một ") == ["một phần"])
+    #expect(
+      CompletionPlan.make(
+        lineBeforeCursor: "không đ", candidates: harness.session.completions(forLineBeforeCursor: "không đ"))
+        == .replace(deleteCount: 0, insert: "ạt "))
+    #expect(harness.session.completions(forLineBeforeCursor: "xem lai ").isEmpty)
+  }
+
   @Test func checklistIDsAfterStartAndItemIDsAfterGoto() throws {
     let harness = try Harness()
     #expect(harness.session.completions(forLineBeforeCursor: "start ") == ["test-conduct"])

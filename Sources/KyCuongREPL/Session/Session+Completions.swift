@@ -22,7 +22,9 @@ extension Session {
       }
       return matching(unique(candidates), last)
     }
-    guard let command = Command.match(first)?.command else { return [] }
+    guard let command = Command.match(first)?.command else {
+      return multiWordAnswers(continuing: lineBeforeCursor)
+    }
     switch command {
     case .start where words.count == 1:
       return matching(configuration.catalog.checklists.map(\.id), last)
@@ -48,6 +50,18 @@ extension Session {
     default:
       return []
     }
+  }
+
+  /// The two-word answers (`không đạt`, `mot phan`) that continue `line` when its first word is not a
+  /// command: after `không ` or `khong d`, Tab completes the answer typed so far. Matched exactly, not
+  /// folded, so the candidate always extends what is on the line (the completion replaces the typed text
+  /// only when the candidate starts with it).
+  func multiWordAnswers(continuing line: String) -> [String] {
+    guard let audit, !audit.isFinished, let item = currentItem, item.kind != .text else { return [] }
+    let typed = String(line.drop(while: \.isWhitespace))
+    let unaccented = AnswerParser.checkWords.filter { item.kind == .check || $0.outcome == .notApplicable }
+    let words = answerWords(for: item.kind) + unaccented.flatMap(\.words)
+    return unique(words.filter { $0.contains(" ") && $0.hasPrefix(typed) })
   }
 
   /// The answer words an item of `kind` takes, for completion.
