@@ -4,7 +4,7 @@ SWIFT ?= swift
 DOCS_DIR ?= docs-site
 SYMBOLS_DIR := .build/symbol-graphs
 
-.PHONY: run test deps build lint checklists-check unit-tests pty-tests docs-check docs docs-preview format clean
+.PHONY: run test deps build lint checklists-check unit-tests pty-tests docs-check docs docs-preview bench format clean
 
 # Installs what a fresh Debian machine lacks: libedit-dev (the REPL's line editor) and Python's jsonschema
 # (the schema tests). Everything else ships with the Swift toolchain.
@@ -38,6 +38,7 @@ checklists-check: deps
 pty-tests: deps
 	$(SWIFT) build --product kycuong
 	python3 Scripts/pty/test_terminal.py $$($(SWIFT) build --show-bin-path)/kycuong
+	python3 Scripts/pty/test_durability.py $$($(SWIFT) build --show-bin-path)/kycuong
 
 docs-check: deps
 	Scripts/build-docs.sh check
@@ -50,6 +51,10 @@ docs-preview: deps
 
 test: deps lint checklists-check unit-tests pty-tests docs-check
 	@echo "make test: all checks passed"
+
+# The REPL's benchmark (release build): launch to first prompt, time per answer with fsync, peak memory.
+bench: deps
+	SCRATCH=.build Benchmarks/repl/run.sh
 
 format:
 	swift-format format --in-place --recursive Package.swift Sources Tests
