@@ -86,12 +86,23 @@ struct SessionInputTests {
     try harness.startAudit()
     let found = harness.send("tim THE CONG CHUC")
     #expect(found.succeeded)
-    #expect(found.text.hasPrefix("1 mục khớp `THE CONG CHUC`:"))
+    #expect(found.text.hasPrefix("2 mục khớp `THE CONG CHUC`:"))  // BADGE-02 through its section title
     #expect(found.text.contains("BADGE-01"))
     #expect(harness.send("find dem so nguoi").text.contains("BADGE-01"))  // guidance "Đếm số người"
     #expect(harness.send("find ID card").text.contains("BADGE-01"))  // English text
     #expect(harness.send("find post-02").text.contains("POST-02"))  // id
     #expect(harness.send("find khong co gi").text == "Không tìm thấy `khong co gi`.")
+  }
+
+  @Test func findMatchesEveryWordInAnyOrderAfterWholePhrases() throws {
+    let harness = try Harness(catalog: try Catalog.standard)
+    #expect(
+      harness.send("start public-office-conduct --unit U --leader L --members M --visit surprise").succeeded)
+    // "thẻ công chức" is not a phrase of BADGE-01 ("Cán bộ, công chức, … đeo thẻ"), but all its words are.
+    let found = harness.send("find the cong chuc")
+    #expect(found.succeeded)
+    #expect(found.text.contains("BADGE-01"))
+    #expect(harness.send("find the dong phuc xanh").text == "Không tìm thấy `the dong phuc xanh`.")
   }
 
   @Test func attachRecordsPathSizeAndTheSHA256OfARealFile() throws {

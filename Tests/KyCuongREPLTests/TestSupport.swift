@@ -86,12 +86,12 @@ final class Harness {
   let clock = TestClock()
   private(set) var replies: [SessionReply] = []
 
-  init(language: Language = .vi, temporary: TemporaryDirectory? = nil) throws {
+  init(language: Language = .vi, temporary: TemporaryDirectory? = nil, catalog: Catalog? = nil) throws {
     let temporary = try temporary ?? TemporaryDirectory()
     self.temporary = temporary
     let clock = self.clock
     store = AuditStore(directory: temporary.url.appending(path: "audits"), clock: clock.now)
-    let catalog = Catalog([try testChecklist()])
+    let catalog = try catalog ?? Catalog([try testChecklist()])
     let files = temporary.url.appending(path: "files")
     try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
     session = Session(

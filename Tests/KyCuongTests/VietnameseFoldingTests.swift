@@ -39,4 +39,14 @@ struct VietnameseFoldingTests {
   func contains(text: String, query: String, expected: Bool) {
     #expect(VietnameseFolding.contains(text, query) == expected)
   }
+
+  @Test func allWordsMatchInAnyOrderAsWordPrefixes() {
+    let text = "Cán bộ, công chức, viên chức có mặt đeo thẻ trong khi làm việc"
+    #expect(VietnameseFolding.containsAllWords(text, "the cong chuc"))
+    #expect(VietnameseFolding.containsAllWords(text, "THẺ   Công"))
+    #expect(VietnameseFolding.containsAllWords(text, "deo th"))
+    #expect(!VietnameseFolding.containsAllWords(text, "the dong phuc"))
+    #expect(!VietnameseFolding.containsAllWords(text, "ong"))  // a word's middle is not a match
+    #expect(VietnameseFolding.words(of: "Đeo thẻ, đúng quy định!") == ["deo", "the", "dung", "quy", "dinh"])
+  }
 }

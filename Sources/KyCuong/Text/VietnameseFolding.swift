@@ -23,4 +23,18 @@ public enum VietnameseFolding {
     let needle = fold(query)
     return needle.isEmpty || fold(text).contains(needle)
   }
+
+  /// Whether every word of `query` begins a word of `text`, both folded: "the cong chuc" matches
+  /// "Cán bộ, công chức … đeo thẻ", whose words are not in that order.
+  public static func containsAllWords(_ text: String, _ query: String) -> Bool {
+    let wanted = words(of: query)
+    guard !wanted.isEmpty else { return true }
+    let present = words(of: text)
+    return wanted.allSatisfy { word in present.contains { $0.hasPrefix(word) } }
+  }
+
+  /// The folded words of `text`: runs of letters and digits.
+  public static func words(of text: String) -> [Substring] {
+    fold(text).split { !($0.isLetter || $0.isNumber) }
+  }
 }

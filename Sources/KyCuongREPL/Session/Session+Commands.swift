@@ -137,15 +137,29 @@ extension Session {
     let query = rest.trimmingCharacters(in: .whitespaces)
     guard !query.isEmpty else { return refuse(.usage(.find)) }
     let checklists = audit.map { [$0.checklist] } ?? configuration.catalog.checklists
-    var lines: [String] = []
+    // Items that hold the query as a phrase come first, then those that hold all its words in any order
+    // (inspectors type keywords: "the cong chuc" should find "Cán bộ, công chức … đeo thẻ").
+    var phraseMatches: [String] = []
+    var wordMatches: [String] = []
     for checklist in checklists {
-      for item in checklist.items {
-        let fields = [item.id, item.text.vi, item.text.en ?? "", item.guidance.vi, item.guidance.en ?? ""]
-        guard fields.contains(where: { VietnameseFolding.contains($0, query) }) else { continue }
-        let prefix = audit == nil ? "\(checklist.id) " : ""
-        lines.append("  \(prefix)\(pad(item.id, 12)) \(shorten(item.text[language], 70))")
+      for section in checklist.sections {
+        for item in section.items {
+          let fields = [
+            item.id, item.text.vi, item.text.en ?? "", item.guidance.vi, item.guidance.en ?? "",
+            section.title.vi,
+            section.title.en ?? "",
+          ]
+          let prefix = audit == nil ? "\(checklist.id) " : ""
+          let line = "  \(prefix)\(pad(item.id, 12)) \(shorten(item.text[language], 70))"
+          if fields.contains(where: { VietnameseFolding.contains($0, query) }) {
+            phraseMatches.append(line)
+          } else if VietnameseFolding.containsAllWords(fields.joined(separator: " "), query) {
+            wordMatches.append(line)
+          }
+        }
       }
     }
+    let lines = phraseMatches + wordMatches
     if lines.isEmpty { return reply(.findNothing(query: query)) }
     return SessionReply(
       text: ([text(.findResults(count: lines.count, query: query))] + lines).joined(separator: "\n"))
