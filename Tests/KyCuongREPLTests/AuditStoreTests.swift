@@ -101,6 +101,8 @@ struct AuditStoreTests {
     #expect(!answer.succeeded)
     #expect(answer.text.hasPrefix("Cuộc kiểm tra \(id) đang mở chỉ để đọc"))
     #expect(first.send("10/12").succeeded)
+    // Leaving a read-only session does not claim to have saved anything.
+    #expect(second.session.endOfInput().text == "Tạm biệt.")
   }
 
   @Test func aTruncatedLastLineLosesNoCompleteAnswerAndTheNextAnswerGetsItsOwnLine() throws {

@@ -116,8 +116,10 @@ public final class Session: InteractiveSession {
     startDraft = nil
     guard let audit else { return text(.goodbyeNoAudit) }
     let id = audit.id
+    // A read-only session wrote nothing: say goodbye without claiming it saved the audit.
+    let message: Message = isReadOnly ? .goodbyeNoAudit : .goodbye(id: id)
     closeAudit()
-    return text(.goodbye(id: id))
+    return text(message)
   }
 
   func closeAudit() {
