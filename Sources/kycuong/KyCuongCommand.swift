@@ -12,6 +12,6 @@ struct KyCuongCommand: ParsableCommand {
       With no subcommand, kycuong starts the interactive audit (the same as `kycuong audit`).
       Checklists: the standard ones are built in; validate your own with `kycuong validate FILE…`.
       """,
-    subcommands: [Validate.self, Show.self, Score.self]
+    subcommands: [Validate.self, Show.self, Score.self, Report.self]
   )
 }
