@@ -255,7 +255,8 @@ public struct AuditComparison: Hashable, Sendable, Codable {
     for delta in [overall] + sections + focusAreas {
       let label = delta.id == "overall" ? delta.title[language] : "\(delta.id) — \(delta.title[language])"
       scores.rows.append([
-        label, formatScore(delta.old), formatScore(delta.new), ReportFormatting.delta(delta.change),
+        label, formatScore(delta.old), formatScore(delta.new),
+        ReportFormatting.delta(from: delta.old, to: delta.new),
       ])
     }
     lines.append(scores.render())

@@ -268,7 +268,7 @@ extension InspectionRecord {
       out.append(
         "<tr><td>\(e(delta.title[language]))</td><td class=\"num\">\(formatScore(delta.old))</td>"
           + "<td class=\"num\">\(formatScore(delta.new))</td><td class=\"num \(css)\">"
-          + "\(ReportFormatting.delta(delta.change))</td></tr>")
+          + "\(ReportFormatting.delta(from: delta.old, to: delta.new))</td></tr>")
     }
     out.append("</tbody></table>")
     for (title, items) in [

@@ -123,6 +123,13 @@ public enum ReportFormatting {
     return formatScore(value) + " " + units[index]
   }
 
+  /// The change from `old` to `new` as shown beside them: the difference of the two scores rounded to one
+  /// decimal each, so the three numbers a reader sees add up (60.4 → 54.2 is -6.2, not the exact -6.25).
+  public static func delta(from old: Double?, to new: Double?) -> String {
+    guard let old, let new else { return "—" }
+    return delta(((new * 10).rounded() - (old * 10).rounded()) / 10)
+  }
+
   /// A signed change of score with one decimal (`+12.5`, `-3.0`, `0.0`), or "—" when either side has none.
   public static func delta(_ change: Double?) -> String {
     guard let change else { return "—" }
