@@ -103,6 +103,17 @@ extension ReportTests {
       #expect(text.contains("truncated.json"))
     }
 
+    @Test func theFastReaderOfExportsFindsWhatTheFullReaderFinds() throws {
+      let folder = try ReportFixtures.folder("fast")
+      defer { try? FileManager.default.removeItem(at: folder) }
+      let export = AuditExport(try ReportFixtures.auditA())
+      let url = folder.appending(path: "a.json")
+      try export.jsonData().write(to: url)
+      let reading = SummaryReader.read([url])
+      #expect(reading.audits == [AuditFacts(export, file: url.relativePath)])
+      #expect(reading.audits.first?.items.first?.text.vi == "Cán bộ đeo thẻ công chức")
+    }
+
     @Test func aLogCutOffByACrashIsReadWithAWarning() throws {
       let folder = try ReportFixtures.folder("crash")
       defer { try? FileManager.default.removeItem(at: folder) }

@@ -60,6 +60,8 @@ public struct AuditFacts: Hashable, Sendable {
   public var unit: String
   /// The checklist's id.
   public var checklist: String
+  /// The checklist's version.
+  public var checklistVersion: String
   /// The checklist's title.
   public var checklistTitle: LocalizedText
   /// Start of the visit.
@@ -76,6 +78,8 @@ public struct AuditFacts: Hashable, Sendable {
   public var criticalFailures: [String]
   /// Corrective actions.
   public var actions: [CorrectiveActionFact]
+  /// Whether the item texts are still to be read from the checklist snapshot.
+  var needsTexts = false
 
   /// A corrective action, without who recorded it.
   public struct CorrectiveActionFact: Hashable, Sendable, Codable {
@@ -89,6 +93,30 @@ public struct AuditFacts: Hashable, Sendable {
     public var item: String?
   }
 
+  init(
+    id: String, file: String, eventCount: Int, unit: String, checklist: String, checklistVersion: String,
+    checklistTitle: LocalizedText, startedAt: Date, overall: Double?, rating: RatingBand?,
+    focusAreas: [String: Double?], items: [ItemFact], criticalFailures: [String],
+    actions: [CorrectiveActionFact],
+    needsTexts: Bool
+  ) {
+    self.id = id
+    self.file = file
+    self.eventCount = eventCount
+    self.unit = unit
+    self.checklist = checklist
+    self.checklistVersion = checklistVersion
+    self.checklistTitle = checklistTitle
+    self.startedAt = startedAt
+    self.overall = overall
+    self.rating = rating
+    self.focusAreas = focusAreas
+    self.items = items
+    self.criticalFailures = criticalFailures
+    self.actions = actions
+    self.needsTexts = needsTexts
+  }
+
   /// The facts of a full export.
   public init(_ export: AuditExport, file: String) {
     id = export.audit.id
@@ -96,6 +124,7 @@ public struct AuditFacts: Hashable, Sendable {
     eventCount = export.audit.eventCount
     unit = export.audit.unit.name
     checklist = export.checklist.id
+    checklistVersion = export.checklist.version
     checklistTitle = export.checklist.title
     startedAt = export.audit.startedAt
     overall = export.scores.overall
@@ -114,87 +143,6 @@ public struct AuditFacts: Hashable, Sendable {
       CorrectiveActionFact(what: $0.what, owner: $0.owner, due: $0.due, item: $0.item)
     }
   }
-
-  init(_ lite: LiteExport, file: String) throws(ExportError) {
-    guard lite.format.hasPrefix("kycuong.audit/1") else {
-      throw ExportError(
-        reason: "unknown format \"\(lite.format)\"; this version reads \(AuditExport.formatID)")
-    }
-    guard let started = Timestamp.date(from: lite.audit.startedAt) else {
-      throw ExportError(reason: "audit.startedAt \"\(lite.audit.startedAt)\" is not an ISO 8601 time")
-    }
-    id = lite.audit.id
-    self.file = file
-    eventCount = lite.audit.eventCount
-    unit = lite.audit.unit.name
-    checklist = lite.checklist.id
-    checklistTitle = lite.checklist.title
-    startedAt = started
-    overall = lite.scores.overall
-    rating = lite.scores.rating
-    focusAreas = Dictionary(
-      (lite.scores.focusAreas ?? []).map { ($0.tag, $0.score) }, uniquingKeysWith: { first, _ in first })
-    var texts: [String: LocalizedText] = [:]
-    for section in lite.checklist.snapshot.sections {
-      for item in section.items { texts[item.id] = item.text }
-    }
-    items = lite.items.compactMap { item in
-      guard item.applicable, let score = item.score else { return nil }
-      return ItemFact(
-        id: item.id, text: texts[item.id] ?? LocalizedText(vi: item.id), critical: item.critical,
-        tags: item.tags, score: score)
-    }
-    criticalFailures = lite.scores.criticalFailures
-    actions = lite.correctiveActions
-  }
-}
-
-/// Only the fields of an export that the summary reads: decoding less is most of what makes a summary of
-/// thousands of files fast.
-struct LiteExport: Decodable {
-  struct Visit: Decodable {
-    struct Unit: Decodable { var name: String }
-    var id: String
-    var unit: Unit
-    var startedAt: String
-    var eventCount: Int
-  }
-  struct ChecklistRef: Decodable {
-    struct Snapshot: Decodable {
-      struct Section: Decodable { var items: [Item] }
-      struct Item: Decodable {
-        var id: String
-        var text: LocalizedText
-      }
-      var sections: [Section]
-    }
-    var id: String
-    var title: LocalizedText
-    var snapshot: Snapshot
-  }
-  struct Item: Decodable {
-    var id: String
-    var critical: Bool
-    var tags: [String]
-    var applicable: Bool
-    var score: Double?
-  }
-  struct Scores: Decodable {
-    struct Focus: Decodable {
-      var tag: String
-      var score: Double?
-    }
-    var overall: Double?
-    var rating: RatingBand?
-    var focusAreas: [Focus]?
-    var criticalFailures: [String]
-  }
-  var format: String
-  var audit: Visit
-  var checklist: ChecklistRef
-  var items: [Item]
-  var scores: Scores
-  var correctiveActions: [AuditFacts.CorrectiveActionFact]
 }
 
 /// A file the summary could not use, and why.
@@ -222,8 +170,8 @@ public enum SummaryReader {
     public var files: Int
   }
 
-  /// Reads `files` concurrently: exports through a decoder of only the fields the summary needs, logs
-  /// through the audit fold.
+  /// Reads `files` concurrently: exports by skimming their bytes for only the fields the summary needs
+  /// (``AuditFacts/init(exportBytes:file:)``), logs through the audit fold.
   public static func read(_ files: [URL]) -> Result {
     let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     // Small chunks balance the load when file sizes differ; more chunks than workers keep both cores busy.
@@ -231,10 +179,9 @@ public enum SummaryReader {
     let chunks = stride(from: 0, to: files.count, by: chunkSize).map { $0..<min($0 + chunkSize, files.count) }
     let slots = Slots(count: chunks.count)
     DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-      let decoder = JSONDecoder()
       var outcomes: [Outcome] = []
       outcomes.reserveCapacity(chunks[index].count)
-      for position in chunks[index] { outcomes.append(readOne(files[position], decoder: decoder)) }
+      for position in chunks[index] { outcomes.append(readOne(files[position])) }
       slots.store(outcomes, at: index)
     }
     var byID: [String: AuditFacts] = [:]
@@ -254,9 +201,31 @@ public enum SummaryReader {
         }
       }
     }
-    let audits = byID.values.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+    var audits = byID.values.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+    fillItemTexts(&audits)
     return Result(
       audits: audits, skipped: skipped, warnings: warnings, duplicates: duplicates, files: files.count)
+  }
+
+  /// Reads the item texts of each checklist version once, from the snapshot of one of its audits.
+  static func fillItemTexts(_ audits: inout [AuditFacts]) {
+    var texts: [String: [String: LocalizedText]] = [:]
+    for index in audits.indices where audits[index].needsTexts {
+      let version = "\(audits[index].checklist)@\(audits[index].checklistVersion)"
+      if texts[version] == nil {
+        let export = (try? Data(contentsOf: URL(fileURLWithPath: audits[index].file))).flatMap {
+          try? AuditExport.read($0)
+        }
+        texts[version] = Dictionary(
+          (export?.checklist.snapshot.items ?? []).map { ($0.id, $0.text) },
+          uniquingKeysWith: { first, _ in first })
+      }
+      let known = texts[version] ?? [:]
+      for item in audits[index].items.indices {
+        if let text = known[audits[index].items[item].id] { audits[index].items[item].text = text }
+      }
+      audits[index].needsTexts = false
+    }
   }
 
   enum Outcome: Sendable {
@@ -284,7 +253,7 @@ public enum SummaryReader {
     }
   }
 
-  static func readOne(_ url: URL, decoder: JSONDecoder) -> Outcome {
+  static func readOne(_ url: URL) -> Outcome {
     let path = url.relativePath
     let data: Data
     do {
@@ -293,9 +262,7 @@ public enum SummaryReader {
       return .skipped(SkippedFile(path: path, reason: "cannot read the file: \(error.localizedDescription)"))
     }
     if data.isEmpty { return .skipped(SkippedFile(path: path, reason: "empty file")) }
-    if url.pathExtension.lowercased() != "jsonl", let lite = try? decoder.decode(LiteExport.self, from: data),
-      let facts = try? AuditFacts(lite, file: path)
-    {
+    if url.pathExtension.lowercased() != "jsonl", let facts = AuditFacts(exportBytes: data, file: path) {
       return .audit(facts, damage: nil)
     }
     // Not an export the fast path reads: the full reader tells a log from a damaged file, with the reason.
