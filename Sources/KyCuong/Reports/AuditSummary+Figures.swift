@@ -241,6 +241,7 @@ public struct AuditSummary: Hashable, Sendable, Codable {
         .assessed += 1
         if item.score < 1 { tally[key]?.failures += 1 }
       }
+      if audit.criticalFailures.isEmpty { continue }
       let texts = Dictionary(audit.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
       for id in audit.criticalFailures {
         if let focusTag, !(texts[id]?.tags.contains(focusTag) ?? false) { continue }
@@ -256,17 +257,22 @@ public struct AuditSummary: Hashable, Sendable, Codable {
     }
     criticalFailures = critical
 
-    // An action is settled when a later audit of the same unit and checklist shows its item passing.
-    let byUnit = Dictionary(grouping: kept) { "\($0.unit)\u{0}\($0.checklist)" }
+    // An action is settled when a later audit of the same unit and checklist shows its item passing: keep,
+    // per unit and checklist, the last time each item passed (one pass over the audits, not one per action).
+    var lastPass: [String: [String: Date]] = [:]
+    for audit in kept {
+      let key = "\(audit.unit)\u{0}\(audit.checklist)"
+      for item in audit.items where item.score == 1 {
+        lastPass[key, default: [:]][item.id] = max(lastPass[key]?[item.id] ?? .distantPast, audit.startedAt)
+      }
+    }
     var overdue: [OverdueAction] = []
     for audit in kept {
       for action in audit.actions where action.due < today {
-        if let item = action.item {
-          let later = (byUnit["\(audit.unit)\u{0}\(audit.checklist)"] ?? []).filter {
-            $0.startedAt > audit.startedAt
-          }
-          let settled = later.contains { later in later.items.contains { $0.id == item && $0.score == 1 } }
-          if settled { continue }
+        if let item = action.item, let passed = lastPass["\(audit.unit)\u{0}\(audit.checklist)"]?[item],
+          passed > audit.startedAt
+        {
+          continue
         }
         overdue.append(
           OverdueAction(

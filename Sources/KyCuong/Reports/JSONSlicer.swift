@@ -51,6 +51,54 @@ enum JSONSlicer {
     }
   }
 
+  /// The values of `keys` in the object that `bytes[range]` holds (`nil` for a key it lacks), or `nil` when
+  /// it is not an object. Keys are compared as bytes, so no string is made for the members skipped.
+  static func lookup(
+    _ bytes: UnsafeRawBufferPointer, in range: Range<Int>, _ keys: [String]
+  ) -> [Range<Int>?]? {
+    var index = range.lowerBound
+    let end = range.upperBound
+    func skipSpace() {
+      while index < end,
+        bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09
+      {
+        index += 1
+      }
+    }
+    skipSpace()
+    guard index < end, bytes[index] == UInt8(ascii: "{") else { return nil }
+    index += 1
+    var result = [Range<Int>?](repeating: nil, count: keys.count)
+    while true {
+      skipSpace()
+      guard index < end else { return nil }
+      if bytes[index] == UInt8(ascii: "}") { return result }
+      guard bytes[index] == UInt8(ascii: "\""), let keyEnd = skipString(bytes, from: index, to: end) else {
+        return nil
+      }
+      let key = UnsafeRawBufferPointer(rebasing: bytes[(index + 1)..<(keyEnd - 1)])
+      index = keyEnd
+      skipSpace()
+      guard index < end, bytes[index] == UInt8(ascii: ":") else { return nil }
+      index += 1
+      skipSpace()
+      guard let valueEnd = skipValue(bytes, from: index, to: end) else { return nil }
+      for (position, wanted) in keys.enumerated()
+      where result[position] == nil && wanted.utf8.elementsEqual(key) {
+        result[position] = index..<valueEnd
+        break
+      }
+      index = valueEnd
+      skipSpace()
+      guard index < end else { return nil }
+      if bytes[index] == UInt8(ascii: ",") {
+        index += 1
+      } else if bytes[index] != UInt8(ascii: "}") {
+        return nil
+      }
+    }
+  }
+
   /// The index just past the string that starts at `start` (on its opening quote).
   static func skipString(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int? {
     var index = start + 1
@@ -245,14 +293,15 @@ extension AuditFacts {
         }
         var items: [ItemFact] = []
         items.reserveCapacity(itemList.count)
+        let itemKeys = ["id", "applicable", "critical", "tags", "score"]
         for element in itemList {
-          guard let item = S.members(bytes, in: element),
-            let itemID = S.value(item, "id").flatMap({ S.string(bytes, $0) }),
-            let applicable = S.value(item, "applicable").flatMap({ S.bool(bytes, $0) }),
-            let isCritical = S.value(item, "critical").flatMap({ S.bool(bytes, $0) }),
-            let tagList = S.value(item, "tags").flatMap({ S.elements(bytes, in: $0) })
+          guard let found = S.lookup(bytes, in: element, itemKeys),
+            let itemID = found[0].flatMap({ S.string(bytes, $0) }),
+            let applicable = found[1].flatMap({ S.bool(bytes, $0) }),
+            let isCritical = found[2].flatMap({ S.bool(bytes, $0) }),
+            let tagList = found[3].flatMap({ S.elements(bytes, in: $0) })
           else { return nil }
-          guard applicable, let range = S.value(item, "score"), !S.isNull(bytes, range) else { continue }
+          guard applicable, let range = found[4], !S.isNull(bytes, range) else { continue }
           guard let score = S.number(bytes, range) else { return nil }
           let tags = tagList.compactMap { S.string(bytes, $0) }
           items.append(
