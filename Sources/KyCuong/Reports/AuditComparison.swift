@@ -121,7 +121,10 @@ public struct AuditComparison: Hashable, Sendable, Codable {
 
   /// Compares `old` with `new`.
   ///
-  /// - Parameter force: Compare even audits of different units or checklists.
+  /// - Parameters:
+  ///   - old: The earlier audit.
+  ///   - new: The later audit, the re-inspection.
+  ///   - force: Compare even audits of different units or checklists.
   /// - Throws: ``ReportError/differentUnits(old:new:)`` or ``ReportError/differentChecklists(old:new:)``
   ///   unless `force` is set.
   public init(old: AuditExport, new: AuditExport, force: Bool = false) throws(ReportError) {

@@ -130,6 +130,8 @@ public struct AuditSummary: Hashable, Sendable, Codable {
   /// Summarises what `reading` found, keeping the audits `filter` lets through.
   ///
   /// - Parameters:
+  ///   - reading: The audits read, with the files skipped.
+  ///   - filter: Which audits to count.
   ///   - today: `YYYY-MM-DD`; actions due before it are overdue.
   ///   - timeZone: Where days and months are counted (Vietnam's by default).
   public init(

@@ -171,7 +171,7 @@ public enum SummaryReader {
   }
 
   /// Reads `files` concurrently: exports by skimming their bytes for only the fields the summary needs
-  /// (``AuditFacts/init(exportBytes:file:)``), logs through the audit fold.
+  /// (an internal reader of export bytes), logs through the audit fold.
   public static func read(_ files: [URL]) -> Result {
     let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     // Small chunks balance the load when file sizes differ; more chunks than workers keep both cores busy.

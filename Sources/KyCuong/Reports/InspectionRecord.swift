@@ -70,8 +70,11 @@ public struct InspectionRecord: Sendable {
   /// Creates a record.
   ///
   /// - Parameters:
+  ///   - export: The audit.
   ///   - number: The record's number; ``defaultNumber(auditID:)`` when `nil`.
   ///   - previous: The comparison with the previous audit (`AuditComparison(old:new:)`), if any.
+  ///   - timeZone: The time zone the record states times in.
+  ///   - copies: Number of copies the closing statement mentions.
   public init(
     export: AuditExport, number: String? = nil, previous: AuditComparison? = nil,
     timeZone: TimeZone = ReportFormatting.vietnamTimeZone, copies: Int = 2
