@@ -238,7 +238,7 @@ extension KyCuongCommand.Report {
       case .table: try emit(summary.renderText(language: lang, top: top) + "\n", to: output)
       case .json: try emit(String(decoding: try summary.jsonData(), as: UTF8.self), to: output)
       case .csv: try emit(summary.csv(table, language: lang), to: output)
-      case .html: try emit(summary.html(language: lang, top: top == 10 ? 15 : top), to: output)
+      case .html: try emit(summary.html(language: lang, top: top), to: output)
       }
     }
   }
