@@ -4,7 +4,7 @@ SWIFT ?= swift
 DOCS_DIR ?= docs-site
 SYMBOLS_DIR := .build/symbol-graphs
 
-.PHONY: run test deps build lint checklists-check unit-tests pty-tests docs-check docs docs-preview bench format clean
+.PHONY: run test deps build lint checklists-check unit-tests pty-tests render-check docs-check docs docs-preview bench format clean
 
 # Installs what a fresh Debian machine lacks: libedit-dev (the REPL's line editor) and Python's jsonschema
 # (the schema tests). Everything else ships with the Swift toolchain.
@@ -40,6 +40,10 @@ pty-tests: deps
 	python3 Scripts/pty/test_terminal.py $$($(SWIFT) build --show-bin-path)/kycuong
 	python3 Scripts/pty/test_durability.py $$($(SWIFT) build --show-bin-path)/kycuong
 
+# The HTML record and summary rendered by headless Chromium, their text checked (Scripts/render-html.sh).
+render-check: deps
+	Scripts/render-html.sh
+
 docs-check: deps
 	Scripts/build-docs.sh check
 
@@ -49,7 +53,7 @@ docs: deps
 docs-preview: deps
 	Scripts/build-docs.sh preview
 
-test: deps lint checklists-check unit-tests pty-tests docs-check
+test: deps lint checklists-check unit-tests pty-tests render-check docs-check
 	@echo "make test: all checks passed"
 
 # The REPL's benchmark (release build): launch to first prompt, time per answer with fsync, peak memory.

@@ -241,6 +241,25 @@ struct SessionWalkthroughTests {
     #expect(harness.send("export kq.json").text.hasSuffix("kq.json"))
   }
 
+  @Test func recordWritesThePrintableInspectionRecordInTheSessionsLanguage() throws {
+    let harness = try Harness()
+    let id = try harness.startAudit()
+    harness.run(["10/12", "note hai người không đeo thẻ"])
+    let html = harness.send("biên bản")
+    let htmlPath = harness.temporary.url.appending(path: "\(id)-bien-ban.html").path
+    #expect(html.text == "Đã lập biên bản: \(htmlPath)")
+    let page = try String(contentsOfFile: htmlPath, encoding: .utf8)
+    #expect(page.contains("BIÊN BẢN KIỂM TRA"))
+    #expect(page.contains("hai người không đeo thẻ"))
+    harness.send("lang en")
+    let markdown = harness.send("record record.md")
+    #expect(markdown.succeeded)
+    let text = try String(
+      contentsOf: harness.temporary.url.appending(path: "record.md"), encoding: .utf8)
+    #expect(text.contains("INSPECTION RECORD") || text.contains("Inspection record"))
+    #expect(!harness.send("record --format pdf").succeeded)
+  }
+
   @Test func listShowsStatesAndFilters() throws {
     let harness = try Harness()
     try harness.startAudit()

@@ -43,6 +43,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case finish
   /// `export [PATH]`
   case export
+  /// `record [PATH] [--format html|md]`
+  case record
   /// `audits`
   case audits
   /// `resume ID [--read-only]`
@@ -78,6 +80,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case .score: ["diem"]
     case .finish: ["ketthuc", "ket thuc"]
     case .export: ["xuat"]
+    case .record: ["bienban", "bien ban"]
     case .audits: ["dskt"]
     case .resume: ["tieptuc", "tiep tuc"]
     case .lang: ["ngonngu", "ngon ngu"]

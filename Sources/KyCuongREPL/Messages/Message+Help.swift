@@ -27,6 +27,7 @@ extension Message {
     case .score: "score"
     case .finish: "finish"
     case .export: "export [PATH]"
+    case .record: "record [PATH] [--format html|md]"
     case .audits: "audits"
     case .resume: "resume ID [--read-only]"
     case .lang: "lang vi|en"
@@ -74,6 +75,10 @@ extension Message {
     case .finish:
       t("kết thúc cuộc kiểm tra (khi không còn mục bỏ ngỏ)", "close the audit (once nothing is open)")
     case .export: t("xuất kết quả JSON", "write the result as JSON")
+    case .record:
+      t(
+        "lập biên bản kiểm tra (HTML để in, hoặc Markdown)",
+        "write the inspection record (HTML to print, or Markdown)")
     case .audits: t("các cuộc kiểm tra đã lưu", "saved audits")
     case .resume: t("tiếp tục một cuộc kiểm tra đã lưu", "continue a saved audit")
     case .lang: t("đổi ngôn ngữ", "switch language")

@@ -209,6 +209,8 @@ extension Message {
         "Audit \(id) is finished. `export` writes the result.")
     case .exported(let path):
       return t("Đã xuất ra \(path)", "Exported to \(path)")
+    case .recordWritten(let path):
+      return t("Đã lập biên bản: \(path)", "Inspection record written to \(path)")
     case .exportFailed(let path, let reason):
       return t("Không xuất được ra \(path): \(reason)", "Cannot export to \(path): \(reason)")
     case .noAudits(let directory):

@@ -68,10 +68,11 @@ enum Message {
   case finishRefused(count: Int)
   case finished(id: String)
   case exported(path: String)
+  case recordWritten(path: String)
   case exportFailed(path: String, reason: String)
   case noAudits(directory: String)
   case ambiguousAudit(prefix: String, matches: [String])
-  case resumed(summary: AuditSummary, readOnly: Bool)
+  case resumed(summary: AuditListing, readOnly: Bool)
   case logDamage([String])
   case logRepaired(AuditStore.TailRepair, id: String)
 

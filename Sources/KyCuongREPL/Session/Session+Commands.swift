@@ -25,6 +25,7 @@ extension Session {
     case .score: return score()
     case .finish: return finish()
     case .export: return export(rest)
+    case .record: return record(rest)
     case .audits: return audits()
     case .resume: return resume(rest)
     case .lang: return lang(rest)
@@ -281,21 +282,48 @@ extension Session {
 
   func export(_ rest: String) -> SessionReply {
     guard let audit else { return refuse(.noAudit) }
-    let path = Arguments.words(of: rest).joined(separator: " ")
-    var url =
-      path.isEmpty
-      ? configuration.exportDirectory.appending(path: "\(audit.id).json")
-      : resolve(path, against: configuration.exportDirectory)
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-      url = url.appending(path: "\(audit.id).json")
-    }
+    let url = outputURL(Arguments.words(of: rest).joined(separator: " "), defaultName: "\(audit.id).json")
     do {
       try AuditExport(audit).jsonData().write(to: url, options: .atomic)
     } catch {
       return refuse(.exportFailed(path: url.path, reason: error.localizedDescription))
     }
     return reply(.exported(path: url.path))
+  }
+
+  /// `record [PATH] [--format html|md]`: the inspection record ("biên bản") of the audit, in the session's
+  /// language; HTML (printable on A4) unless the format or the file name says Markdown.
+  func record(_ rest: String) -> SessionReply {
+    guard let audit else { return refuse(.noAudit) }
+    let arguments = Arguments(rest)
+    let path = arguments.positional.joined(separator: " ")
+    let markdown = arguments.options["format"] == "md" || path.hasSuffix(".md")
+    guard arguments.options["format"].map({ $0 == "md" || $0 == "html" }) ?? true else {
+      return refuse(.usage(.record))
+    }
+    let url = outputURL(path, defaultName: "\(audit.id)-bien-ban.\(markdown ? "md" : "html")")
+    let record = InspectionRecord(export: AuditExport(audit))
+    let text = markdown ? record.markdown(language: language) : record.html(language: language)
+    do {
+      try Data(text.utf8).write(to: url, options: .atomic)
+    } catch {
+      return refuse(.exportFailed(path: url.path, reason: error.localizedDescription))
+    }
+    return reply(.recordWritten(path: url.path))
+  }
+
+  /// Where `export` and `record` write: `path` against the export folder, a folder's `defaultName` inside
+  /// it, or `defaultName` in the export folder when no path is given.
+  private func outputURL(_ path: String, defaultName: String) -> URL {
+    var url =
+      path.isEmpty
+      ? configuration.exportDirectory.appending(path: defaultName)
+      : resolve(path, against: configuration.exportDirectory)
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+      url = url.appending(path: defaultName)
+    }
+    return url
   }
 
   func audits() -> SessionReply {
@@ -325,7 +353,7 @@ extension Session {
     isReadOnly = opened.readOnly
     currentItemID = nextOpenItem(after: nil)
     var lines: [String] = []
-    lines.append(text(.resumed(summary: AuditSummary(opened.audit), readOnly: opened.readOnly)))
+    lines.append(text(.resumed(summary: AuditListing(opened.audit), readOnly: opened.readOnly)))
     if !opened.damage.isEmpty { lines.append(text(.logDamage(opened.damage))) }
     if let repair = opened.repair { lines.append(text(.logRepaired(repair, id: id))) }
     lines.append("")

@@ -71,7 +71,7 @@ extension Session {
   }
 
   /// One line of the audit list.
-  func renderSummary(_ summary: AuditSummary) -> String {
+  func renderSummary(_ summary: AuditListing) -> String {
     let state = summary.isFinished ? text(.finishedMark) : "\(summary.answered)/\(summary.applicable)"
     let started = Timestamp.string(from: summary.startedAt)
     return "\(summary.id)  \(summary.unit)  \(summary.checklist)  \(started)  \(state)"

@@ -34,18 +34,12 @@ public final class AuditStore {
   }
 
   /// `$XDG_DATA_HOME/kycuong/audits`, or `~/.local/share/kycuong/audits` when `XDG_DATA_HOME` is unset or
-  /// empty (the XDG Base Directory rule).
+  /// not absolute (the XDG Base Directory rule); the same folder the reports read by default.
   public static func defaultDirectory(
     environment: [String: String] = ProcessInfo.processInfo.environment,
     home: URL = FileManager.default.homeDirectoryForCurrentUser
   ) -> URL {
-    let base: URL
-    if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
-      base = URL(fileURLWithPath: data, isDirectory: true)
-    } else {
-      base = home.appending(path: ".local/share", directoryHint: .isDirectory)
-    }
-    return base.appending(path: "kycuong/audits", directoryHint: .isDirectory)
+    AuditFiles.defaultFolder(environment: environment, home: home)
   }
 
   /// The log file of audit `id`.
@@ -206,14 +200,14 @@ public final class AuditStore {
 
   /// A summary of every readable audit in the folder, unfinished ones first, then the most recent first.
   /// Logs that cannot be rebuilt are left out (``open(_:readOnly:)`` on one says why).
-  public func list() -> [AuditSummary] {
+  public func list() -> [AuditListing] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-    var summaries: [AuditSummary] = []
+    var summaries: [AuditListing] = []
     for name in names where name.hasSuffix(".jsonl") {
       guard let data = try? Data(contentsOf: directory.appending(path: name)),
         let audit = try? EventLog.audit(from: data).audit
       else { continue }
-      summaries.append(AuditSummary(audit))
+      summaries.append(AuditListing(audit))
     }
     return summaries.sorted { left, right in
       if left.isFinished != right.isFinished { return !left.isFinished }
@@ -276,7 +270,7 @@ public final class AuditStore {
 }
 
 /// One line of the audit list: what was inspected, with what, when, how far along.
-public struct AuditSummary: Hashable, Sendable {
+public struct AuditListing: Hashable, Sendable {
   /// The audit's id.
   public var id: String
   /// The inspected unit's name.

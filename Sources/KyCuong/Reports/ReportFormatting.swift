@@ -1,0 +1,140 @@
+import Foundation
+
+/// Small helpers shared by the reports: HTML escaping, dates in the inspectors' time zone, outcome labels.
+public enum ReportFormatting {
+  /// The time zone of the records: Vietnam (UTC+7), because a record states the local time of the visit
+  /// while the files keep UTC.
+  public static let vietnamTimeZone =
+    TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)
+    ?? .current
+
+  /// `text` with `&`, `<`, `>`, `"` and `'` replaced by entities, safe in HTML text and quoted attributes.
+  public static func escapeHTML(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for character in text.unicodeScalars {
+      switch character {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "'": result += "&#39;"
+      default: result.unicodeScalars.append(character)
+      }
+    }
+    return result
+  }
+
+  /// `text` safe inside a Markdown paragraph or table cell: characters with a meaning in Markdown (and raw
+  /// HTML, which Markdown viewers pass through) are backslash-escaped, new lines become spaces.
+  public static func escapeMarkdown(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      switch character {
+      case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#":
+        result.append("\\")
+        result.append(character)
+      case "\n", "\r", "\r\n": result.append(" ")
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+
+  /// Calendar date and time parts of `date` in `timeZone`.
+  static func parts(_ date: Date, _ timeZone: TimeZone) -> DateComponents {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    return calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+  }
+
+  static func pad(_ value: Int?, _ width: Int = 2) -> String {
+    let text = String(value ?? 0)
+    return String(repeating: "0", count: max(0, width - text.count)) + text
+  }
+
+  /// `YYYY-MM-DD` of `date` in `timeZone`.
+  public static func day(_ date: Date, timeZone: TimeZone = vietnamTimeZone) -> String {
+    let p = parts(date, timeZone)
+    return "\(pad(p.year, 4))-\(pad(p.month))-\(pad(p.day))"
+  }
+
+  /// `YYYY-MM` of `date` in `timeZone`.
+  public static func month(_ date: Date, timeZone: TimeZone = vietnamTimeZone) -> String {
+    String(day(date, timeZone: timeZone).prefix(7))
+  }
+
+  /// A time as a record states it: `09:30 ngày 21/11/2026` or `09:30, 21/11/2026`, with the UTC offset.
+  public static func recordTime(
+    _ date: Date, language: Language, timeZone: TimeZone = vietnamTimeZone
+  )
+    -> String
+  {
+    let p = parts(date, timeZone)
+    let seconds = timeZone.secondsFromGMT(for: date)
+    let hours = seconds / 3600
+    let minutes = abs(seconds % 3600) / 60
+    let offset =
+      "UTC" + (hours >= 0 ? "+" : "-") + String(abs(hours)) + (minutes == 0 ? "" : ":" + pad(minutes))
+    let clock = "\(pad(p.hour)):\(pad(p.minute))"
+    let date = "\(pad(p.day))/\(pad(p.month))/\(pad(p.year, 4))"
+    return language == .vi ? "\(clock) ngày \(date) (\(offset))" : "\(clock), \(date) (\(offset))"
+  }
+
+  /// How an item stands, in words: the answer, "not checked: reason", "not assessed" or "not applicable".
+  public static func describe(
+    outcome: Outcome?, status: String, skipReason: String?, applicable: Bool, language: Language
+  ) -> String {
+    func say(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+    if !applicable { return say("Không áp dụng (theo điều kiện)", "Does not apply (condition)") }
+    switch status {
+    case "skipped":
+      return say("Không kiểm tra", "Not checked") + (skipReason.map { ": \($0)" } ?? "")
+    case "answered":
+      guard let outcome else { return say("Chưa đánh giá", "Not assessed") }
+      switch outcome {
+      case .pass: return say("Đạt", "Pass")
+      case .partial: return say("Đạt một phần", "Partly met")
+      case .fail: return say("Không đạt", "Fail")
+      case .notApplicable: return say("Không áp dụng", "Not applicable")
+      case .observation(let compliant, let observed):
+        return say("\(compliant)/\(observed) người đạt yêu cầu", "\(compliant) of \(observed) compliant")
+      case .scale(let value): return say("Mức \(value)", "Level \(value)")
+      case .text(let text): return text
+      }
+    default:
+      return say("Chưa đánh giá", "Not assessed")
+    }
+  }
+
+  /// Whether `text` is a real calendar date `YYYY-MM-DD`.
+  static func isDate(_ text: String) -> Bool { Audit.isCalendarDate(text) }
+
+  /// A byte count for people: `12 345 bytes` becomes `12.1 KB` above a kilobyte.
+  public static func byteCount(_ size: Int64) -> String {
+    if size < 1024 { return "\(size) B" }
+    let units = ["KB", "MB", "GB", "TB"]
+    var value = Double(size) / 1024
+    var index = 0
+    while value >= 1024 && index < units.count - 1 {
+      value /= 1024
+      index += 1
+    }
+    return formatScore(value) + " " + units[index]
+  }
+
+  /// The change from `old` to `new` as shown beside them: the difference of the two scores rounded to one
+  /// decimal each, so the three numbers a reader sees add up (60.4 → 54.2 is -6.2, not the exact -6.25).
+  public static func delta(from old: Double?, to new: Double?) -> String {
+    guard let old, let new else { return "—" }
+    return delta(((new * 10).rounded() - (old * 10).rounded()) / 10)
+  }
+
+  /// A signed change of score with one decimal (`+12.5`, `-3.0`, `0.0`), or "—" when either side has none.
+  public static func delta(_ change: Double?) -> String {
+    guard let change else { return "—" }
+    let text = formatScore(abs(change))
+    if text == "0.0" { return "0.0" }
+    return (change > 0 ? "+" : "-") + text
+  }
+}
