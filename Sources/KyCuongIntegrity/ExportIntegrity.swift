@@ -5,8 +5,10 @@ import KyCuong
 ///
 /// The **export digest** is `sha256:` and the SHA-256 of the export's canonical JSON (``CanonicalJSON``) with
 /// the members `exportDigest` and `signature` of `integrity` removed: the JSON value as read from the file,
-/// so every field counts, including fields a later version adds. A signature is Ed25519 over the UTF-8 bytes
-/// of that digest string (`sha256:…`).
+/// so every field counts, including fields a later version adds. A signature is Ed25519 over the canonical
+/// JSON of the signature record without its `value`: `{"algorithm":"ed25519","digest":"sha256:…",
+/// "publicKey":"…","signedAt":"…","signer":"…"}` (``signedMessage(_:)``), so the signer's name and the time
+/// are signed along with the digest.
 public enum ExportIntegrity {
   /// `export` with `integrity` filled in: the chain head of `log`, the snapshot digest and the export digest.
   /// Any signature is dropped (it would no longer match).
@@ -39,18 +41,29 @@ public enum ExportIntegrity {
     var signed = export
     signed.integrity = integrity
     let digest = try digest(of: signed)
-    let value: Data
+    var signature = AuditExport.Signature(
+      algorithm: "ed25519", publicKey: key.publicKey.rawRepresentation.base64EncodedString(),
+      signer: key.signer, signedAt: Timestamp.wholeSeconds(time), digest: digest, value: "")
     do {
-      value = try key.signature(for: Data(digest.utf8))
+      signature.value = try key.signature(for: signedMessage(signature)).base64EncodedString()
     } catch {
       throw IntegrityError(reason: error.description)
     }
     signed.integrity?.exportDigest = digest
-    signed.integrity?.signature = AuditExport.Signature(
-      algorithm: "ed25519", publicKey: key.publicKey.rawRepresentation.base64EncodedString(),
-      signer: key.signer, signedAt: Timestamp.wholeSeconds(time), digest: digest,
-      value: value.base64EncodedString())
+    signed.integrity?.signature = signature
     return signed
+  }
+
+  /// The bytes a signature signs: the canonical JSON of its record without `value`.
+  public static func signedMessage(_ signature: AuditExport.Signature) -> Data {
+    let record = JSONValue.object([
+      ("algorithm", .string(signature.algorithm)), ("digest", .string(signature.digest)),
+      ("publicKey", .string(signature.publicKey)),
+      ("signedAt", .string(Timestamp.string(from: signature.signedAt))),
+      ("signer", .string(signature.signer)),
+    ])
+    // Five distinct keys with string values: always has a canonical form.
+    return (try? CanonicalJSON.data(record)) ?? Data()
   }
 
   /// The export digest of `export` (see the type's documentation).
@@ -189,7 +202,7 @@ public enum ExportIntegrity {
         "the signed digest is not the export's digest: the export was changed after signing")
     }
     guard let value = Data(base64Encoded: signature.value),
-      key.isValidSignature(value, for: Data(signature.digest.utf8))
+      key.isValidSignature(value, for: signedMessage(signature))
     else {
       result.problems.append("the signature is not valid for its digest and key")
       return

@@ -71,7 +71,8 @@ public struct AuditExport: Hashable, Sendable, Codable {
     public var signedAt: Date
     /// The digest that was signed (`sha256:…`, the export digest).
     public var digest: String
-    /// The signature: 64 bytes, base64, over the UTF-8 bytes of ``digest``.
+    /// The signature: 64 bytes, base64, over the canonical JSON of this record without `value` (so over the
+    /// digest, the key, the signer and the time).
     public var value: String
 
     /// Creates a signature record.

@@ -69,6 +69,8 @@ enum Message {
   case finished(id: String)
   case exported(path: String)
   case exportFailed(path: String, reason: String)
+  case signed(signer: String, fingerprint: String, path: String)
+  case signFailed(reason: String)
   case noAudits(directory: String)
   case ambiguousAudit(prefix: String, matches: [String])
   case resumed(summary: AuditSummary, readOnly: Bool)
