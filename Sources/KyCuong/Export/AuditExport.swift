@@ -219,7 +219,9 @@ public struct AuditExport: Hashable, Sendable, Codable {
   public func rescore(model: ScoringModel? = nil) -> ScoreReport {
     Scorer.score(
       checklist: checklist.snapshot,
-      states: Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.state) }),
+      // An item listed twice keeps its first record (``read(_:)`` refuses such a file; this guards values made
+      // in code).
+      states: Dictionary(items.map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first }),
       model: model, finished: audit.finishedAt != nil)
   }
 
@@ -245,6 +247,11 @@ public struct AuditExport: Hashable, Sendable, Codable {
     // "kycuong.audit/1" or a later "kycuong.audit/1.x", not "kycuong.audit/10".
     guard export.format == formatID || export.format.hasPrefix(formatID + ".") else {
       throw ExportError(reason: "unknown format \"\(export.format)\"; this version reads \(formatID)")
+    }
+    // Every item once: a record listed twice would leave the item's result ambiguous.
+    var seen = Set<String>()
+    for item in export.items where !seen.insert(item.id).inserted {
+      throw ExportError(reason: "item \"\(item.id)\" is listed twice in `items`; each item has one record")
     }
     return export
   }
