@@ -84,6 +84,11 @@ public enum EventLog {
       let isLast = index == lines.count - 1
       let bytes = Data(line)
       do {
+        // A key given twice would be read as one of its values, silently: refuse the line instead.
+        if let key = duplicateKey(in: bytes) {
+          throw DecodingError.dataCorrupted(
+            DecodingError.Context(codingPath: [], debugDescription: "the key \"\(key)\" occurs twice"))
+        }
         events.append(
           RawEvent(
             lineNumber: index + 1, bytes: bytes, event: try decoder.decode(AuditEvent.self, from: bytes)))
@@ -106,6 +111,32 @@ public enum EventLog {
   public static func audit(from data: Data) throws(AuditError) -> (audit: Audit, damage: [String]) {
     let contents = read(data)
     return (try Audit(replaying: contents.events), contents.damage)
+  }
+
+  /// The first key that occurs twice in one object of the JSON `data` (with its path), or `nil` when none
+  /// does or `data` is not JSON (the decoder then says why). JSONDecoder keeps one of the values silently.
+  static func duplicateKey(in data: Data) -> String? {
+    guard let value = try? JSONReader.parse(data) else { return nil }
+    return duplicateKey(in: value, path: "")
+  }
+
+  private static func duplicateKey(in value: JSONValue, path: String) -> String? {
+    switch value {
+    case .object(let members):
+      var seen = Set<String>()
+      for member in members {
+        let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
+        if !seen.insert(member.key).inserted { return memberPath }
+        if let found = duplicateKey(in: member.value, path: memberPath) { return found }
+      }
+      return nil
+    case .array(let elements):
+      for (index, element) in elements.enumerated() {
+        if let found = duplicateKey(in: element, path: "\(path)[\(index)]") { return found }
+      }
+      return nil
+    default: return nil
+    }
   }
 
   static func reason(_ error: any Error) -> String {

@@ -238,6 +238,10 @@ public struct AuditExport: Hashable, Sendable, Codable {
   ///
   /// - Throws: ``ExportError`` when the data is not an export of a format this library reads.
   public static func read(_ data: Data) throws(ExportError) -> AuditExport {
+    // A key given twice would be read as one of its values, silently.
+    if let key = EventLog.duplicateKey(in: data) {
+      throw ExportError(reason: "the key \"\(key)\" occurs twice; each key is given once")
+    }
     let export: AuditExport
     do {
       export = try EventLog.makeDecoder().decode(AuditExport.self, from: data)
