@@ -41,7 +41,7 @@ public struct AuditEvent: Hashable, Sendable {
       && lhs.change == rhs.change
   }
 
-  /// Hashes what ``==`` compares.
+  /// Hashes what `==` compares (not the chain fields).
   public func hash(into hasher: inout Hasher) {
     hasher.combine(sequence)
     hasher.combine(time)
