@@ -63,3 +63,21 @@ struct StoreChainTests {
     #expect(LogChain.verify(repaired).isIntact)
   }
 }
+
+@Suite("Opening a changed log")
+struct StoreTamperTests {
+  @Test("resuming a log whose line was changed reports the line that does not match")
+  func reportsTampering() throws {
+    let folder = try Sample.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let audit = try Sample.audit()
+    let store = AuditStore(directory: folder)
+    let text = String(decoding: try Sample.chainedLog(audit), as: UTF8.self)
+    try Data(text.replacingOccurrences(of: "Không có sổ", with: "Có sổ đầy đủ").utf8)
+      .write(to: store.logURL(for: audit.id))
+    let opened = try store.open(audit.id, readOnly: true)
+    #expect(opened.damage.count == 2)  // its own `sum`, and the next line's `prev`
+    #expect(
+      opened.damage.first?.hasPrefix("line 5 (event 5): `sum` does not match") == true, "\(opened.damage)")
+  }
+}

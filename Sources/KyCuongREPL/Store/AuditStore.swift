@@ -220,7 +220,12 @@ public final class AuditStore {
       // After the repair the log ends with its last complete line, which the next line chains to.
       lastLines[id] = EventLog.readLines(data).events.last?.bytes
     }
-    return OpenedAudit(audit: rebuilt.audit, damage: rebuilt.damage, repair: repair, readOnly: readOnly)
+    // A line changed since it was written is reported like damage: the inspector sees it when resuming.
+    let tampering = LogChain.verify(data).problems.filter {
+      $0.line > 0 && ($0.reason.hasPrefix("`") || $0.reason.hasPrefix("a version 1 event"))
+    }
+    let damage = rebuilt.damage + tampering.map { "\($0.description) (hash chain)" }
+    return OpenedAudit(audit: rebuilt.audit, damage: damage, repair: repair, readOnly: readOnly)
   }
 
   /// Releases the lock of audit `id`, if this store holds it.
