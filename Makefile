@@ -4,7 +4,7 @@ SWIFT ?= swift
 DOCS_DIR ?= docs-site
 SYMBOLS_DIR := .build/symbol-graphs
 
-.PHONY: run test deps build lint checklists-check unit-tests pty-tests render-check docs-check docs docs-preview bench format clean
+.PHONY: run test deps build lint checklists-check unit-tests fuzz-smoke fuzz pty-tests render-check docs-check docs docs-preview bench format clean
 
 # Installs what a fresh Debian machine lacks: libedit-dev (the REPL's line editor) and Python's jsonschema
 # (the schema tests). Everything else ships with the Swift toolchain.
@@ -27,6 +27,14 @@ lint:
 
 unit-tests: deps
 	$(SWIFT) test
+
+# libFuzzer + AddressSanitizer over the committed seed corpus (Tests/Fuzz/Corpus): bounded in `make test`,
+# longer with `make fuzz` (RUNS=N to choose).
+fuzz-smoke:
+	Scripts/fuzz.sh 20000
+
+fuzz:
+	Scripts/fuzz.sh $(or $(RUNS),500000)
 
 # The standard checklists against their JSON Schema (Python's jsonschema) and against every rule of the loader.
 checklists-check: deps
@@ -53,7 +61,7 @@ docs: deps
 docs-preview: deps
 	Scripts/build-docs.sh preview
 
-test: deps lint checklists-check unit-tests pty-tests render-check docs-check
+test: deps lint checklists-check unit-tests fuzz-smoke pty-tests render-check docs-check
 	@echo "make test: all checks passed"
 
 # The REPL's benchmark (release build): launch to first prompt, time per answer with fsync, peak memory.

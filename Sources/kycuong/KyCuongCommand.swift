@@ -12,7 +12,7 @@ struct KyCuongCommand: ParsableCommand {
       With no subcommand, kycuong starts the interactive audit (the same as `kycuong audit`).
       Checklists: the standard ones are built in; validate your own with `kycuong validate FILE…`.
       """,
-    subcommands: [Audit.self, Validate.self, Show.self, Score.self, Report.self],
+    subcommands: [Audit.self, Validate.self, Show.self, Score.self, Report.self, Verify.self, Key.self],
     defaultSubcommand: Audit.self
   )
 }

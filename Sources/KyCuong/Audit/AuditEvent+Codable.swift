@@ -1,13 +1,14 @@
 import Foundation
 
 extension AuditEvent: Codable {
-  /// The version of the event format this library writes. Version 1: `v`, `seq`, `time`, `by`, `type` and the
-  /// fields of the type. Later versions add fields (such as a hash of the previous event); readers ignore
-  /// fields they do not know, so files of version 1 stay readable.
-  public static let formatVersion = 1
+  /// The latest version of the event format this library writes. Version 1: `v`, `seq`, `time`, `by`, `type`
+  /// and the fields of the type. Version 2 (hash chain) adds `prev` and `sum` (``previousDigest``,
+  /// ``lineDigest``); an event without them is still written as version 1. Readers ignore fields they do not
+  /// know, so files of version 1 stay readable.
+  public static let formatVersion = 2
 
   private enum CodingKeys: String, CodingKey {
-    case v, seq, time, by, type
+    case v, seq, time, by, type, prev, sum
     case header, item, outcome, remark, reason, text, attachment, what, owner, due, name
   }
 
@@ -20,6 +21,13 @@ extension AuditEvent: Codable {
         forKey: .v, in: container, debugDescription: "unknown event version \(version)")
     }
     sequence = try container.decode(Int.self, forKey: .seq)
+    if version >= 2 {
+      previousDigest = try container.decode(String.self, forKey: .prev)
+      lineDigest = try container.decode(String.self, forKey: .sum)
+    } else {
+      previousDigest = nil
+      lineDigest = nil
+    }
     time = try container.decode(Date.self, forKey: .time)
     author = try container.decode(String.self, forKey: .by)
     let type = try container.decode(String.self, forKey: .type)
@@ -65,8 +73,10 @@ extension AuditEvent: Codable {
   /// Writes one event line.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(Self.formatVersion, forKey: .v)
+    try container.encode(previousDigest == nil && lineDigest == nil ? 1 : Self.formatVersion, forKey: .v)
     try container.encode(sequence, forKey: .seq)
+    try container.encodeIfPresent(previousDigest, forKey: .prev)
+    try container.encodeIfPresent(lineDigest, forKey: .sum)
     try container.encode(time, forKey: .time)
     try container.encode(author, forKey: .by)
     try container.encode(change.typeName, forKey: .type)

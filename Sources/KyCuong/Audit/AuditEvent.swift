@@ -1,6 +1,10 @@
 import Foundation
 
 /// One accepted change to an audit. An audit is the list of its events; its state is a fold over them.
+///
+/// Two events are equal when they record the same change (sequence, time, author, change). The chain fields
+/// ``previousDigest`` and ``lineDigest`` say where and how an event was stored, not what it records, and are
+/// not compared: an event read back from a chained log equals the one recorded in memory.
 public struct AuditEvent: Hashable, Sendable {
   /// Position in the log, from 1.
   public var sequence: Int
@@ -10,13 +14,39 @@ public struct AuditEvent: Hashable, Sendable {
   public var author: String
   /// What changed.
   public var change: Change
+  /// Event format 2 (hash chain): `prev`, the hex SHA-256 of the exact bytes of the previous line of the log
+  /// (without its newline); for the first line, the SHA-256 of no bytes. `nil` in a version 1 event.
+  /// The library only carries it; `KyCuongIntegrity` computes and checks it.
+  public var previousDigest: String?
+  /// Event format 2: `sum`, the hex SHA-256 of this event's own line with the member `"sum":"…"` and one
+  /// adjacent comma removed, so that a change to the last line of a log is detected too. `nil` in version 1.
+  public var lineDigest: String?
 
   /// Creates an event.
-  public init(sequence: Int, time: Date, author: String, change: Change) {
+  public init(
+    sequence: Int, time: Date, author: String, change: Change, previousDigest: String? = nil,
+    lineDigest: String? = nil
+  ) {
     self.sequence = sequence
     self.time = time
     self.author = author
     self.change = change
+    self.previousDigest = previousDigest
+    self.lineDigest = lineDigest
+  }
+
+  /// Whether two events record the same change; the chain fields are not compared.
+  public static func == (lhs: AuditEvent, rhs: AuditEvent) -> Bool {
+    lhs.sequence == rhs.sequence && lhs.time == rhs.time && lhs.author == rhs.author
+      && lhs.change == rhs.change
+  }
+
+  /// Hashes what `==` compares (not the chain fields).
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(sequence)
+    hasher.combine(time)
+    hasher.combine(author)
+    hasher.combine(change)
   }
 
   /// What an event changes.

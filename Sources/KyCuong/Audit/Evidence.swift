@@ -56,12 +56,20 @@ public struct Attachment: Hashable, Sendable, Codable {
       throw .attachmentUnreadable(path: url.path, problem: .isFolder)
     }
     do {
-      let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+      // A symbolic link is attached as its target: its size, its bytes. (attributesOfItem does not follow it.)
+      let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+      // A device or a pipe would be read for ever, or give bytes no one can check later.
+      guard attributes[.type] as? FileAttributeType == .typeRegular else {
+        throw AuditError.attachmentUnreadable(
+          path: url.path, problem: .unreadable("not a regular file (a device, pipe or socket)"))
+      }
       let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
       let digest = try SHA256Digest.hex(ofFileAt: url)
       // Whole seconds, as the log keeps every time, so a replayed audit equals the one in memory.
       return Attachment(
         path: url.path, size: size, sha256: digest, by: by, at: Timestamp.wholeSeconds(at))
+    } catch let error as AuditError {
+      throw error
     } catch {
       throw .attachmentUnreadable(path: url.path, problem: .unreadable(error.localizedDescription))
     }

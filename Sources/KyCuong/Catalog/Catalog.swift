@@ -50,13 +50,14 @@ public struct Catalog: Sendable {
   /// - Throws: ``CatalogError`` with every problem found.
   public static func load(file url: URL) throws(CatalogError) -> Checklist {
     let data: Data
-    do {
-      data = try Data(contentsOf: url)
+    do throws(FileReadError) {
+      // Refused before it is read when over 16 MiB, a folder, or not a regular file.
+      data = try BoundedFile.read(url, limit: BoundedFile.maximumChecklistSize)
     } catch {
       throw CatalogError(issues: [
         ValidationIssue(
           file: url.relativePath, path: "", rule: .unreadableFile,
-          message: "cannot read the file: \(error.localizedDescription)")
+          message: "cannot read the file: \(error.description)")
       ])
     }
     do {

@@ -39,11 +39,11 @@ public enum AuditDocument: Sendable {
   /// Reads the file at `url`.
   public static func read(contentsOf url: URL) throws(AuditDocumentError) -> AuditDocument {
     let data: Data
-    do {
-      data = try Data(contentsOf: url)
+    do throws(FileReadError) {
+      // Refused before it is read when over 256 MiB, a folder, or not a regular file.
+      data = try BoundedFile.read(url, limit: BoundedFile.maximumLogSize)
     } catch {
-      throw AuditDocumentError(
-        file: url.relativePath, reason: "cannot read the file: \(error.localizedDescription)")
+      throw AuditDocumentError(file: url.relativePath, reason: "cannot read the file: \(error.description)")
     }
     return try read(data, file: url.relativePath)
   }

@@ -32,6 +32,61 @@ public struct AuditExport: Hashable, Sendable, Codable {
   public var attachments: [Attachment]
   /// The unit's explanations not tied to an item.
   public var explanations: [Remark]
+  /// Tamper evidence: the digests of the log's chain head, of the snapshot and of the export, and an optional
+  /// signature. Added to `kycuong.audit/1` as an optional field; `nil` in an export made by ``init(_:)`` alone
+  /// (the digests need the log's bytes and SHA-256 from `KyCuongIntegrity`).
+  public var integrity: Integrity?
+
+  /// Tamper evidence of an export (`integrity`). Every digest is `sha256:` and 64 lowercase hex digits.
+  public struct Integrity: Hashable, Sendable, Codable {
+    /// The SHA-256 of the exact bytes of the last line of the audit's event log (without its newline).
+    public var chainHead: String
+    /// The SHA-256 of the checklist snapshot's canonical JSON; equals `checklist.digest`.
+    public var snapshotDigest: String
+    /// The SHA-256 of the export's canonical JSON without `integrity.exportDigest` and `integrity.signature`.
+    public var exportDigest: String?
+    /// The team leader's signature of ``exportDigest``, if the export was signed.
+    public var signature: Signature?
+
+    /// Creates the field.
+    public init(
+      chainHead: String, snapshotDigest: String, exportDigest: String? = nil, signature: Signature? = nil
+    ) {
+      self.chainHead = chainHead
+      self.snapshotDigest = snapshotDigest
+      self.exportDigest = exportDigest
+      self.signature = signature
+    }
+  }
+
+  /// A signature of an export's digest (`integrity.signature`).
+  public struct Signature: Hashable, Sendable, Codable {
+    /// `ed25519`.
+    public var algorithm: String
+    /// The signer's public key: 32 bytes, base64.
+    public var publicKey: String
+    /// Who signed (the name stored with the key).
+    public var signer: String
+    /// When.
+    public var signedAt: Date
+    /// The digest that was signed (`sha256:…`, the export digest).
+    public var digest: String
+    /// The signature: 64 bytes, base64, over the canonical JSON of this record without `value` (so over the
+    /// digest, the key, the signer and the time).
+    public var value: String
+
+    /// Creates a signature record.
+    public init(
+      algorithm: String, publicKey: String, signer: String, signedAt: Date, digest: String, value: String
+    ) {
+      self.algorithm = algorithm
+      self.publicKey = publicKey
+      self.signer = signer
+      self.signedAt = signedAt
+      self.digest = digest
+      self.value = value
+    }
+  }
 
   /// The visit: who inspected whom, how and when.
   public struct Visit: Hashable, Sendable, Codable {
@@ -164,7 +219,9 @@ public struct AuditExport: Hashable, Sendable, Codable {
   public func rescore(model: ScoringModel? = nil) -> ScoreReport {
     Scorer.score(
       checklist: checklist.snapshot,
-      states: Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.state) }),
+      // An item listed twice keeps its first record (``read(_:)`` refuses such a file; this guards values made
+      // in code).
+      states: Dictionary(items.map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first }),
       model: model, finished: audit.finishedAt != nil)
   }
 
@@ -181,6 +238,10 @@ public struct AuditExport: Hashable, Sendable, Codable {
   ///
   /// - Throws: ``ExportError`` when the data is not an export of a format this library reads.
   public static func read(_ data: Data) throws(ExportError) -> AuditExport {
+    // A key given twice would be read as one of its values, silently.
+    if let key = EventLog.duplicateKey(in: data) {
+      throw ExportError(reason: "the key \"\(key)\" occurs twice; each key is given once")
+    }
     let export: AuditExport
     do {
       export = try EventLog.makeDecoder().decode(AuditExport.self, from: data)
@@ -190,6 +251,11 @@ public struct AuditExport: Hashable, Sendable, Codable {
     // "kycuong.audit/1" or a later "kycuong.audit/1.x", not "kycuong.audit/10".
     guard export.format == formatID || export.format.hasPrefix(formatID + ".") else {
       throw ExportError(reason: "unknown format \"\(export.format)\"; this version reads \(formatID)")
+    }
+    // Every item once: a record listed twice would leave the item's result ambiguous.
+    var seen = Set<String>()
+    for item in export.items where !seen.insert(item.id).inserted {
+      throw ExportError(reason: "item \"\(item.id)\" is listed twice in `items`; each item has one record")
     }
     return export
   }

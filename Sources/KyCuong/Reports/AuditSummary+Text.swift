@@ -1,9 +1,4 @@
 extension AuditSummary {
-  struct Words {
-    let language: Language
-    func callAsFunction(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
-  }
-
   func ratingsText(_ group: Group, _ language: Language) -> String {
     group.ratings.map { "\($0.label[language]) \($0.count)" }.joined(separator: ", ")
   }

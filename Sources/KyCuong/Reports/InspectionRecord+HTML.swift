@@ -243,7 +243,11 @@ extension InspectionRecord {
         + say("(Ký, ghi rõ họ tên)", "(Signature and full name)")
         + "</em><div class=\"sign-space\"></div><strong>"
         + e(export.audit.team.leader) + "</strong>\(refusal)</td>")
-    out.append("</tr></table></section>")
+    out.append("</tr></table>")
+    if let line = signatureLine(say, language: language) {
+      out.append("<p class=\"digital-signature\">\(e(line))</p>")
+    }
+    out.append("</section>")
 
     let pageTitle = "\(title(say)) \(number) — \(export.audit.unit.name)"
     return HTMLPage.page(

@@ -171,6 +171,10 @@ extension InspectionRecord {
     let refusal = say("Từ chối ký ☐ — lý do: ……………………", "Refused to sign ☐ — reason: ……………………")
     out.append("| \(refusal) | \(refusal) |")
     out.append("")
+    if let line = signatureLine(say, language: language) {
+      out.append(md(line))
+      out.append("")
+    }
     return out.joined(separator: "\n")
   }
 }

@@ -66,6 +66,9 @@ public struct InspectionRecord: Sendable {
   public var timeZone: TimeZone
   /// Number of copies the closing statement mentions.
   public var copies: Int
+  /// The fingerprint of the key that signed the export, shown beside the signatures. The core library has no
+  /// signature code: `KyCuongIntegrity`'s `ExportIntegrity.signatureFingerprint(of:)` computes it.
+  public var signatureFingerprint: String?
 
   /// Creates a record.
   ///
@@ -75,10 +78,13 @@ public struct InspectionRecord: Sendable {
   ///   - previous: The comparison with the previous audit (`AuditComparison(old:new:)`), if any.
   ///   - timeZone: The time zone the record states times in.
   ///   - copies: Number of copies the closing statement mentions.
+  ///   - signatureFingerprint: The signing key's fingerprint, when the export is signed.
   public init(
     export: AuditExport, number: String? = nil, previous: AuditComparison? = nil,
-    timeZone: TimeZone = ReportFormatting.vietnamTimeZone, copies: Int = 2
+    timeZone: TimeZone = ReportFormatting.vietnamTimeZone, copies: Int = 2,
+    signatureFingerprint: String? = nil
   ) {
+    self.signatureFingerprint = signatureFingerprint
     self.export = export
     self.number = number ?? Self.defaultNumber(auditID: export.audit.id)
     self.previous = previous
@@ -110,11 +116,6 @@ public struct InspectionRecord: Sendable {
   }
 
   // MARK: - Content shared by both formats
-
-  struct Words {
-    let language: Language
-    func callAsFunction(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
-  }
 
   var checklist: Checklist { export.checklist.snapshot }
 
@@ -227,5 +228,15 @@ public struct InspectionRecord: Sendable {
         + "có giá trị như nhau.",
       "The audit is not finished: the scores in this record are provisional. The record is made in \(copies) "
         + "copies of equal value.")
+  }
+
+  /// The digital signature in words, when the export carries one: who signed, when, and the key's
+  /// fingerprint, so a reader can compare it with the team leader's published key.
+  func signatureLine(_ say: Words, language: Language) -> String? {
+    guard let signature = export.integrity?.signature else { return nil }
+    let time = ReportFormatting.recordTime(signature.signedAt, language: language, timeZone: timeZone)
+    let fingerprint = signatureFingerprint ?? say("không xác định", "unknown")
+    return say("Chữ ký số", "Digital signature") + " (\(signature.algorithm)): \(signature.signer), \(time); "
+      + say("dấu vân tay khóa", "key fingerprint") + " \(fingerprint)"
   }
 }

@@ -138,3 +138,9 @@ public enum ReportFormatting {
     return (change > 0 ? "+" : "-") + text
   }
 }
+
+/// Picks the Vietnamese or English of a pair, for the reports' fixed wording: `say("Đạt", "Pass")`.
+struct Words {
+  let language: Language
+  func callAsFunction(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+}

@@ -97,7 +97,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   /// that happens to start with an alias (`xem`, `đến`), not a command.
   public func accepts(arguments rest: String) -> Bool {
     switch self {
-    case .show, .next, .back, .score, .finish, .audits, .cancel, .quit: rest.isEmpty
+    case .show, .next, .back, .score, .audits, .cancel, .quit: rest.isEmpty
+    case .finish: rest.isEmpty || rest.hasPrefix("--sign") || rest.hasPrefix("--ky")
     case .goto: !rest.contains(where: \.isWhitespace)
     default: true
     }

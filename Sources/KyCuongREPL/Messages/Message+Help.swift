@@ -25,7 +25,7 @@ extension Message {
     case .action: "action WHAT --owner NAME --due YYYY-MM-DD"
     case .representative: "representative NAME"
     case .score: "score"
-    case .finish: "finish"
+    case .finish: "finish [--sign KEYFILE]"
     case .export: "export [PATH]"
     case .record: "record [PATH] [--format html|md]"
     case .audits: "audits"
@@ -73,7 +73,9 @@ extension Message {
     case .score:
       t("điểm tạm tính theo phần, trọng tâm, tổng", "provisional scores by section, focus area, overall")
     case .finish:
-      t("kết thúc cuộc kiểm tra (khi không còn mục bỏ ngỏ)", "close the audit (once nothing is open)")
+      t(
+        "kết thúc cuộc kiểm tra (khi không còn mục bỏ ngỏ); --sign KHÓA: ký và xuất kết quả",
+        "close the audit (once nothing is open); --sign KEYFILE: sign and export the result")
     case .export: t("xuất kết quả JSON", "write the result as JSON")
     case .record:
       t(

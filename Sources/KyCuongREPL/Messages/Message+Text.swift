@@ -213,6 +213,13 @@ extension Message {
       return t("Đã lập biên bản: \(path)", "Inspection record written to \(path)")
     case .exportFailed(let path, let reason):
       return t("Không xuất được ra \(path): \(reason)", "Cannot export to \(path): \(reason)")
+    case .signed(let signer, let fingerprint, let path):
+      return t(
+        "Đã ký: \(signer), dấu vân tay khóa \(fingerprint). Kết quả đã ký: \(path) (`kycuong verify \(path)`)",
+        "Signed by \(signer), key fingerprint \(fingerprint). Signed export: \(path) (`kycuong verify \(path)`)"
+      )
+    case .signFailed(let reason):
+      return t("Không ký được: \(reason)", "Cannot sign: \(reason)")
     case .noAudits(let directory):
       return t("Chưa có cuộc kiểm tra nào trong \(directory).", "No audits in \(directory) yet.")
     case .ambiguousAudit(let prefix, let matches):

@@ -70,6 +70,8 @@ enum Message {
   case exported(path: String)
   case recordWritten(path: String)
   case exportFailed(path: String, reason: String)
+  case signed(signer: String, fingerprint: String, path: String)
+  case signFailed(reason: String)
   case noAudits(directory: String)
   case ambiguousAudit(prefix: String, matches: [String])
   case resumed(summary: AuditListing, readOnly: Bool)

@@ -1,5 +1,6 @@
 import Foundation
 import KyCuong
+import KyCuongIntegrity
 
 extension Session {
   /// Runs `command` with the rest of its line.
@@ -23,7 +24,7 @@ extension Session {
     case .representative: return auditText(rest, command: .representative) { .representative(name: $0) }
     case .action: return action(rest)
     case .score: return score()
-    case .finish: return finish()
+    case .finish: return finish(rest)
     case .export: return export(rest)
     case .record: return record(rest)
     case .audits: return audits()
@@ -263,30 +264,82 @@ extension Session {
     return SessionReply(text: renderScore(audit.score(), audit: audit))
   }
 
-  func finish() -> SessionReply {
+  func finish(_ rest: String) -> SessionReply {
     guard let audit else { return refuse(.noAudit) }
-    if audit.isFinished { return refuse(.auditRefused(.alreadyFinished)) }
-    let open = audit.openItems
-    if !open.isEmpty {
-      let lines = open.map { "  \(pad($0.id, 12)) \(shorten($0.text[language], 70))" }
-      return SessionReply(
-        text: ([text(.finishRefused(count: open.count))] + lines).joined(separator: "\n"), succeeded: false)
+    let arguments = Arguments(rest)
+    let keyPath = arguments.options["sign"] ?? arguments.options["ky"]
+    if !rest.isEmpty && keyPath == nil { return refuse(.usage(.finish)) }
+    // The key is read before anything is recorded: a key that cannot sign must not leave a finished,
+    // unsigned audit behind.
+    var key: SigningKey?
+    if let keyPath {
+      do {
+        key = try SigningKey.read(from: resolve(keyPath, against: configuration.exportDirectory))
+      } catch {
+        return refuse(.signFailed(reason: error.description))
+      }
     }
-    if let refusal = commit(.finished) { return refusal }
-    currentItemID = nil
-    guard let finished = self.audit else { return refuse(.noAudit) }
-    return SessionReply(
-      text: [text(.finished(id: finished.id)), "", renderScore(finished.score(), audit: finished)]
-        .joined(separator: "\n"))
+    var lines: [String] = []
+    if audit.isFinished {
+      // Signing an audit finished earlier is allowed; finishing it again is not.
+      if key == nil { return refuse(.auditRefused(.alreadyFinished)) }
+    } else {
+      let open = audit.openItems
+      if !open.isEmpty {
+        let lines = open.map { "  \(pad($0.id, 12)) \(shorten($0.text[language], 70))" }
+        return SessionReply(
+          text: ([text(.finishRefused(count: open.count))] + lines).joined(separator: "\n"), succeeded: false)
+      }
+      if let refusal = commit(.finished) { return refusal }
+      currentItemID = nil
+      guard let finished = self.audit else { return refuse(.noAudit) }
+      lines = [text(.finished(id: finished.id)), "", renderScore(finished.score(), audit: finished)]
+    }
+    guard let key, let finished = self.audit else { return SessionReply(text: lines.joined(separator: "\n")) }
+    let url = configuration.exportDirectory.appending(path: "\(finished.id).json")
+    do {
+      let sealed = try sealedExport(of: finished)
+      let signed = try ExportIntegrity.sign(sealed, with: key, at: configuration.clock())
+      try signed.jsonData().write(to: url, options: .atomic)
+    } catch {
+      // The audit stays finished (that is on disk); only the signature is missing, and can be made again.
+      let reason = Self.describe(error)
+      return SessionReply(
+        text: (lines + [text(.signFailed(reason: "\(url.path): \(reason)"))]).joined(separator: "\n"),
+        succeeded: false)
+    }
+    lines.append(text(.signed(signer: key.signer, fingerprint: key.publicKey.fingerprint, path: url.path)))
+    return SessionReply(text: lines.joined(separator: "\n"))
+  }
+
+  /// An error's message: the description of KyCuong's own errors, the system's text for the others.
+  static func describe(_ error: any Error) -> String {
+    switch error {
+    case let error as IntegrityError: error.description
+    case let error as KeyError: error.description
+    default: error.localizedDescription
+    }
+  }
+
+  /// The export of `audit` with its `integrity`: the chain head of its log as it is on disk, and the digests.
+  func sealedExport(of audit: Audit) throws(IntegrityError) -> AuditExport {
+    let log: Data
+    do {
+      log = try store.logData(for: audit.id)
+    } catch {
+      throw IntegrityError(reason: error.description)
+    }
+    return try ExportIntegrity.seal(AuditExport(audit), log: log)
   }
 
   func export(_ rest: String) -> SessionReply {
     guard let audit else { return refuse(.noAudit) }
     let url = outputURL(Arguments.words(of: rest).joined(separator: " "), defaultName: "\(audit.id).json")
     do {
-      try AuditExport(audit).jsonData().write(to: url, options: .atomic)
+      try sealedExport(of: audit).jsonData().write(to: url, options: .atomic)
     } catch {
-      return refuse(.exportFailed(path: url.path, reason: error.localizedDescription))
+      let reason = Self.describe(error)
+      return refuse(.exportFailed(path: url.path, reason: reason))
     }
     return reply(.exported(path: url.path))
   }
@@ -302,7 +355,14 @@ extension Session {
       return refuse(.usage(.record))
     }
     let url = outputURL(path, defaultName: "\(audit.id)-bien-ban.\(markdown ? "md" : "html")")
-    let record = InspectionRecord(export: AuditExport(audit))
+    let export: AuditExport
+    do {
+      export = try sealedExport(of: audit)
+    } catch {
+      return refuse(.exportFailed(path: url.path, reason: Self.describe(error)))
+    }
+    let record = InspectionRecord(
+      export: export, signatureFingerprint: ExportIntegrity.signatureFingerprint(of: export))
     let text = markdown ? record.markdown(language: language) : record.html(language: language)
     do {
       try Data(text.utf8).write(to: url, options: .atomic)

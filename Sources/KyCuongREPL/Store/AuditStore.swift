@@ -1,5 +1,6 @@
 import Foundation
 import KyCuong
+import KyCuongIntegrity
 
 #if canImport(Glibc)
   import Glibc
@@ -12,6 +13,10 @@ import KyCuong
 /// Every accepted change is appended as one line and forced to disk (`fsync`) before ``append(_:to:)``
 /// returns, so an answer the inspector saw accepted survives a crash or a flat battery. A process writes an
 /// audit only while it holds the audit's lock (`<id>.lock`, see ``open(_:readOnly:)``).
+///
+/// Lines are written in event format 2: each carries the SHA-256 of the line before it (``LogChain``), so a
+/// changed, removed or inserted line is detected by `kycuong verify`. A log of version 1 opened for writing
+/// stays readable; the events added to it are chained from its last line on.
 ///
 /// ```swift
 /// let store = AuditStore(directory: AuditStore.defaultDirectory())
@@ -26,6 +31,8 @@ public final class AuditStore {
   public let directory: URL
   private let clock: () -> Date
   private var locks: [String: AuditLock] = [:]
+  /// The exact bytes of the last line written or read, by audit id: the next line's `prev` is their digest.
+  private var lastLines: [String: Data] = [:]
 
   /// A store in `directory` (created when the first audit is); `clock` dates the lock files.
   public init(directory: URL, clock: @escaping () -> Date = Date.init) {
@@ -68,10 +75,15 @@ public final class AuditStore {
     let lock = try AuditLock.acquire(at: lockURL(for: id), id: id, holder: .current(at: clock()))
     let url = logURL(for: id)
     var data = Data()
+    var lastLine: Data?
     do {
-      for event in audit.events { data.append(try EventLog.line(for: event)) }
+      for event in audit.events {
+        let line = try LogChain.line(for: event, after: lastLine)
+        data.append(line)
+        lastLine = line.dropLast()
+      }
     } catch {
-      throw .ioFailed(path: url.path, reason: error.localizedDescription)
+      throw .ioFailed(path: url.path, reason: error.description)
     }
     // O_EXCL: an id is never reused, even if two starts raced to the same random suffix.
     let fd = systemOpen(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -91,6 +103,7 @@ public final class AuditStore {
     }
     syncDirectory()
     locks[id] = lock
+    lastLines[id] = lastLine
   }
 
   /// Appends one event as one line and forces it to disk before returning.
@@ -104,9 +117,9 @@ public final class AuditStore {
     let url = logURL(for: id)
     let line: Data
     do {
-      line = try EventLog.line(for: event)
+      line = try LogChain.line(for: event, after: lastLines[id])
     } catch {
-      throw .ioFailed(path: url.path, reason: error.localizedDescription)
+      throw .ioFailed(path: url.path, reason: error.description)
     }
     let handle: FileHandle
     do {
@@ -124,6 +137,20 @@ public final class AuditStore {
       try? handle.truncate(atOffset: start)
       try? handle.synchronize()
       throw .ioFailed(path: url.path, reason: error.localizedDescription)
+    }
+    lastLines[id] = line.dropLast()
+  }
+
+  /// The exact bytes of the log of audit `id` as they are on disk (for sealing an export with its chain head).
+  ///
+  /// - Throws: ``AuditStoreError/ioFailed(path:reason:)`` when it cannot be read or is over the size limit.
+  public func logData(for id: String) throws(AuditStoreError) -> Data {
+    try Self.checkID(id)
+    let url = logURL(for: id)
+    do {
+      return try BoundedFile.read(url, limit: BoundedFile.maximumLogSize)
+    } catch {
+      throw .ioFailed(path: url.path, reason: error.description)
     }
   }
 
@@ -169,10 +196,10 @@ public final class AuditStore {
       newLock = try AuditLock.acquire(at: lockURL(for: id), id: id, holder: .current(at: clock()))
     }
     let data: Data
-    do {
-      data = try Data(contentsOf: url)
+    do throws(FileReadError) {
+      data = try BoundedFile.read(url, limit: BoundedFile.maximumLogSize)
     } catch {
-      throw .ioFailed(path: url.path, reason: error.localizedDescription)
+      throw .ioFailed(path: url.path, reason: error.description)
     }
     let rebuilt: (audit: Audit, damage: [String])
     do {
@@ -184,18 +211,27 @@ public final class AuditStore {
     if !readOnly {
       repair = try repairTail(of: data, at: url, id: id)
       if let newLock { locks[id] = newLock }
+      // After the repair the log ends with its last complete line, which the next line chains to.
+      lastLines[id] = EventLog.readLines(data).events.last?.bytes
     }
-    return OpenedAudit(audit: rebuilt.audit, damage: rebuilt.damage, repair: repair, readOnly: readOnly)
+    // A line changed since it was written is reported like damage: the inspector sees it when resuming.
+    let tampering = LogChain.verify(data).problems.filter {
+      $0.line > 0 && ($0.reason.hasPrefix("`") || $0.reason.hasPrefix("a version 1 event"))
+    }
+    let damage = rebuilt.damage + tampering.map { "\($0.description) (hash chain)" }
+    return OpenedAudit(audit: rebuilt.audit, damage: damage, repair: repair, readOnly: readOnly)
   }
 
   /// Releases the lock of audit `id`, if this store holds it.
   public func close(_ id: String) {
     locks[id] = nil
+    lastLines[id] = nil
   }
 
   /// Releases every lock this store holds.
   public func closeAll() {
     locks.removeAll()
+    lastLines.removeAll()
   }
 
   /// A summary of every readable audit in the folder, unfinished ones first, then the most recent first.
@@ -204,7 +240,8 @@ public final class AuditStore {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
     var summaries: [AuditListing] = []
     for name in names where name.hasSuffix(".jsonl") {
-      guard let data = try? Data(contentsOf: directory.appending(path: name)),
+      guard
+        let data = try? BoundedFile.read(directory.appending(path: name), limit: BoundedFile.maximumLogSize),
         let audit = try? EventLog.audit(from: data).audit
       else { continue }
       summaries.append(AuditListing(audit))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KyCuong
+import KyCuongIntegrity
 
 extension KyCuongCommand {
   /// `kycuong report`: the inspection record of an audit, the comparison of a re-inspection, and the summary
@@ -98,7 +99,9 @@ extension KyCuongCommand.Report {
           throw ReportFailure(error, lang)
         }
       }
-      let record = InspectionRecord(export: export, number: number, previous: comparison)
+      let record = InspectionRecord(
+        export: export, number: number, previous: comparison,
+        signatureFingerprint: ExportIntegrity.signatureFingerprint(of: export))
       let text = format == .html ? record.html(language: lang) : record.markdown(language: lang)
       try emit(text, to: output)
     }

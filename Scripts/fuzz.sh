@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Fuzzes KyCuong's readers with libFuzzer: the checklist loader and validator, the event log reader, the export
+# reader and the REPL's line parser (Tests/Fuzz/<target>.swift).
+#
+#   Scripts/fuzz.sh [RUNS] [TARGET…]     RUNS per target (default 20000); targets default to all four.
+#
+# Every run first replays the committed seed corpus (Tests/Fuzz/Corpus/<target>/), which keeps every input
+# that once crashed a target as a regression test, then mutates for RUNS executions. New interesting inputs go
+# to .build-fuzz/corpus/<target>/ (not committed); a crash leaves its input in .build-fuzz/crashes/ and fails
+# the script: fix the bug, then copy the input into the seed corpus.
+#
+# The library is compiled with swiftc directly (-sanitize=fuzzer,address): KyCuong is Foundation-only, so its
+# sources need only a stub for the checklists the build plugin would embed (Tests/Fuzz/Support/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${1:-20000}
+shift || true
+TARGETS=("$@")
+if [ ${#TARGETS[@]} -eq 0 ]; then TARGETS=(checklist eventlog export replline); fi
+OUT=.build-fuzz
+SWIFTC=${SWIFTC:-swiftc}
+FLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6)
+mkdir -p "$OUT/corpus" "$OUT/crashes"
+
+max_len() {
+  case "$1" in
+    checklist | export) echo 65536 ;;
+    eventlog) echo 8192 ;;
+    replline) echo 256 ;;
+  esac
+}
+
+# The library, rebuilt when any of its sources (or the stub) is newer than the archive.
+LIB_SOURCES=$(find Sources/KyCuong -name '*.swift' | sort)
+if [ ! -f "$OUT/libKyCuong.a" ] \
+  || [ -n "$(find Sources/KyCuong Tests/Fuzz/Support/EmbeddedChecklistsStub.swift -newer "$OUT/libKyCuong.a" -name '*.swift')" ]; then
+  echo "fuzz: compiling KyCuong with -sanitize=fuzzer,address…"
+  # shellcheck disable=SC2086
+  if ! "$SWIFTC" "${FLAGS[@]}" -module-name KyCuong -emit-library -static -emit-module \
+    -emit-module-path "$OUT/KyCuong.swiftmodule" -o "$OUT/libKyCuong.a" \
+    $LIB_SOURCES Tests/Fuzz/Support/EmbeddedChecklistsStub.swift >"$OUT/compile-KyCuong.log" 2>&1; then
+    grep -v 'ld.gold: warning' "$OUT/compile-KyCuong.log" | head -40
+    exit 1
+  fi
+fi
+
+status=0
+built=()
+for target in "${TARGETS[@]}"; do
+  sources=("Tests/Fuzz/$target.swift" Tests/Fuzz/Support/FuzzInput.swift)
+  if [ "$target" = replline ]; then
+    # The REPL's parsing code only (Input/): the rest of the REPL is not needed to parse a line.
+    mapfile -t repl < <(find Sources/KyCuongREPL/Input -name '*.swift' | sort)
+    sources+=("${repl[@]}")
+  fi
+  binary="$OUT/fuzz-$target"
+  if [ ! -f "$binary" ] || [ "$OUT/libKyCuong.a" -nt "$binary" ] \
+    || [ -n "$(find "${sources[@]}" -newer "$binary")" ]; then
+    echo "fuzz: compiling $target…"
+    # The linker's warnings about sanitizer symbols are noise; the log keeps them.
+    if ! "$SWIFTC" "${FLAGS[@]}" -module-name "Fuzz_$target" -I "$OUT" "${sources[@]}" "$OUT/libKyCuong.a" \
+      -o "$binary" >"$OUT/compile-$target.log" 2>&1; then
+      grep -v 'ld.gold: warning' "$OUT/compile-$target.log" | head -40
+      status=1
+      continue
+    fi
+  fi
+  built+=("$target")
+done
+
+# The targets run side by side (FUZZ_JOBS at a time, default 2: the machine's cores).
+JOBS=${FUZZ_JOBS:-2}
+run_target() {
+  local target=$1
+  mkdir -p "$OUT/corpus/$target"
+  # Swift's own crash backtracer trips AddressSanitizer; libFuzzer prints the stack itself.
+  SWIFT_BACKTRACE=enable=no "$OUT/fuzz-$target" "$OUT/corpus/$target" "Tests/Fuzz/Corpus/$target" \
+    -runs="$RUNS" -max_len="$(max_len "$target")" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+    -artifact_prefix="$OUT/crashes/$target-" >"$OUT/$target.log" 2>&1
+  echo $? >"$OUT/$target.status"
+}
+echo "fuzz: ${built[*]}: $RUNS runs each after the seed corpus, $JOBS at a time…"
+running=0
+for target in "${built[@]}"; do
+  run_target "$target" &
+  running=$((running + 1))
+  if [ "$running" -ge "$JOBS" ]; then
+    wait -n || true
+    running=$((running - 1))
+  fi
+done
+wait || true
+for target in "${built[@]}"; do
+  log="$OUT/$target.log"
+  if [ "$(cat "$OUT/$target.status" 2>/dev/null)" = 0 ]; then
+    execs=$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')
+    speed=$(grep -m1 'stat::average_exec_per_sec' "$log" | awk '{print $2}')
+    seeds=$(find "Tests/Fuzz/Corpus/$target" -type f | wc -l)
+    echo "fuzz: $target ok: ${execs:-?} executions (${speed:-?}/s, $seeds seeds replayed), no crash"
+  else
+    status=1
+    echo "fuzz: $target FAILED (log: $log):"
+    grep -E 'ERROR|Fatal error|SUMMARY|Test unit written|artifact' "$log" | head -20 || tail -30 "$log"
+  fi
+done
+exit $status
