@@ -6,14 +6,16 @@ SYMBOLS_DIR := .build/symbol-graphs
 
 .PHONY: run test deps build lint checklists-check unit-tests fuzz-smoke fuzz pty-tests render-check docs-check docs docs-preview bench format clean
 
-# Installs what a fresh Debian machine lacks: libedit-dev (the REPL's line editor) and Python's jsonschema
-# (the schema tests). Everything else ships with the Swift toolchain.
+# Installs what a fresh Debian machine lacks: libedit-dev (the REPL's line editor), Python's jsonschema (the
+# schema tests) and pexpect (the pseudo-terminal tests). Scripts/render-html.sh installs Chromium and poppler
+# when it first runs. Everything else ships with the Swift toolchain.
 deps:
 	@if ! pkg-config --exists libedit 2>/dev/null; then \
 	  echo "Installing libedit-dev (needed by the kycuong REPL)…"; \
 	  apt-get update && apt-get install -y libedit-dev; \
 	fi
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
+	@python3 -c 'import pexpect' 2>/dev/null || python3 -m pip install --quiet pexpect
 
 build: deps
 	$(SWIFT) build
