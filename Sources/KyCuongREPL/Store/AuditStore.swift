@@ -128,14 +128,18 @@ public final class AuditStore {
       throw .ioFailed(path: url.path, reason: error.localizedDescription)
     }
     defer { try? handle.close() }
-    var start: UInt64 = 0
+    // Where the log ended before this write; unknown until the seek succeeds. Rolling back to an unknown
+    // offset (0, say) would destroy every answer already saved, so a failed seek rolls back nothing.
+    var start: UInt64?
     do {
       start = try handle.seekToEnd()
       try handle.write(contentsOf: line)
       try handle.synchronize()
     } catch {
-      try? handle.truncate(atOffset: start)
-      try? handle.synchronize()
+      if let start {
+        try? handle.truncate(atOffset: start)
+        try? handle.synchronize()
+      }
       throw .ioFailed(path: url.path, reason: error.localizedDescription)
     }
     lastLines[id] = line.dropLast()
