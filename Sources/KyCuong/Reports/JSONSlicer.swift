@@ -13,13 +13,7 @@ enum JSONSlicer {
   ) -> [(key: String, value: Range<Int>)]? {
     var index = range.lowerBound
     let end = range.upperBound
-    func skipSpace() {
-      while index < end {
-        let byte = bytes[index]
-        guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
-        index += 1
-      }
-    }
+    func skipSpace() { index = JSONSlicer.skipWhitespace(bytes, from: index, to: end) }
     skipSpace()
     guard index < end, bytes[index] == UInt8(ascii: "{") else { return nil }
     index += 1
@@ -58,13 +52,7 @@ enum JSONSlicer {
   ) -> [Range<Int>?]? {
     var index = range.lowerBound
     let end = range.upperBound
-    func skipSpace() {
-      while index < end,
-        bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09
-      {
-        index += 1
-      }
-    }
+    func skipSpace() { index = JSONSlicer.skipWhitespace(bytes, from: index, to: end) }
     skipSpace()
     guard index < end, bytes[index] == UInt8(ascii: "{") else { return nil }
     index += 1
@@ -159,13 +147,7 @@ extension JSONSlicer {
   static func elements(_ bytes: UnsafeRawBufferPointer, in range: Range<Int>) -> [Range<Int>]? {
     var index = range.lowerBound
     let end = range.upperBound
-    func skipSpace() {
-      while index < end,
-        bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09
-      {
-        index += 1
-      }
-    }
+    func skipSpace() { index = JSONSlicer.skipWhitespace(bytes, from: index, to: end) }
     skipSpace()
     guard index < end, bytes[index] == UInt8(ascii: "[") else { return nil }
     index += 1
@@ -327,5 +309,19 @@ extension AuditFacts {
       })
     else { return nil }
     self = facts
+  }
+}
+
+extension JSONSlicer {
+  /// The first index at or after `index` (and before `end`) that is not JSON white space.
+  @inline(__always)
+  static func skipWhitespace(_ bytes: UnsafeRawBufferPointer, from index: Int, to end: Int) -> Int {
+    var index = index
+    while index < end,
+      bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09
+    {
+      index += 1
+    }
+    return index
   }
 }
