@@ -11,8 +11,18 @@ struct KyCuongCommand: ParsableCommand {
     discussion: """
       With no subcommand, kycuong starts the interactive audit (the same as `kycuong audit`).
       Checklists: the standard ones are built in; validate your own with `kycuong validate FILE…`.
+      Results go to standard output, messages to standard error; `-` reads standard input where a file is
+      taken. Exit status: 0 done (and what was checked passes); 1 done, and the answer is no (a checklist
+      breaks a rule, a document does not verify, a piped command was refused); 2 not done (a file is missing
+      or unreadable, not an audit, or the output cannot be written); 3 `verify` found nothing wrong but
+      nothing that proves who made the document; 64 the command line is wrong.
+      Shell completion: `kycuong --generate-completion-script bash|zsh|fish`.
       """,
+    version: KyCuongVersion.string,
     subcommands: [Audit.self, Validate.self, Show.self, Score.self, Report.self, Verify.self, Key.self],
     defaultSubcommand: Audit.self
   )
+
+  /// The ids of the standard checklists, for shell completion.
+  static var checklistIDs: [String] { (try? Catalog.standard.checklists.map(\.id)) ?? [] }
 }

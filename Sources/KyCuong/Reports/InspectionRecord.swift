@@ -1,4 +1,10 @@
 import Foundation
+import KyCuongAudit
+import KyCuongCatalog
+import KyCuongExport
+import KyCuongModel
+import KyCuongScoring
+import KyCuongSupport
 
 /// The inspection record ("biên bản kiểm tra") of one audit, as Markdown or as one self-contained HTML page.
 ///
@@ -57,7 +63,13 @@ public struct InspectionRecord: Sendable {
   }
 
   /// The audit.
-  public var export: AuditExport
+  public var export: AuditExport {
+    didSet { derive() }
+  }
+  /// The scores the items give (never the figures stored in the export).
+  public private(set) var scores: ScoreReport
+  /// Each item's derived applicability and score.
+  var results: [ItemID: AuditExport.ItemResult]
   /// The record's number ("Số").
   public var number: String
   /// The comparison with the previous audit, shown as a part of its own when given.
@@ -81,15 +93,22 @@ public struct InspectionRecord: Sendable {
   ///   - signatureFingerprint: The signing key's fingerprint, when the export is signed.
   public init(
     export: AuditExport, number: String? = nil, previous: AuditComparison? = nil,
-    timeZone: TimeZone = ReportFormatting.vietnamTimeZone, copies: Int = 2,
+    timeZone: TimeZone = .vietnam, copies: Int = 2,
     signatureFingerprint: String? = nil
   ) {
     self.signatureFingerprint = signatureFingerprint
     self.export = export
+    self.scores = export.rescore()
+    self.results = export.itemResults
     self.number = number ?? Self.defaultNumber(auditID: export.audit.id)
     self.previous = previous
     self.timeZone = timeZone
     self.copies = copies
+  }
+
+  private mutating func derive() {
+    scores = export.rescore()
+    results = export.itemResults
   }
 
   /// A record number derived from the audit id: the date, time and random suffix of a standard id
@@ -119,13 +138,13 @@ public struct InspectionRecord: Sendable {
 
   var checklist: Checklist { export.checklist.snapshot }
 
-  func title(_ say: Words) -> String { say("BIÊN BẢN KIỂM TRA CÔNG VỤ", "INSPECTION RECORD") }
+  func title(_ say: Wording) -> String { say("BIÊN BẢN KIỂM TRA CÔNG VỤ", "INSPECTION RECORD") }
 
-  func subtitle(_ say: Words) -> String {
+  func subtitle(_ say: Wording) -> String {
     say("Về việc chấp hành kỷ luật, kỷ cương hành chính", "On compliance with administrative discipline")
   }
 
-  func timeAndPlace(_ say: Words) -> [(String, String)] {
+  func timeAndPlace(_ say: Wording) -> [(String, String)] {
     let unit = export.audit.unit
     var rows: [(String, String)] = [
       (say("Địa điểm", "Place"), unit.name + (unit.address.map { ", \($0)" } ?? "")),
@@ -148,7 +167,7 @@ public struct InspectionRecord: Sendable {
       ),
       (say("Mã cuộc kiểm tra", "Audit id"), export.audit.id),
     ]
-    if export.scores.provisional {
+    if scores.provisional {
       rows.append(
         (say("Tình trạng", "Status"), say("chưa kết thúc, điểm tạm tính", "not finished, provisional scores"))
       )
@@ -156,12 +175,12 @@ public struct InspectionRecord: Sendable {
     return rows
   }
 
-  func teamRows(_ say: Words) -> [(String, String)] {
+  func teamRows(_ say: Wording) -> [(String, String)] {
     [(say("Trưởng đoàn", "Team leader"), export.audit.team.leader)]
       + export.audit.team.members.map { (say("Thành viên", "Member"), $0) }
   }
 
-  func unitRows(_ say: Words) -> [(String, String)] {
+  func unitRows(_ say: Wording) -> [(String, String)] {
     [
       (say("Đơn vị", "Unit"), export.audit.unit.name),
       (
@@ -171,15 +190,15 @@ public struct InspectionRecord: Sendable {
     ]
   }
 
-  func outcome(_ item: AuditExport.ExportedItem, _ say: Words) -> String {
+  func outcome(_ item: AuditExport.ExportedItem, _ say: Wording) -> String {
     ReportFormatting.describe(
       outcome: item.outcome, status: item.status, skipReason: item.skipReason, applicable: item.applicable,
       language: say.language)
   }
 
   func itemScore(_ item: AuditExport.ExportedItem) -> String? {
-    guard item.applicable, let score = item.score else { return nil }
-    return formatScore(score * 100)
+    guard let result = results[item.id], result.applicable, let score = result.score else { return nil }
+    return NumberFormatting.score(score * 100)
   }
 
   func remarkLine(_ remark: Remark) -> String {
@@ -191,27 +210,27 @@ public struct InspectionRecord: Sendable {
       + "SHA-256 \(attachment.sha256)"
   }
 
-  func sectionTitle(_ id: String, _ say: Words) -> String {
+  func sectionTitle(_ id: String, _ say: Wording) -> String {
     checklist.sections.first { $0.id == id }?.title[say.language] ?? id
   }
 
-  func itemText(_ id: String, _ say: Words) -> String {
-    checklist.item(withID: id)?.text[say.language] ?? id
+  func itemText(_ id: ItemID, _ say: Wording) -> String {
+    checklist.item(withID: id)?.text[say.language] ?? id.rawValue
   }
 
-  func sourceLine(_ item: Item, _ say: Words) -> String {
+  func sourceLine(_ item: Item, _ say: Wording) -> String {
     let citation = checklist.citation(withID: item.source.ref)
     let name = citation.map { $0.number ?? $0.title[say.language] } ?? item.source.ref
     return name + (item.source.article.map { ", \($0)" } ?? "")
   }
 
   /// Every explanation: general ones, then per item.
-  func explanations() -> [(item: String?, remark: Remark)] {
+  func explanations() -> [(item: ItemID?, remark: Remark)] {
     export.explanations.map { (nil, $0) }
       + export.items.flatMap { item in item.explanations.map { (item.id, $0) } }
   }
 
-  func closing(_ say: Words) -> String {
+  func closing(_ say: Wording) -> String {
     let end = export.audit.finishedAt.map {
       ReportFormatting.recordTime($0, language: say.language, timeZone: timeZone)
     }
@@ -232,7 +251,7 @@ public struct InspectionRecord: Sendable {
 
   /// The digital signature in words, when the export carries one: who signed, when, and the key's
   /// fingerprint, so a reader can compare it with the team leader's published key.
-  func signatureLine(_ say: Words, language: Language) -> String? {
+  func signatureLine(_ say: Wording, language: Language) -> String? {
     guard let signature = export.integrity?.signature else { return nil }
     let time = ReportFormatting.recordTime(signature.signedAt, language: language, timeZone: timeZone)
     let fingerprint = signatureFingerprint ?? say("không xác định", "unknown")

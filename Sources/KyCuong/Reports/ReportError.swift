@@ -1,3 +1,10 @@
+import KyCuongAudit
+import KyCuongCatalog
+import KyCuongExport
+import KyCuongModel
+import KyCuongScoring
+import KyCuongSupport
+
 /// Why a report could not be made. Each case says, in Vietnamese and in English, what to fix.
 public enum ReportError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The audit named on the command line is neither a readable file nor an id in the store.
