@@ -38,7 +38,8 @@ let package = Package(
   traits: [
     .trait(
       name: "Integrity",
-      description: "KyCuongIntegrity and KyCuongStore: hash chains, digests and Ed25519 signatures (swift-crypto)."),
+      description:
+        "KyCuongIntegrity and KyCuongStore: hash chains, digests and Ed25519 signatures (swift-crypto)."),
     .trait(
       name: "CommandLine", description: "The kycuong command-line tool (swift-argument-parser).",
       enabledTraits: ["Integrity"]),
@@ -111,7 +112,8 @@ let package = Package(
       name: "KyCuongTestSupport", dependencies: ["KyCuong", "KyCuongREPL"], path: "Tests/KyCuongTestSupport"),
     .testTarget(name: "KyCuongTests", dependencies: ["KyCuong", "KyCuongSamples", "KyCuongTestSupport"]),
     .testTarget(
-      name: "KyCuongREPLTests", dependencies: ["KyCuong", "KyCuongREPL", "KyCuongStore", "KyCuongTestSupport"]),
+      name: "KyCuongREPLTests",
+      dependencies: ["KyCuong", "KyCuongREPL", "KyCuongStore", "KyCuongTestSupport"]),
     .testTarget(
       name: "KyCuongIntegrityTests",
       dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore", "KyCuongREPL", "KyCuongTestSupport"]),

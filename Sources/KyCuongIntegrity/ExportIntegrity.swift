@@ -76,7 +76,9 @@ public enum ExportIntegrity {
   /// - Parameters:
   ///   - signature: The signature record.
   ///   - format: The format of the export it signs.
-  public static func signedMessage(_ signature: AuditExport.Signature, format: String = AuditExport.formatID)
+  public static func signedMessage(
+    _ signature: AuditExport.Signature, format: String = AuditExport.formatID
+  )
     -> Data
   {
     let record = JSONValue.object([
@@ -136,7 +138,8 @@ public enum ExportIntegrity {
   /// - Parameters:
   ///   - checklist: A checklist snapshot.
   ///   - format: The export's format.
-  public static func snapshotDigest(of checklist: Checklist, format: String = AuditExport.formatID) -> String {
+  public static func snapshotDigest(of checklist: Checklist, format: String = AuditExport.formatID) -> String
+  {
     if format == "kycuong.audit/1" {
       return Digest.labelled((try? JSONCoding.encoder().encode(checklist)) ?? Data())
     }
@@ -202,7 +205,8 @@ public enum ExportIntegrity {
       fail(.exportDigestMissing)
     }
     if let signature = integrity.signature {
-      checkSignature(signature, digest: computed, format: export.format, trustedKey: trustedKey, into: &result)
+      checkSignature(
+        signature, digest: computed, format: export.format, trustedKey: trustedKey, into: &result)
     } else if trustedKey != nil {
       fail(.notSigned)
     }
@@ -244,7 +248,9 @@ public enum ExportIntegrity {
     if let trustedKey {
       if trustedKey.rawRepresentation != raw {
         result.problems.append(
-          .untrustedKey(fingerprint: key.fingerprint, expected: trustedKey.fingerprint, expectedSigner: trustedKey.signer))
+          .untrustedKey(
+            fingerprint: key.fingerprint, expected: trustedKey.fingerprint, expectedSigner: trustedKey.signer)
+        )
       } else {
         result.signatureTrusted = true
       }

@@ -49,7 +49,8 @@ public struct LogVerification: Hashable, Sendable {
     /// after it was written), rather than a line that cannot be read.
     public var isChainBreak: Bool {
       switch kind {
-      case .unchainedAfterChained, .firstPreviousMismatch, .previousMismatch, .sumMismatch, .sumMalformed: true
+      case .unchainedAfterChained, .firstPreviousMismatch, .previousMismatch, .sumMismatch, .sumMalformed:
+        true
       default: false
       }
     }
@@ -59,11 +60,13 @@ public struct LogVerification: Hashable, Sendable {
       let reason: String
       switch kind {
       case .damage(let damage): return damage.description
-      case .noNewlineAtEnd: reason = "the log does not end with a newline: its last line was cut off or changed"
+      case .noNewlineAtEnd:
+        reason = "the log does not end with a newline: its last line was cut off or changed"
       case .unchainedAfterChained:
         reason = "a version 1 event (no `prev`) after chained events: the chain was cut or the line replaced"
       case .firstPreviousMismatch:
-        reason = "`prev` is not the digest of an empty start: earlier lines were removed, or this one was changed"
+        reason =
+          "`prev` is not the digest of an empty start: earlier lines were removed, or this one was changed"
       case .previousMismatch(let previousLine):
         reason =
           "`prev` does not match line \(previousLine): that line was changed, or lines were removed, inserted or "

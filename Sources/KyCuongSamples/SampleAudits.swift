@@ -239,7 +239,8 @@ public enum SampleAudits {
           items: section.items.enumerated().map { index, spec in
             let number = index + 1 < 10 ? "0\(index + 1)" : "\(index + 1)"
             return Item(
-              id: ItemID("\(section.id.uppercased())-\(number)"), text: LocalizedText(vi: spec.vi, en: spec.en),
+              id: ItemID("\(section.id.uppercased())-\(number)"),
+              text: LocalizedText(vi: spec.vi, en: spec.en),
               guidance: LocalizedText(
                 vi: "Quan sát tại chỗ, hỏi cán bộ và công dân.",
                 en: "Observe on site, ask staff and citizens."),

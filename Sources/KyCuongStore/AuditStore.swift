@@ -1,7 +1,6 @@
 import Foundation
 import KyCuong
 import KyCuongIntegrity
-import KyCuongIntegrity
 
 #if canImport(Glibc)
   import Glibc

@@ -22,7 +22,9 @@ extension Audit {
   /// - Returns: The event.
   /// - Throws: ``AuditError`` when the item is unknown, does not apply or does not take the answer.
   @discardableResult
-  public mutating func answer(_ item: ItemID, _ outcome: Outcome, remark: String? = nil) throws(AuditError)
+  public mutating func answer(
+    _ item: ItemID, _ outcome: Outcome, remark: String? = nil
+  ) throws(AuditError)
     -> AuditEvent
   {
     try record(.answered(item: item, outcome: outcome, remark: remark))
@@ -60,7 +62,9 @@ extension Audit {
   /// - Returns: The event.
   /// - Throws: ``AuditError``.
   @discardableResult
-  public mutating func attach(_ attachment: Attachment, to item: ItemID? = nil) throws(AuditError) -> AuditEvent {
+  public mutating func attach(
+    _ attachment: Attachment, to item: ItemID? = nil
+  ) throws(AuditError) -> AuditEvent {
     try record(.attached(item: item, attachment: attachment))
   }
 

@@ -64,7 +64,8 @@ public struct AuditHeader: Hashable, Sendable, Codable {
   ///   - generator: Where the four random hex digits come from.
   /// - Returns: The id.
   public static func makeID(
-    unit: String, at time: Date, timeZone: TimeZone = .vietnam, using generator: inout some RandomNumberGenerator
+    unit: String, at time: Date, timeZone: TimeZone = .vietnam,
+    using generator: inout some RandomNumberGenerator
   ) -> String {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone

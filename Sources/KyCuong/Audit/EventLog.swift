@@ -70,11 +70,14 @@ public enum EventLog {
       // A key given twice would be read as one of its values, silently: refuse the line instead.
       let parsed = try? JSONReader.parse(bytes)
       if let path = parsed?.firstDuplicateKey {
-        damage.append(LogDamage(line: number, kind: isLast ? .incompleteLastLine(bytes: line.count) : .duplicateKey(path: path)))
+        damage.append(
+          LogDamage(
+            line: number, kind: isLast ? .incompleteLastLine(bytes: line.count) : .duplicateKey(path: path)))
         continue
       }
       do {
-        events.append(RawEvent(lineNumber: number, bytes: bytes, event: try decoder.decode(AuditEvent.self, from: bytes)))
+        events.append(
+          RawEvent(lineNumber: number, bytes: bytes, event: try decoder.decode(AuditEvent.self, from: bytes)))
       } catch {
         damage.append(
           LogDamage(

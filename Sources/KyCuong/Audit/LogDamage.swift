@@ -31,7 +31,8 @@ public struct LogDamage: Hashable, Sendable, CustomStringConvertible {
     case .incompleteLastLine(let bytes):
       "line \(line): incomplete last line (\(bytes) bytes), probably cut off by a crash; ignored"
     case .invalidEvent(let reason): "line \(line): not a valid event (\(reason)); ignored"
-    case .duplicateKey(let path): "line \(line): not a valid event (the key \"\(path)\" occurs twice); ignored"
+    case .duplicateKey(let path):
+      "line \(line): not a valid event (the key \"\(path)\" occurs twice); ignored"
     }
   }
 }

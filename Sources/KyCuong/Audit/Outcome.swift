@@ -57,7 +57,8 @@ public enum Outcome: Hashable, Sendable {
   /// - Parameter kind: The item's kind.
   public func problem(for kind: ItemKind) -> OutcomeProblem? {
     switch (self, kind) {
-    case (.notApplicable, _), (.pass, .check), (.partial, .check), (.fail, .check), (.yes, .yesNo), (.no, .yesNo):
+    case (.notApplicable, _), (.pass, .check), (.partial, .check), (.fail, .check), (.yes, .yesNo),
+      (.no, .yesNo):
       return nil
     case (.text(let text), .text):
       return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .emptyText : nil

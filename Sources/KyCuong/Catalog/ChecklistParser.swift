@@ -210,7 +210,8 @@ private struct Walker {
 
   mutating func checklist(_ json: JSONValue) -> Checklist? {
     let allowed: Set<String> = [
-      "$schema", "id", "version", "title", "description", "sources", "tags", "scoring", "sections", "historical",
+      "$schema", "id", "version", "title", "description", "sources", "tags", "scoring", "sections",
+      "historical",
       "scopeNote",
     ]
     guard
@@ -455,7 +456,8 @@ private struct Walker {
     earlier: inout [ItemID: ItemKind?]
   ) -> Item? {
     let allowed: Set<String> = [
-      "id", "text", "guidance", "kind", "max", "weight", "critical", "source", "tags", "applicableWhen", "visits",
+      "id", "text", "guidance", "kind", "max", "weight", "critical", "source", "tags", "applicableWhen",
+      "visits",
       "validUntil", "scopeNote",
     ]
     guard
@@ -515,7 +517,8 @@ private struct Walker {
     if let text = string(fields["validUntil"], at: "\(path).validUntil") {
       validUntil = CalendarDate(text)
       if validUntil == nil {
-        report("\(path).validUntil", .badDate, "validUntil \"\(text)\" must be a day YYYY-MM-DD of the calendar")
+        report(
+          "\(path).validUntil", .badDate, "validUntil \"\(text)\" must be a day YYYY-MM-DD of the calendar")
       }
     }
     let scopeNote = localized(fields["scopeNote"], at: "\(path).scopeNote")
@@ -551,7 +554,8 @@ private struct Walker {
     guard let kindName = ItemKind.Name(rawValue: name) else {
       report(
         "\(path).kind", .unknownKind,
-        "unknown kind \"\(name)\"; use one of \(ItemKind.Name.allCases.map(\.rawValue).joined(separator: ", "))")
+        "unknown kind \"\(name)\"; use one of \(ItemKind.Name.allCases.map(\.rawValue).joined(separator: ", "))"
+      )
       return nil
     }
     if kindName != .scale {
@@ -666,7 +670,8 @@ private struct Walker {
       guard let outcome = ConditionOutcome(rawValue: name), possible?.contains(outcome) ?? true else {
         report(
           "\(path).outcomes[\(index)]", .badCondition,
-          "outcome \"\(name)\" is not an answer of \(itemID.map { "\"\($0)\"" } ?? "the controlling item"); use one of \(names)")
+          "outcome \"\(name)\" is not an answer of \(itemID.map { "\"\($0)\"" } ?? "the controlling item"); use one of \(names)"
+        )
         continue
       }
       outcomes.append(outcome)
@@ -678,7 +683,8 @@ private struct Walker {
   mutating func context(_ value: JSONValue, at path: String) -> ContextCondition? {
     guard
       let fields = object(
-        value, at: path, allowed: ["province", "level", "oneStopDesk"], required: [], what: "a context condition")
+        value, at: path, allowed: ["province", "level", "oneStopDesk"], required: [],
+        what: "a context condition")
     else { return nil }
     var condition = ContextCondition()
     if let elements = array(fields["province"], at: "\(path).province", nonEmpty: true) {

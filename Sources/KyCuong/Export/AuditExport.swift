@@ -185,7 +185,8 @@ public struct AuditExport: Hashable, Sendable, Codable {
     let snapshot = checklist.snapshot
     if checklist.id != snapshot.id || checklist.version != snapshot.version {
       throw .inconsistent(
-        path: "checklist", reason: "id and version differ from the snapshot's (\(snapshot.id) \(snapshot.version))")
+        path: "checklist",
+        reason: "id and version differ from the snapshot's (\(snapshot.id) \(snapshot.version))")
     }
     var seen = Set<ItemID>()
     for item in items where !seen.insert(item.id).inserted {
@@ -197,7 +198,9 @@ public struct AuditExport: Hashable, Sendable, Codable {
       let exported = items[index]
       let path = "items[\(index)]"
       guard exported.id == item.id else {
-        if seen.contains(item.id) { throw .inconsistent(path: path, reason: "items are not in checklist order") }
+        if seen.contains(item.id) {
+          throw .inconsistent(path: path, reason: "items are not in checklist order")
+        }
         throw .itemMissing(item.id)
       }
       if exported.section != section || exported.kind != item.kind.name || exported.weight != item.weight
@@ -215,7 +218,8 @@ public struct AuditExport: Hashable, Sendable, Codable {
           throw .outcomeNotAccepted(item: item.id, problem: problem)
         }
       case .skipped:
-        guard let reason = exported.skipReason, !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        guard let reason = exported.skipReason,
+          !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         else { throw .inconsistent(path: path, reason: "\(item.id) is skipped but gives no reason") }
       case .unanswered:
         if exported.outcome != nil {
@@ -250,7 +254,9 @@ public struct AuditExport: Hashable, Sendable, Codable {
     for exported in items {
       guard let item = checklist.snapshot.item(withID: exported.id) else { continue }
       let applies = applicability.isApplicable(item.id)
-      if exported.applicable != applies { found.append(.itemApplicability(item.id, stored: exported.applicable)) }
+      if exported.applicable != applies {
+        found.append(.itemApplicability(item.id, stored: exported.applicable))
+      }
       let score = applies ? item.score(for: exported.state, partialCredit: credit) : nil
       if !Self.same(exported.score, score) {
         found.append(.itemScore(item.id, stored: exported.score, derived: score))

@@ -30,12 +30,14 @@ public enum ExportError: Error, Hashable, Sendable, CustomStringConvertible {
     let reason: String
     switch self {
     case .unreadable(let error): return error.description
-    case .notJSON(let line, let column, let why): reason = "not JSON at line \(line), column \(column): \(why)"
+    case .notJSON(let line, let column, let why):
+      reason = "not JSON at line \(line), column \(column): \(why)"
     case .duplicateKey(let path): reason = "the key \"\(path)\" occurs twice; each key is given once"
     case .unknownFormat(let format):
       reason = "unknown format \"\(format)\"; this version reads kycuong.audit/1 and kycuong.audit/1.x"
     case .decoding(let why): reason = why
-    case .itemListedTwice(let id): reason = "item \"\(id)\" is listed twice in `items`; each item has one record"
+    case .itemListedTwice(let id):
+      reason = "item \"\(id)\" is listed twice in `items`; each item has one record"
     case .itemMissing(let id): reason = "item \"\(id)\" of the checklist snapshot is missing from `items`"
     case .itemNotInChecklist(let id): reason = "item \"\(id)\" is not in the checklist snapshot"
     case .outcomeNotAccepted(let item, let problem): reason = "\(item): \(problem)"

@@ -96,7 +96,9 @@ public struct ContextCondition: Hashable, Sendable {
     var parts: [String] = []
     if let provinces { parts.append("the province is \(provinces.joined(separator: " or "))") }
     if let levels { parts.append("the level is \(levels.map(\.rawValue).joined(separator: " or "))") }
-    if let oneStopDesk { parts.append(oneStopDesk ? "the unit is a one-stop desk" : "the unit is not a one-stop desk") }
+    if let oneStopDesk {
+      parts.append(oneStopDesk ? "the unit is a one-stop desk" : "the unit is not a one-stop desk")
+    }
     return parts.joined(separator: " and ")
   }
 }

@@ -120,7 +120,9 @@ extension ApplicabilityCondition {
     }
     if let context {
       var fields: [(key: String, value: JSONValue)] = []
-      if let provinces = context.provinces { fields.append(("province", .array(provinces.map(JSONValue.string)))) }
+      if let provinces = context.provinces {
+        fields.append(("province", .array(provinces.map(JSONValue.string))))
+      }
       if let levels = context.levels { fields.append(("level", .array(levels.map { .string($0.rawValue) }))) }
       if let oneStopDesk = context.oneStopDesk { fields.append(("oneStopDesk", .bool(oneStopDesk))) }
       members.append(("context", .object(fields)))

@@ -32,7 +32,8 @@ public struct Item: Hashable, Sendable {
   public init(
     id: ItemID, text: LocalizedText, guidance: LocalizedText, kind: ItemKind, weight: Double = 1,
     critical: Bool = false, source: ItemSource, tags: [String] = [],
-    applicableWhen: ApplicabilityCondition? = nil, visits: [VisitType]? = nil, validUntil: CalendarDate? = nil,
+    applicableWhen: ApplicabilityCondition? = nil, visits: [VisitType]? = nil,
+    validUntil: CalendarDate? = nil,
     scopeNote: LocalizedText? = nil
   ) {
     self.id = id

@@ -47,7 +47,8 @@ extension AuditComparison {
         rightAligned: [1, 2])
       for item in items {
         table.rows.append([
-          item.id.rawValue + (item.critical ? " *" : ""), NumberFormatting.score(item.oldScore.map { $0 * 100 }),
+          item.id.rawValue + (item.critical ? " *" : ""),
+          NumberFormatting.score(item.oldScore.map { $0 * 100 }),
           NumberFormatting.score(item.newScore.map { $0 * 100 }), item.text[language],
         ])
       }

@@ -82,7 +82,8 @@ public struct AuditFacts: Hashable, Sendable {
     let scores = export.rescore()
     overall = scores.overall
     rating = scores.rating
-    focusAreas = Dictionary(scores.focusAreas.map { ($0.tag, $0.score) }, uniquingKeysWith: { first, _ in first })
+    focusAreas = Dictionary(
+      scores.focusAreas.map { ($0.tag, $0.score) }, uniquingKeysWith: { first, _ in first })
     let snapshot = export.checklist.snapshot
     let results = export.itemResults
     items = snapshot.items.compactMap { item in

@@ -69,7 +69,10 @@ extension AuditSummary {
     case .overdue:
       rows.append(["due", "days_overdue", "unit", "owner", "action", "item", "audit"])
       rows += overdueActions.map {
-        [$0.due.description, String($0.daysOverdue), $0.unit, $0.owner, $0.what, $0.item?.rawValue ?? "", $0.audit]
+        [
+          $0.due.description, String($0.daysOverdue), $0.unit, $0.owner, $0.what, $0.item?.rawValue ?? "",
+          $0.audit,
+        ]
       }
     }
     return "\u{FEFF}" + rows.map { $0.map(Self.csvField).joined(separator: ",") + "\r\n" }.joined()

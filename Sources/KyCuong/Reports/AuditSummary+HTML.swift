@@ -19,7 +19,8 @@ extension AuditSummary {
         + ": \(skipped.count)"
         + (duplicates > 0 ? " · " + say("Trùng", "Duplicates") + ": \(duplicates)" : "")
         + (filteredOut > 0 ? " · " + say("Bị lọc", "Filtered out") + ": \(filteredOut)" : "") + " · "
-        + say("Điểm trung bình", "Mean score") + ": <strong>\(NumberFormatting.score(total.meanScore))</strong> · "
+        + say("Điểm trung bình", "Mean score")
+        + ": <strong>\(NumberFormatting.score(total.meanScore))</strong> · "
         + say("Tính đến ngày", "As of") + " \(e(today.description))</p>")
 
     func groupTable(_ title: String, _ groups: [Group]) {

@@ -5,8 +5,6 @@ import KyCuongExport
 import KyCuongModel
 import KyCuongScoring
 import KyCuongSupport
-import KyCuongModel
-import KyCuongSupport
 
 extension AuditSummary {
   /// Number of audits with each rating.

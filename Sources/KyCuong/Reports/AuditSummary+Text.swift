@@ -18,7 +18,8 @@ extension AuditSummary {
       let label =
         group.label[say.language] == group.key ? group.key : "\(group.key) — \(group.label[say.language])"
       table.rows.append([
-        label, String(group.audits), NumberFormatting.score(group.meanScore), ratingsText(group, say.language),
+        label, String(group.audits), NumberFormatting.score(group.meanScore),
+        ratingsText(group, say.language),
       ])
     }
     return table.render()
@@ -52,7 +53,9 @@ extension AuditSummary {
       headers: ["#", say("Đơn vị", "Unit"), say("Điểm TB", "Mean"), say("Số cuộc", "Audits")],
       rightAligned: [0, 2, 3])
     for rank in ranking {
-      ranks.rows.append([String(rank.rank), rank.unit, NumberFormatting.score(rank.meanScore), String(rank.audits)])
+      ranks.rows.append([
+        String(rank.rank), rank.unit, NumberFormatting.score(rank.meanScore), String(rank.audits),
+      ])
     }
     out.append(ranks.render())
     out.append("")

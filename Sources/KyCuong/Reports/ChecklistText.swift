@@ -21,7 +21,8 @@ public enum ChecklistText {
       lines.append("")
       let weight = language == .vi ? "trọng số" : "weight"
       lines.append(
-        "## \(section.title[language])  (\(section.id), \(weight) \(NumberFormatting.number(section.weight)))")
+        "## \(section.title[language])  (\(section.id), \(weight) \(NumberFormatting.number(section.weight)))"
+      )
       for item in section.items {
         let critical = item.critical ? (language == .vi ? "  [ĐIỂM LIỆT]" : "  [CRITICAL]") : ""
         lines.append("  \(item.id)  [\(item.kind.name)]\(critical)  \(item.text[language])")

@@ -137,7 +137,8 @@ extension InspectionRecord {
       out.append("<ul>")
       for (item, remark) in explanations {
         out.append(
-          "<li>" + (item.map { "<strong>\(e($0.rawValue))</strong>: " } ?? "") + e(remarkLine(remark)) + "</li>")
+          "<li>" + (item.map { "<strong>\(e($0.rawValue))</strong>: " } ?? "") + e(remarkLine(remark))
+            + "</li>")
       }
       out.append("</ul>")
     }
@@ -296,9 +297,13 @@ extension InspectionRecord {
     if !comparison.onlyInOld.isEmpty || !comparison.onlyInNew.isEmpty {
       out.append(
         "<p>" + say("Chỉ có ở lần trước", "Only in the earlier checklist") + ": "
-          + e(comparison.onlyInOld.isEmpty ? "—" : comparison.onlyInOld.map(\.rawValue).joined(separator: ", ")) + "<br>"
+          + e(
+            comparison.onlyInOld.isEmpty ? "—" : comparison.onlyInOld.map(\.rawValue).joined(separator: ", "))
+          + "<br>"
           + say("Chỉ có ở lần này", "Only in the later checklist") + ": "
-          + e(comparison.onlyInNew.isEmpty ? "—" : comparison.onlyInNew.map(\.rawValue).joined(separator: ", ")) + "</p>")
+          + e(
+            comparison.onlyInNew.isEmpty ? "—" : comparison.onlyInNew.map(\.rawValue).joined(separator: ", "))
+          + "</p>")
     }
     if !comparison.actions.isEmpty {
       out.append(

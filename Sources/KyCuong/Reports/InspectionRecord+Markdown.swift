@@ -91,7 +91,9 @@ extension InspectionRecord {
 
     part(.scores)
     let scores = self.scores
-    var summary: [(String, String)] = [(say("Tổng điểm", "Overall score"), NumberFormatting.score(scores.overall))]
+    var summary: [(String, String)] = [
+      (say("Tổng điểm", "Overall score"), NumberFormatting.score(scores.overall))
+    ]
     if let rating = scores.rating {
       summary.append(
         (
@@ -130,7 +132,8 @@ extension InspectionRecord {
         "| " + say("Nội dung trọng tâm 2017", "2017 focus area") + " | " + say("Điểm", "Score") + " |")
       out.append("|---|---:|")
       for area in scores.focusAreas {
-        out.append("| \(md(checklist.label(forTag: area.tag)[language])) | \(NumberFormatting.score(area.score)) |")
+        out.append(
+          "| \(md(checklist.label(forTag: area.tag)[language])) | \(NumberFormatting.score(area.score)) |")
       }
     }
 

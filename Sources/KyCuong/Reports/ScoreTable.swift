@@ -20,7 +20,8 @@ public enum ScoreTable {
     }
     if report.model == .flat || report.model == .flatUnweighted {
       lines.append(
-        "\(words.points): \(NumberFormatting.number(report.points.earned)) / \(NumberFormatting.number(report.points.possible))")
+        "\(words.points): \(NumberFormatting.number(report.points.earned)) / \(NumberFormatting.number(report.points.possible))"
+      )
     }
     let completeness = report.completeness
     lines.append(
@@ -29,7 +30,8 @@ public enum ScoreTable {
         + (completeness.skipped > 0 ? ", \(completeness.skipped) \(words.skipped)" : ""))
     lines.append(
       "\(words.criticalFailures): "
-        + (report.criticalFailures.isEmpty ? words.none : report.criticalFailures.map(\.rawValue).joined(separator: ", ")))
+        + (report.criticalFailures.isEmpty
+          ? words.none : report.criticalFailures.map(\.rawValue).joined(separator: ", ")))
     lines.append("")
     var sections = TextTable(
       headers: [words.section, words.weight, words.items, words.score], rightAligned: [1, 2, 3])

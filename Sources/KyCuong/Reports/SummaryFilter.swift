@@ -5,8 +5,6 @@ import KyCuongExport
 import KyCuongModel
 import KyCuongScoring
 import KyCuongSupport
-import KyCuongModel
-import KyCuongSupport
 
 /// Which audits a summary counts.
 public struct SummaryFilter: Hashable, Sendable {

@@ -99,7 +99,8 @@ public enum SummaryReader {
       switch try AuditDocument.read(from: url) {
       case .log(let audit, let damage):
         let report =
-          damage.isEmpty ? nil : SkippedFile(path: path, reason: damage.map(\.description).joined(separator: "; "))
+          damage.isEmpty
+          ? nil : SkippedFile(path: path, reason: damage.map(\.description).joined(separator: "; "))
         return .audit(AuditFacts(AuditExport(audit), file: path), damage: report)
       case .export(let export):
         return .audit(AuditFacts(export, file: path), damage: nil)
@@ -117,7 +118,8 @@ public enum SummaryReader {
     var files: [URL] = []
     for path in paths {
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory), isDirectory.boolValue
+      guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory),
+        isDirectory.boolValue
       else {
         files.append(path)
         continue

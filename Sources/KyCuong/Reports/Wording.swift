@@ -5,8 +5,6 @@ import KyCuongModel
 import KyCuongScoring
 import KyCuongSupport
 
-import KyCuongModel
-
 /// Picks the Vietnamese or English of a pair, for the reports' fixed wording: `say("Đạt", "Pass")`.
 struct Wording {
   /// The language of the report.

@@ -9,7 +9,8 @@ import Foundation
 /// let due = try CalendarDate(parsing: "15/12/2026")   // 2026-12-15
 /// due < CalendarDate(year: 2027, month: 1, day: 1)!   // true
 /// ```
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible, LosslessStringConvertible {
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible, LosslessStringConvertible
+{
   /// The year, 1 to 9999.
   public let year: Int
   /// The month, 1 to 12.

@@ -1,5 +1,3 @@
-
-
 /// Suggestions for mistyped words, by edit distance on folded text.
 package enum EditDistance {
   /// Edit distance with adjacent transpositions counted as one edit (optimal string alignment), so that

@@ -31,7 +31,8 @@ package enum NumberFormatting {
     let whole = abs(value) / 100
     let fraction = abs(value) % 100
     if fraction == 0 { return "\(sign)\(whole)" }
-    let digits = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0\(fraction)" : String(fraction))
+    let digits =
+      fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0\(fraction)" : String(fraction))
     return "\(sign)\(whole)\(separator)\(digits)"
   }
 }

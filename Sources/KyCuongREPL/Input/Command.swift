@@ -1,5 +1,4 @@
 import KyCuong
-import KyCuongStore
 
 /// A REPL command. Each has an English name and a few Vietnamese aliases, matched after folding, so `tìm`,
 /// `tim` and `find` are one command.

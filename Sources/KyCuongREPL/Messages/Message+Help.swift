@@ -202,7 +202,8 @@ extension Message {
     if let context = condition.context {
       if let provinces = context.provinces {
         parts.append(
-          (vi ? "tỉnh/thành phố là " : "the province is ") + provinces.joined(separator: vi ? " hoặc " : " or "))
+          (vi ? "tỉnh/thành phố là " : "the province is ")
+            + provinces.joined(separator: vi ? " hoặc " : " or "))
       }
       if let levels = context.levels {
         parts.append(
@@ -251,7 +252,8 @@ extension Message {
         "cuộc kiểm tra \(id) đang mở ở một kycuong khác; đóng nó ở đó, hoặc `resume \(id) --read-only`."
       }
     case .notOpenForWriting(let id): "cuộc kiểm tra \(id) chưa được mở để ghi; hãy `resume \(id)`."
-    case .unreadableLog(let id, let error): "nhật ký của cuộc kiểm tra \(id) không đọc được: \(auditError(error, .vi))"
+    case .unreadableLog(let id, let error):
+      "nhật ký của cuộc kiểm tra \(id) không đọc được: \(auditError(error, .vi))"
     case .auditNotFound(let name, let directory):
       "không tìm thấy cuộc kiểm tra \"\(name)\": không phải tệp, cũng không có \(name).jsonl hay \(name).json trong "
         + "kho \(directory)."

@@ -246,7 +246,8 @@ extension Message {
       return t(
         "Nhật ký có chỗ hỏng (các câu trả lời đầy đủ vẫn còn):",
         "The log is damaged (every complete answer is kept):")
-        + "\n" + (damage.map(\.description) + chainBreaks.map { "\($0) (hash chain)" }).map { "  " + $0 }
+        + "\n"
+        + (damage.map(\.description) + chainBreaks.map { "\($0) (hash chain)" }).map { "  " + $0 }
         .joined(separator: "\n")
     case .logRepaired(.newlineAdded, _):
       return t(

@@ -1,7 +1,7 @@
 import Foundation
 import KyCuong
-import KyCuongStore
 import KyCuongIntegrity
+import KyCuongStore
 
 extension Session {
   /// Runs `command` with the rest of its line.
@@ -80,7 +80,8 @@ extension Session {
     guard let audit else { return refuse(.noAudit) }
     let wanted = rest.trimmingCharacters(in: .whitespaces)
     guard !wanted.isEmpty else { return refuse(.usage(.goto)) }
-    guard let item = audit.checklist.items.first(where: { $0.id.rawValue.uppercased() == wanted.uppercased() })
+    guard
+      let item = audit.checklist.items.first(where: { $0.id.rawValue.uppercased() == wanted.uppercased() })
     else {
       let suggestion = EditDistance.closest(to: wanted, in: audit.checklist.items.map(\.id.rawValue))
       return refuse(.noSuchItem(id: wanted, suggestion: suggestion))
@@ -132,7 +133,8 @@ extension Session {
       let status = statusText(item, audit: audit, applicable: applicability.isApplicable(item.id))
       let critical = item.critical ? " " + style.red("‼") : ""
       lines.append(
-        " \(marker) \(pad(item.id.rawValue, 12)) \(pad(status, 20)) \(shorten(item.text[language], 60))\(critical)")
+        " \(marker) \(pad(item.id.rawValue, 12)) \(pad(status, 20)) \(shorten(item.text[language], 60))\(critical)"
+      )
     }
     return SessionReply(text: lines.joined(separator: "\n"))
   }

@@ -44,7 +44,8 @@ extension KyCuongCommand.Report {
           throw CommandFailure("the comparison cannot be written as JSON: \(error)")
         }
       } else {
-        try CommandFiles.write(TerminalText.sanitized(comparison.renderText(language: lang)) + "\n", to: nil, force: false)
+        try CommandFiles.write(
+          TerminalText.sanitized(comparison.renderText(language: lang)) + "\n", to: nil, force: false)
       }
     }
   }

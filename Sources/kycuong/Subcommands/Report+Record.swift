@@ -15,7 +15,8 @@ extension KyCuongCommand.Report {
       abstract: "Print the inspection record (biên bản kiểm tra) of an audit as Markdown or HTML.")
 
     @Argument(
-      help: "The audit: a path to its event log (.jsonl) or export (.json), its id in the store, or - for stdin.",
+      help:
+        "The audit: a path to its event log (.jsonl) or export (.json), its id in the store, or - for stdin.",
       completion: .file(extensions: ["json", "jsonl"]))
     var audit: String
 

@@ -93,9 +93,11 @@ extension KyCuongCommand.Report {
         // The default store may not exist yet (no audit made); a folder the user named must.
         if !paths.isEmpty || store != nil { throw CommandFailure("\(root.path): no such file or folder") }
       }
-      let reading = SummaryReader.read(SummaryReader.auditFiles(in: roots.filter {
-        FileManager.default.fileExists(atPath: $0.path)
-      }))
+      let reading = SummaryReader.read(
+        SummaryReader.auditFiles(
+          in: roots.filter {
+            FileManager.default.fileExists(atPath: $0.path)
+          }))
       for file in reading.skipped { Diagnostics.warn("skipped / bỏ qua \(file.path): \(file.reason)") }
       for file in reading.warnings { Diagnostics.warn("\(file.path): \(file.reason)") }
       let summary = AuditSummary(

@@ -10,7 +10,9 @@ extension KyCuongCommand {
       discussion: "The scores are derived from the items; an export's stored figures are never trusted."
     )
 
-    @Argument(help: "An audit's event log or export, its id in the store, or - for standard input.", completion: .file())
+    @Argument(
+      help: "An audit's event log or export, its id in the store, or - for standard input.",
+      completion: .file())
     var file: String
 
     @Option(help: "Scoring model: weighted, flat, flatUnweighted or absolute (default: the checklist's).")

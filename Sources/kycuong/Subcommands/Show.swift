@@ -45,7 +45,8 @@ extension KyCuongCommand {
         try CommandFiles.write(try Self.encode(resolved.jsonValue), to: nil, force: false)
       } else {
         try CommandFiles.write(
-          TerminalText.sanitized(ChecklistText.render(resolved, language: lang)) + "\n", to: nil, force: false)
+          TerminalText.sanitized(ChecklistText.render(resolved, language: lang)) + "\n", to: nil, force: false
+        )
       }
     }
 

@@ -60,7 +60,8 @@ extension KyCuongCommand {
         lines += shown.map(\.description)
         if shown.count < problems.count { lines.append("… and \(problems.count - shown.count) more") }
         if !lines.isEmpty {
-          try CommandFiles.write(TerminalText.sanitized(lines.joined(separator: "\n")) + "\n", to: nil, force: false)
+          try CommandFiles.write(
+            TerminalText.sanitized(lines.joined(separator: "\n")) + "\n", to: nil, force: false)
         }
       }
       if !problems.isEmpty {
@@ -68,7 +69,9 @@ extension KyCuongCommand {
       }
     }
 
-    private func writeJSON(checklists: [Checklist], problems: [ValidationIssue], files: Int) throws(CommandFailure) {
+    private func writeJSON(
+      checklists: [Checklist], problems: [ValidationIssue], files: Int
+    ) throws(CommandFailure) {
       let value = JSONValue.object([
         ("files", .number(Double(files))),
         (

@@ -21,7 +21,8 @@ extension KyCuongCommand {
         """
     )
 
-    @Argument(help: "An audit's event log (.jsonl) or export (.json), or - for standard input.", completion: .file())
+    @Argument(
+      help: "An audit's event log (.jsonl) or export (.json), or - for standard input.", completion: .file())
     var file: String
 
     @Option(
@@ -43,14 +44,16 @@ extension KyCuongCommand {
         outcome = try verifyExport(data)
       } else {
         guard key == nil else {
-          throw CommandFailure("\(file) is an event log, which is not signed; give --key with the signed export")
+          throw CommandFailure(
+            "\(file) is an event log, which is not signed; give --key with the signed export")
         }
         outcome = verifyLog(data)
       }
       if json {
         try CommandFiles.write(try Show.encode(outcome.json), to: nil, force: false)
       } else {
-        try CommandFiles.write(TerminalText.sanitized(outcome.lines.joined(separator: "\n")) + "\n", to: nil, force: false)
+        try CommandFiles.write(
+          TerminalText.sanitized(outcome.lines.joined(separator: "\n")) + "\n", to: nil, force: false)
       }
       if outcome.status != .success {
         throw CommandFailure(outcome.summary, status: outcome.status)
@@ -96,7 +99,9 @@ extension KyCuongCommand {
           throw CommandFailure(error.description)
         }
       }
-      let logData = try log.map { path throws(CommandFailure) in try CommandFiles.read(path, limit: BoundedFile.maximumLogSize) }
+      let logData = try log.map { path throws(CommandFailure) in
+        try CommandFiles.read(path, limit: BoundedFile.maximumLogSize)
+      }
       var outcome = VerifyOutcome(file: file, kind: "export")
       if let logData {
         let chain = LogChain.verify(logData)
@@ -116,7 +121,8 @@ extension KyCuongCommand {
         return outcome
       }
       guard result.sealed else {
-        outcome.unproven("\(file): an export without `integrity`: its snapshot digest matches, nothing else can be checked")
+        outcome.unproven(
+          "\(file): an export without `integrity`: its snapshot digest matches, nothing else can be checked")
         return outcome
       }
       outcome.lines.append("digests match  \(file): audit \(result.auditID ?? "?")")
@@ -132,7 +138,8 @@ extension KyCuongCommand {
       let when = result.signedAt.map(Timestamp.string(from:)) ?? "?"
       outcome.lines.append("    signed by \(signer) at \(when), key fingerprint \(result.fingerprint ?? "?")")
       if result.signatureTrusted {
-        outcome.lines.append("verified: signed with the given key \(key ?? "") (\(trusted?.signer ?? signer))")
+        outcome.lines.append(
+          "verified: signed with the given key \(key ?? "") (\(trusted?.signer ?? signer))")
         return outcome
       }
       outcome.unproven(

@@ -54,7 +54,8 @@ enum CommandFiles {
   /// The system's reason for a file error, without Foundation's domain and code.
   static func reason(_ error: any Error) -> String {
     let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain,
       let message = strerror(Int32(underlying.code))
     {
       return String(cString: message)

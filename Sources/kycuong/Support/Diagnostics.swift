@@ -33,8 +33,9 @@ enum TerminalText {
     for scalar in text.unicodeScalars {
       if scalar == "\n" || scalar == "\t" {
         result.unicodeScalars.append(scalar)
-      } else if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-        && scalar.value >= 0x202A && scalar.value <= 0x202E
+      } else if scalar.properties.generalCategory == .control
+        || scalar.properties.generalCategory == .format
+          && scalar.value >= 0x202A && scalar.value <= 0x202E
       {
         result += "\\u{" + String(scalar.value, radix: 16) + "}"
       } else {
