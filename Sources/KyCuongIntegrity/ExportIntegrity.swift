@@ -273,3 +273,43 @@ public enum ExportIntegrity {
     }
   }
 }
+
+extension ExportIntegrity {
+  /// What a record made from the export file `data` may say of it (``InspectionRecord/Authenticity``): its
+  /// digests and signature checked, and the signing key compared with `trustedKeys` (the leaders' registered
+  /// keys; empty when none are known, and then a valid signature is shown as by an unchecked key).
+  ///
+  /// - Parameters:
+  ///   - data: The export file's bytes.
+  ///   - trustedKeys: The keys expected to have signed it.
+  /// - Returns: What the record states.
+  public static func authenticity(
+    ofExportJSON data: Data, trustedKeys: [PublicSigningKey] = []
+  )
+    -> InspectionRecord.Authenticity
+  {
+    let result = verify(exportData: data)
+    if !result.problems.isEmpty { return .failed(reasons: result.problems.map(\.description)) }
+    guard result.sealed else { return .unsealed }
+    guard let signer = result.signer, let fingerprint = result.fingerprint, let signedAt = result.signedAt
+    else {
+      return .sealed
+    }
+    let trusted = trustedKeys.contains { $0.fingerprint == fingerprint }
+    return .signed(signer: signer, fingerprint: fingerprint, signedAt: signedAt, keyTrusted: trusted)
+  }
+
+  /// The authenticity of an export made in memory from its log (`seal`/`sign` just now).
+  ///
+  /// - Parameters:
+  ///   - export: The export.
+  ///   - trustedKeys: The keys expected to have signed it.
+  public static func authenticity(
+    of export: AuditExport, trustedKeys: [PublicSigningKey] = []
+  )
+    -> InspectionRecord.Authenticity
+  {
+    guard let data = try? export.jsonData() else { return .failed(reasons: ["the export cannot be encoded"]) }
+    return authenticity(ofExportJSON: data, trustedKeys: trustedKeys)
+  }
+}

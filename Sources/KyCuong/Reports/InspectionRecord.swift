@@ -78,9 +78,8 @@ public struct InspectionRecord: Sendable {
   public var timeZone: TimeZone
   /// Number of copies the closing statement mentions.
   public var copies: Int
-  /// The fingerprint of the key that signed the export, shown beside the signatures. The core library has no
-  /// signature code: `KyCuongIntegrity`'s `ExportIntegrity.signatureFingerprint(of:)` computes it.
-  public var signatureFingerprint: String?
+  /// What was proven about the export (see ``Authenticity``).
+  public var authenticity: Authenticity
 
   /// Creates a record.
   ///
@@ -90,13 +89,12 @@ public struct InspectionRecord: Sendable {
   ///   - previous: The comparison with the previous audit (`AuditComparison(old:new:)`), if any.
   ///   - timeZone: The time zone the record states times in.
   ///   - copies: Number of copies the closing statement mentions.
-  ///   - signatureFingerprint: The signing key's fingerprint, when the export is signed.
+  ///   - authenticity: What the caller proved about the export; ``Authenticity/unchecked`` by default.
   public init(
     export: AuditExport, number: String? = nil, previous: AuditComparison? = nil,
-    timeZone: TimeZone = .vietnam, copies: Int = 2,
-    signatureFingerprint: String? = nil
+    timeZone: TimeZone = .vietnam, copies: Int = 2, authenticity: Authenticity = .unchecked
   ) {
-    self.signatureFingerprint = signatureFingerprint
+    self.authenticity = authenticity
     self.export = export
     self.scores = export.rescore()
     self.results = export.itemResults
@@ -249,13 +247,37 @@ public struct InspectionRecord: Sendable {
         + "copies of equal value.")
   }
 
-  /// The digital signature in words, when the export carries one: who signed, when, and the key's
-  /// fingerprint, so a reader can compare it with the team leader's published key.
+  /// What was proven about the export, in words: the digital signature (only one that verified: who signed,
+  /// when, the key's fingerprint, and whether that key was the one expected), or why there is none, or,
+  /// prominently, that the document does not verify.
   func signatureLine(_ say: Wording, language: Language) -> String? {
-    guard let signature = export.integrity?.signature else { return nil }
-    let time = ReportFormatting.recordTime(signature.signedAt, language: language, timeZone: timeZone)
-    let fingerprint = signatureFingerprint ?? say("không xác định", "unknown")
-    return say("Chữ ký số", "Digital signature") + " (\(signature.algorithm)): \(signature.signer), \(time); "
-      + say("dấu vân tay khóa", "key fingerprint") + " \(fingerprint)"
+    switch authenticity {
+    case .signed(let signer, let fingerprint, let signedAt, let keyTrusted):
+      let time = ReportFormatting.recordTime(signedAt, language: language, timeZone: timeZone)
+      return say("Chữ ký số", "Digital signature") + " (ed25519): \(signer), \(time); "
+        + say("dấu vân tay khóa", "key fingerprint") + " \(fingerprint)"
+        + (keyTrusted
+          ? say(" (khóa đã đăng ký)", " (a registered key)")
+          : say(
+            " — khóa này chưa được đối chiếu với khóa đã đăng ký của trưởng đoàn",
+            " — this key was not checked against the team leader's registered key"))
+    case .sealed:
+      return say(
+        "Bản xuất có mã băm khớp nhưng không có chữ ký số.", "The export's digests match; it is not signed.")
+    case .unsealed:
+      return say(
+        "Bản xuất không có mã băm: không kiểm chứng được tính toàn vẹn.",
+        "The export carries no digests: its integrity cannot be checked.")
+    case .unchecked:
+      return export.integrity == nil
+        ? nil
+        : say(
+          "Tính toàn vẹn của bản xuất chưa được kiểm tra (`kycuong verify`).",
+          "The export's integrity was not checked (`kycuong verify`).")
+    case .failed(let reasons):
+      return say(
+        "CẢNH BÁO: TÀI LIỆU KHÔNG KHỚP VỚI MÃ BĂM HOẶC CHỮ KÝ SỐ", "WARNING: THE DOCUMENT DOES NOT VERIFY")
+        + " — " + reasons.joined(separator: "; ")
+    }
   }
 }

@@ -371,8 +371,7 @@ extension Session {
     } catch {
       return refuse(.exportFailed(path: url.path, reason: Self.describe(error)))
     }
-    let record = InspectionRecord(
-      export: export, signatureFingerprint: ExportIntegrity.signatureFingerprint(of: export))
+    let record = InspectionRecord(export: export, authenticity: ExportIntegrity.authenticity(of: export))
     let text = markdown ? record.markdown(language: language) : record.html(language: language)
     do {
       try Data(text.utf8).write(to: url, options: .atomic)

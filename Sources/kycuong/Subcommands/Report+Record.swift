@@ -45,7 +45,8 @@ extension KyCuongCommand.Report {
     @OptionGroup var storeOptions: StoreOptions
 
     func execute() throws(CommandFailure) {
-      let export = try storeOptions.export(audit)
+      let loaded = try storeOptions.load(audit)
+      let export = loaded.document.export
       var comparison: AuditComparison?
       if let previous {
         let old = try storeOptions.export(previous)
@@ -57,7 +58,7 @@ extension KyCuongCommand.Report {
       }
       let record = InspectionRecord(
         export: export, number: number, previous: comparison,
-        signatureFingerprint: ExportIntegrity.signatureFingerprint(of: export))
+        authenticity: loaded.authenticity)
       let text = format == .html ? record.html(language: lang) : record.markdown(language: lang)
       try CommandFiles.write(text, to: output, force: force)
     }

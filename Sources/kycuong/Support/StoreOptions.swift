@@ -18,6 +18,17 @@ struct StoreOptions: ParsableArguments {
   /// The audit `name` (a path, `-` for standard input, or an id in the store) as a document, with its damage
   /// and any break of its hash chain warned about on standard error.
   func document(_ name: String) throws(CommandFailure) -> AuditDocument {
+    try load(name).document
+  }
+
+  /// An audit as read: the document, and what a record made from it may say of its integrity.
+  struct LoadedAudit {
+    var document: AuditDocument
+    var authenticity: InspectionRecord.Authenticity
+  }
+
+  /// The audit `name` read and checked (see ``document(_:)``).
+  func load(_ name: String) throws(CommandFailure) -> LoadedAudit {
     let data: Data
     let label: String
     if name == "-" {
@@ -39,19 +50,26 @@ struct StoreOptions: ParsableArguments {
     } catch {
       throw CommandFailure("\(label): \(error.description)")
     }
-    if case .log(_, let damage) = document {
+    var authenticity = InspectionRecord.Authenticity.unsealed
+    switch document {
+    case .log(_, let damage):
       for line in damage { Diagnostics.warn("\(label): \(line)") }
       // A hand-edited log replays, but its chain says it was changed: say so wherever it is used.
-      for problem in LogChain.verify(data).problems where problem.isChainBreak {
+      let breaks = LogChain.verify(data).problems.filter(\.isChainBreak)
+      for problem in breaks {
         Diagnostics.warn("\(label): \(problem) (hash chain: `kycuong verify \(label)`)")
       }
-    }
-    if case .export(let export) = document {
+      if !breaks.isEmpty { authenticity = .failed(reasons: breaks.map(\.description)) }
+    case .export(let export):
       for inconsistency in export.inconsistencies {
         Diagnostics.warn("\(label): \(inconsistency); the figures shown are the items' own")
       }
+      authenticity = ExportIntegrity.authenticity(ofExportJSON: data)
+      if case .failed(let reasons) = authenticity {
+        for reason in reasons { Diagnostics.warn("\(label): \(reason) (`kycuong verify \(label)`)") }
+      }
     }
-    return document
+    return LoadedAudit(document: document, authenticity: authenticity)
   }
 
   /// The audit `name` as an export (built from the log where it is a log).
