@@ -1,5 +1,6 @@
 import Foundation
 import KyCuong
+import KyCuongSupport
 
 /// Fuzz target: the export reader (through ``AuditDocument``, as `kycuong score` and `verify` read files).
 /// Any bytes: an export or a log, or a reason; never a crash. An export that reads must rescore.

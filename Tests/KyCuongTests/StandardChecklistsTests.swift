@@ -56,7 +56,7 @@ struct StandardChecklistsTests {
   func everyNamedRuleIsPresent(_ id: String) throws {
     let checklist = try #require(try Catalog.standard[id])
     for (itemID, rule) in Self.namedRules[id] ?? [:] {
-      #expect(checklist.item(withID: itemID) != nil, "\(id) has no item \(itemID) (\(rule))")
+      #expect(checklist.item(withID: ItemID(itemID)) != nil, "\(id) has no item \(itemID) (\(rule))")
     }
   }
 
@@ -78,7 +78,7 @@ struct StandardChecklistsTests {
 
   @Test func postingItemsApplyOnlyWhereTheUnitReceivesApplications() throws {
     let checklist = try #require(try Catalog.standard["procedure-posting"])
-    let posting = checklist.items.filter { $0.id.hasPrefix("POST-") && $0.id != "POST-00" }
+    let posting = checklist.items.filter { $0.id.rawValue.hasPrefix("POST-") && $0.id != "POST-00" }
     #expect(!posting.isEmpty)
     for item in posting { #expect(item.applicableWhen?.item == "POST-00", "\(item.id)") }
   }
@@ -108,7 +108,7 @@ struct StandardChecklistsTests {
   }
 
   /// Answers every item that applies, walking in order so that gates (`applicableWhen`) open first: gates
-  /// pass; every other item takes its best or worst answer.
+  /// pass (or answer yes); every other item takes its best or worst answer.
   static func audit(of checklist: Checklist, passing: Bool) throws -> Audit {
     let time = Date(timeIntervalSince1970: 1_800_000_000)
     var audit = Audit(
@@ -123,6 +123,8 @@ struct StandardChecklistsTests {
       case .observation: outcome = .observation(compliant: passing ? 5 : 0, observed: 5)
       case .scale(let max): outcome = .scale(passing ? max : 0)
       case .text: outcome = .text("ghi nhận")
+      // A yes/no question is not scored; "yes" opens the items that depend on it.
+      case .yesNo: outcome = .yes
       }
       try audit.record(.answered(item: item.id, outcome: outcome, remark: nil), by: "A", at: time)
     }

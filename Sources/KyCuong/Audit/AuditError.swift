@@ -68,8 +68,16 @@ public indirect enum AuditError: Error, Hashable, Sendable, CustomStringConverti
     case .sequenceOutOfOrder(let sequence, let after):
       "not a valid audit log: sequence number \(sequence) does not follow \(after)"
     case .invalidEvent(let sequence, let type, let reason):
-      "not a valid audit log: event \(sequence) (\(type)): \(reason)"
+      "not a valid audit log: event \(sequence) (\(type)): \(reason.descriptionWithinLog)"
     }
+  }
+
+  /// The description without the "not a valid audit log: " that a log-level reason starts with, for the
+  /// message of an invalid event, which says it once already.
+  private var descriptionWithinLog: String {
+    let prefix = "not a valid audit log: "
+    let text = description
+    return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
   }
 }
 

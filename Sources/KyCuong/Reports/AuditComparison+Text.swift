@@ -18,8 +18,8 @@ extension AuditComparison {
     if forced {
       lines.append(
         say(
-          "Lưu ý: hai cuộc kiểm tra khác đơn vị hoặc khác bộ tiêu chí (so sánh theo --force)",
-          "Note: the audits differ in unit or checklist (compared with --force)"))
+          "Lưu ý: hai cuộc kiểm tra khác đơn vị hoặc khác bộ tiêu chí (so sánh theo --allow-mismatch)",
+          "Note: the audits differ in unit or checklist (compared with --allow-mismatch)"))
     }
     lines.append("")
     var scores = TextTable(

@@ -161,7 +161,13 @@ extension Message {
     case .sequenceOutOfOrder(let sequence, let after):
       "Nhật ký không hợp lệ: số thứ tự \(sequence) không đứng sau \(after)."
     case .invalidEvent(let sequence, let type, let reason):
-      "Nhật ký không hợp lệ: sự kiện \(sequence) (\(type)): " + auditError(reason, .vi)
+      // A log-level reason starts with "Nhật ký không hợp lệ: " too: say it once.
+      "Nhật ký không hợp lệ: sự kiện \(sequence) (\(type)): "
+        + {
+          let text = auditError(reason, .vi)
+          let prefix = "Nhật ký không hợp lệ: "
+          return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+        }()
     }
   }
 
