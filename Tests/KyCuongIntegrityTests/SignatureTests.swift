@@ -212,7 +212,12 @@ struct SignatureTests {
     let signed = try ExportIntegrity.sign(export, with: key, at: Sample.start)
     let fingerprint = try #require(ExportIntegrity.signatureFingerprint(of: signed))
     #expect(fingerprint == key.publicKey.fingerprint)
-    let record = InspectionRecord(export: signed, signatureFingerprint: fingerprint)
+    let authenticity = ExportIntegrity.authenticity(of: signed, trustedKeys: [key.publicKey])
+    guard case .signed(_, fingerprint, _, true) = authenticity else {
+      Issue.record("a signed export's authenticity is \(authenticity)")
+      return
+    }
+    let record = InspectionRecord(export: signed, authenticity: authenticity)
     let html = record.html(language: .vi)
     #expect(html.contains("Chữ ký số (ed25519): Nguyễn Văn An"))
     #expect(html.contains("dấu vân tay khóa \(fingerprint)"))

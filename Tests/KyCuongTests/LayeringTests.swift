@@ -26,7 +26,9 @@ struct LayeringTests {
         return nil
       }
       var rest = words[(index + 1)...]
-      if let first = rest.first, ["struct", "enum", "class", "protocol", "func", "var", "typealias"].contains(first) {
+      if let first = rest.first,
+        ["struct", "enum", "class", "protocol", "func", "var", "typealias"].contains(first)
+      {
         rest = rest.dropFirst()
       }
       return rest.first.map { String($0.split(separator: ".")[0]) }
@@ -37,7 +39,9 @@ struct LayeringTests {
   func importsPointDown(floor: String) throws {
     let allowed = Self.system.union(Self.floors.prefix { $0 != floor }.map { "KyCuong" + $0 })
     let folder = Self.sources.appending(path: floor)
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.hasSuffix(".swift")
+    }
     #expect(!files.isEmpty, "no sources found in \(folder.path)")
     for file in files {
       let text = try String(contentsOf: folder.appending(path: file), encoding: .utf8)
@@ -49,7 +53,8 @@ struct LayeringTests {
 
   @Test("the check sees an upward import")
   func detectsUpwardImports() {
-    let text = "import Foundation\n@_exported import KyCuongReports\nimport struct KyCuongAudit.Audit\n// import X\n"
+    let text =
+      "import Foundation\n@_exported import KyCuongReports\nimport struct KyCuongAudit.Audit\n// import X\n"
     #expect(Self.imports(in: text) == ["Foundation", "KyCuongReports", "KyCuongAudit"])
   }
 
