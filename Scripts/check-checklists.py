@@ -26,7 +26,8 @@ For the standard checklists (the files in Checklists/) it also checks the house 
 - every item has a reason for its weight (and critical flag) in Scripts/item-rationale.json, and that file names
   no item that does not exist;
 - every seed rule in Scripts/seed-coverage.json (DOMAIN.md's table "Seed rules an inspector can check") maps to at
-  least one item, and every item it names exists (checked when the whole standard set is checked).
+  least one item, every item it names exists, and no item id is used by two standard checklists (checked when the
+  whole standard set is checked).
 
 Prints every problem as `FILE: JSON.PATH: message` and exits 1 if there is any.
 
@@ -383,6 +384,13 @@ def check_coverage(docs):
         return [f"{name}: $: cannot read: {error}"]
     ids = {cid: set(item_ids(doc)) for cid, doc in docs.items()}
     problems = []
+    owner = {}
+    for cid in sorted(ids):  # the coverage table in StandardChecklists.md names items without their checklist
+        for iid in sorted(ids[cid]):
+            if iid in owner:
+                problems.append(f"Checklists/{cid}.json: {iid}: item id also used by {owner[iid]}; "
+                                "item ids are unique across the standard checklists")
+            owner.setdefault(iid, cid)
     rows = coverage.get("rules", [])
     if not rows:
         problems.append(f"{name}: rules: no seed rule listed")
