@@ -735,7 +735,7 @@ class Bench:
 
 def cpu_note(results, names):
     """CPU time (user + system) of each contender, and for kycuong the cores it kept busy (CPU / wall)."""
-    parts = [f"{name} {results[name]['cpu_median']:.2f} s" for name in names]
+    parts = [f"{name} {fmt_time(results[name]['cpu_median'])}" for name in names]
     cores = results["kycuong"]["cpu_median"] / results["kycuong"]["median"]
     return f"CPU time (medians): {', '.join(parts)}; kycuong kept {cores:.2f} cores busy"
 
@@ -834,7 +834,13 @@ def markdown(rows, machine, config, seconds, builds):
         lines += table_rows(row)
     lines += ["", "Notes:"]
     for row in rows:
-        text = f"- **{row['row']}.** {row['note']}."
+        note = row["note"]
+        # Where the CPU time is known (not in a pty), it says what the wall time cannot when fsync or the load
+        # dominate.
+        cpus = [name for name, result in row["results"].items() if result["cpu_median"] > 0]
+        if row["kind"] == "time" and "CPU time" not in note and "kycuong" in cpus:
+            note += "; " + cpu_note(row["results"], cpus)
+        text = f"- **{row['row']}.** {note}."
         if row.get("instructions_note") and row.get("instructions"):
             text += f" Instructions: {row['instructions_note']}."
         lines.append(text)
