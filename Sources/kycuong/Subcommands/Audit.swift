@@ -27,16 +27,20 @@ extension KyCuongCommand {
       help: "The inspector's name, recorded with every answer (default: $KYCUONG_INSPECTOR, else $USER).")
     var inspector: String?
 
-    @Option(help: "Checklist files or folders to use instead of the standard checklists.")
+    @Option(
+      help:
+        "Checklist files or folders to use instead of the standard checklists (default: $KYCUONG_CHECKLISTS).",
+      completion: .file(extensions: ["json"]))
     var checklists: [String] = []
 
     func execute() throws(CommandFailure) {
       let environment = ProcessInfo.processInfo.environment
       let catalog: Catalog
+      // A department's own checklists, for every session of an account, without repeating the option.
+      let paths = checklists.isEmpty ? environment["KYCUONG_CHECKLISTS"].map { [$0] } ?? [] : checklists
       do {
         catalog =
-          checklists.isEmpty
-          ? try Catalog.standard : try Catalog.load(checklists.map { URL(fileURLWithPath: $0) })
+          paths.isEmpty ? try Catalog.standard : try Catalog.load(paths.map { URL(fileURLWithPath: $0) })
       } catch {
         throw CommandFailure(error.description)
       }
