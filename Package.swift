@@ -25,6 +25,7 @@ func floor(_ index: Int, plugins: [Target.PluginUsage]? = nil) -> Target {
 // default: `swift build` in this repository builds everything.
 let signatures: TargetDependencyCondition? = .when(traits: ["Integrity"])
 let commandLine: TargetDependencyCondition? = .when(traits: ["CommandLine"])
+let spreadsheets: TargetDependencyCondition? = .when(traits: ["Spreadsheet"])
 
 let package = Package(
   name: "KyCuong",
@@ -33,6 +34,7 @@ let package = Package(
     .library(name: "KyCuong", targets: ["KyCuong"]),
     .library(name: "KyCuongIntegrity", targets: ["KyCuongIntegrity"]),
     .library(name: "KyCuongStore", targets: ["KyCuongStore"]),
+    .library(name: "KyCuongSpreadsheet", targets: ["KyCuongSpreadsheet"]),
     .executable(name: "kycuong", targets: ["kycuong"]),
   ],
   traits: [
@@ -41,13 +43,18 @@ let package = Package(
       description:
         "KyCuongIntegrity and KyCuongStore: hash chains, digests and Ed25519 signatures (swift-crypto)."),
     .trait(
+      name: "Spreadsheet",
+      description:
+        "KyCuongSpreadsheet: checklists authored in a spreadsheet, XLSX and CSV (ZIPFoundation, zlib)."),
+    .trait(
       name: "CommandLine", description: "The kycuong command-line tool (swift-argument-parser).",
-      enabledTraits: ["Integrity"]),
-    .default(enabledTraits: ["Integrity", "CommandLine"]),
+      enabledTraits: ["Integrity", "Spreadsheet"]),
+    .default(enabledTraits: ["Integrity", "Spreadsheet", "CommandLine"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // The core library: Foundation only, no C, no terminal.
@@ -84,6 +91,14 @@ let package = Package(
     .target(name: "KyCuongStore", dependencies: ["KyCuong", "KyCuongIntegrity"]),
     // Realistic sample audits, for demonstrations, screenshots and benchmarks.
     .target(name: "KyCuongSamples", dependencies: ["KyCuong"]),
+    // Checklists authored in a spreadsheet: XLSX (a zip of XML parts, through ZIPFoundation and Foundation's
+    // XMLParser) and CSV, to and from the checklist file format. ZIPFoundation needs zlib (pkg-config zlib,
+    // apt zlib1g-dev), so it stays out of the core.
+    .target(
+      name: "KyCuongSpreadsheet",
+      dependencies: [
+        "KyCuong", .product(name: "ZIPFoundation", package: "ZIPFoundation", condition: spreadsheets),
+      ]),
     // libedit, through pkg-config; only the executable imports it.
     .systemLibrary(
       name: "CEditLine",
@@ -102,6 +117,7 @@ let package = Package(
         "KyCuongIntegrity",
         "KyCuongStore",
         "KyCuongSamples",
+        "KyCuongSpreadsheet",
         "CEditLine",
         "CEditLineShim",
         .product(name: "ArgumentParser", package: "swift-argument-parser", condition: commandLine),
@@ -117,6 +133,11 @@ let package = Package(
     .testTarget(
       name: "KyCuongIntegrityTests",
       dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore", "KyCuongREPL", "KyCuongTestSupport"]),
+    .testTarget(
+      name: "KyCuongSpreadsheetTests",
+      dependencies: [
+        "KyCuong", "KyCuongSpreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )
