@@ -8,7 +8,9 @@ extension Spreadsheet {
   ///
   /// - Returns: The file's bytes.
   /// - Throws: ``SpreadsheetError/cannotWrite(_:)`` for a sheet name a spreadsheet does not allow (empty,
-  ///   longer than 31 characters, with one of `[]:*?/\`, or the same as another's).
+  ///   longer than 31 characters, with one of `[]:*?/\`, or the same as another's);
+  ///   ``SpreadsheetError/textTooLong(field:length:limit:)`` for a text longer than the 32,767 characters
+  ///   a cell holds.
   public func xlsxData() throws(SpreadsheetError) -> Data {
     try xlsxData(formats: [:])
   }
@@ -22,6 +24,13 @@ extension Spreadsheet {
       else { throw .cannotWrite("\"\(sheet.name)\" is not a sheet name a spreadsheet allows") }
       guard names.insert(Self.key(sheet.name)).inserted else {
         throw .cannotWrite("two sheets are named \"\(sheet.name)\"")
+      }
+      for (row, cells) in sheet.rows.enumerated() {
+        for (column, cell) in cells.enumerated() {
+          guard case .text(let text)? = cell, text.utf16.count > Self.cellLength else { continue }
+          let reference = CellReference(sheet: sheet.name, row: row + 1, column: column + 1)
+          throw .textTooLong(field: reference.description, length: text.utf16.count, limit: Self.cellLength)
+        }
       }
     }
     var strings = SharedStrings()
@@ -42,6 +51,9 @@ extension Spreadsheet {
     parts.append(("xl/sharedStrings.xml", strings.part))
     return try Self.zip(parts)
   }
+
+  /// The most characters a cell holds in Excel (UTF-16 code units); a longer text would be cut.
+  static let cellLength = 32_767
 
   private static let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
   private static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
