@@ -53,6 +53,11 @@ struct ChecklistWorkbookReader {
     if !scoring.isEmpty { members.append(("scoring", .object(scoring))) }
     members.append(("sections", sections(tables)))
     let json = JSONValue.object(members)
+    // A missing sheet or column leaves every cross-reference into it unresolved: the checklist's own rules
+    // would then report a problem on every row that is only the same problem again. Say what is missing.
+    if issues.contains(where: { $0.rule == .missingSheet || $0.rule == .missingColumn }) {
+      throw ChecklistSpreadsheetError(issues: sorted(issues))
+    }
     do {
       let checklist = try ChecklistParser.parse(json, file: "workbook")
       if issues.isEmpty {

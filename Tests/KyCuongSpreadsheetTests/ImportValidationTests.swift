@@ -35,7 +35,7 @@ struct ImportValidationTests {
     try workbook.set("items", "DRESS-01", "text::vi", nil)
     try workbook.set("items", "CONDUCT-01", "guidance::vi", nil)
     try workbook.set("items", "CONDUCT-01", "guidance::en", nil)
-    try workbook.set("items", "CONDUCT-02", "tags", .text("conduct, no-such-tag"))
+    try workbook.set("items", "CONDUCT-02", "tags", .text("courtesy, no-such-tag"))
     try workbook.set("items", "CONDUCT-03", "visits", .text("sometimes"))
     try workbook.set("items", "CONDUCT-04", "valid_until", .text("2025-02-30"))
     try workbook.set("items", "CONDUCT-05", "critical", .text("maybe"))
@@ -70,6 +70,7 @@ struct ImportValidationTests {
         "\(try workbook.address("items", "BADGE-01", "applicable_when")): \"province Hà Nội\" is not a condition: write clauses NAME: VALUES joined by \";\", e.g. \"POST-00: yes; province: Hà Nội\"",
         "\(try workbook.address("items", "BADGE-02", "applicable_when")): applicableWhen names \"COMMIT-01\", which is not an earlier item; an item may depend only on items before it",
         "\(try workbook.address("items", "DRESS-01", "applicable_when")): applicableWhen names \"DRESS-02\", which is not an earlier item; an item may depend only on items before it",
+        "\(try workbook.address("items", "DRESS-01", "applicable_when")): outcome \"maybe\" is not an answer of \"DRESS-02\"; use one of pass, partial, fail, notApplicable, yes, no",
         "\(try workbook.address("items", "DRESS-03", "applicable_when")): unknown level \"district\"; use province or commune (the district level ended on 01/07/2025)",
         "\(try workbook.address("items", "CONDUCT-01", "applicable_when")): oneStopDesk must be true or false, found \"sometimes\"",
       ])
@@ -80,16 +81,16 @@ struct ImportValidationTests {
     var workbook = try Workbooks.standard()
     try workbook.set("items", "BADGE-01", "section", .text("badges"))
     try workbook.set("items", "BADGE-02", "section", nil)
-    for id in ["PROHIB-01", "PROHIB-02", "PROHIB-03", "PROHIB-04"] {
+    for id in ["PROHIB-01", "PROHIB-02", "PROHIB-03"] {
       try workbook.set("items", id, "section", .text("office"))
     }
     let problems = Workbooks.problems(workbook)
-    let known = "context, hours, badge, dress, conduct, commitments, prohibitions, office"
+    let known = "context, hours, badge, dress, courtesy, commitments, prohibited, office"
     #expect(
       problems == [
         "\(try workbook.address("items", "BADGE-01", "section")): \"badges\" names no row of the sections sheet; its sections are \(known)",
         "\(try workbook.address("items", "BADGE-02", "section")): the item needs a section: the id of a row of the sections sheet (\(known))",
-        "\(try workbook.address("sections", "prohibitions", "id")): the section \"prohibitions\" has no items: name it in the section column of the items sheet, or delete its row",
+        "\(try workbook.address("sections", "prohibited", "id")): the section \"prohibited\" has no items: name it in the section column of the items sheet, or delete its row",
       ])
   }
 
@@ -118,13 +119,9 @@ struct ImportValidationTests {
     var workbook = try Workbooks.standard()
     try workbook.set("bands", "good", "from", .text("seventy"))
     try workbook.set("bands", "fulfilled", "to", .number(60))
+    let from = try workbook.address("bands", "good", "from")
     let problems = Workbooks.problems(workbook)
-    #expect(
-      problems == [
-        "\(try workbook.address("bands", "good", "from")): from must be a number, found \"seventy\"",
-        "\(try workbook.address("bands", "good", "id")): a rating band needs the field \"from\"",
-      ] || problems.first == "\(try workbook.address("bands", "good", "from")): from must be a number, found \"seventy\"",
-      "\(problems)")
+    #expect(problems == ["\(from): from must be a number, found \"seventy\""], "\(problems)")
   }
 
   @Test("a further reference for an item that does not exist, or to a citation that does not")
@@ -160,7 +157,7 @@ struct ImportValidationTests {
 
   @Test("a scale item in a sheet with no max column: at the row, saying which column is missing")
   func missingOptionalColumn() throws {
-    var workbook = try Workbooks.standard("discipline-year-2017")
+    var workbook = try Workbooks.standard("discipline-review-2013")
     let items = try workbook.index(of: "items")
     let max = try workbook.column("max", in: "items")
     let scale = try #require(
@@ -180,8 +177,9 @@ struct ImportValidationTests {
     try workbook.removeSheet("sources")
     let problems = Workbooks.problems(workbook)
     #expect(
-      problems.first
-        == "sources!A1: the workbook has no sheet \"sources\"; its sheets are \"items\", \"see_also\", \"sections\", \"tags\", \"settings\", \"bands\"")
+      problems == [
+        "sources!A1: the workbook has no sheet \"sources\"; its sheets are \"items\", \"see_also\", \"sections\", \"tags\", \"settings\", \"bands\""
+      ])
   }
 
   @Test("every problem at once, sheet by sheet and row by row")

@@ -17,7 +17,9 @@ enum Workbooks {
       _ = try ChecklistSpreadsheet.checklist(from: workbook)
       return []
     } catch {
-      return error.issues.map(\.description)
+      let problems = error.issues.map(\.description)
+      if ProcessInfo.processInfo.environment["SHOW_PROBLEMS"] != nil { print("PROBLEMS", problems) }
+      return problems
     }
   }
 }
