@@ -149,6 +149,22 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     EditDistance.closest(to: word, inFolded: foldedWords)
   }
 
+  /// Command words of four letters or more, folded once: the candidates of ``typoSuggestion(for:)``.
+  static let longFoldedWords = foldedWords.filter { $0.folded.count >= 4 }
+
+  /// The command a text answer's first word most likely mistypes (`fnid` → `find`): one edit from a command
+  /// word of four letters or more. Stricter than ``suggestion(for:)``, so that ordinary Vietnamese words
+  /// (`Đơn`, `Xem`) starting a text answer are not taken for typos of short aliases.
+  public static func typoSuggestion(for word: String) -> String? {
+    let folded = VietnameseFolding.fold(word)
+    guard folded.count >= 4 else { return nil }
+    guard let candidate = EditDistance.closest(to: word, inFolded: longFoldedWords),
+      let match = longFoldedWords.first(where: { $0.word == candidate }),
+      EditDistance.distance(folded, match.folded) <= 1
+    else { return nil }
+    return candidate
+  }
+
   /// The command `line` starts with, and the rest of the line (original text, trimmed), if it starts with one.
   public static func match(_ line: String) -> (command: Command, rest: String)? {
     let words = line.split(whereSeparator: \.isWhitespace)

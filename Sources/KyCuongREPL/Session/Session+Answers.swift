@@ -41,7 +41,8 @@ extension Session {
     if case .text = item.kind {
       // Any text is an answer here: one that starts like a mistyped command is asked about first.
       let firstWord = String(line.split(whereSeparator: \.isWhitespace).first ?? "")
-      if let suggestion = Command.suggestion(for: firstWord) {
+      // A command's own name starting a longer line is meant as text (`xem lại hồ sơ`); a near miss is asked.
+      if Command.match(firstWord) == nil, let suggestion = Command.typoSuggestion(for: firstWord) {
         let question = text(.looksLikeCommand(word: firstWord, suggestion: suggestion, item: item.id))
         return ask(question) { session in
           session.record(.text(answer), remark: remark, note: note, for: item)

@@ -77,7 +77,17 @@ extension Session {
     moveTo(nil)
     guard let finished = audit else { return refuse(.noAudit) }
     var lines = [text(.finished(id: finished.id)), "", renderScore(finished.score(), audit: finished)]
-    if let key { lines.append(signExport(with: key).text) }
+    if let key {
+      // `finish --sign`: the record is signed by the leader, digitally; the log says so.
+      let signer = finished.header.team.leader
+      if let refusal = commit(.signed(signer: signer, keyFingerprint: key.publicKey.fingerprint)) {
+        return SessionReply(text: (lines + [refusal.text]).joined(separator: "\n"), succeeded: false)
+      }
+      lines.append(text(.recordSigned(signer: signer, id: finished.id)))
+      let signed = signExport(with: key)
+      lines.append(signed.text)
+      return SessionReply(text: lines.joined(separator: "\n"), succeeded: signed.succeeded)
+    }
     return SessionReply(text: lines.joined(separator: "\n"))
   }
 

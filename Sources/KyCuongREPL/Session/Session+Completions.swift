@@ -46,7 +46,8 @@ extension Session {
       return matching(["vi", "en"], last)
     case .help where words.count == 1:
       return matching(Command.allCases.map(\.rawValue), last)
-    case .note, .explain, .skip, .action where words.count == 1:
+    case .note where words.count == 1, .explain where words.count == 1, .skip where words.count == 1,
+      .action where words.count == 1:
       // An item id first: `note BADGE-01 …` from any item.
       return matching(audit?.checklist.items.map(\.id.rawValue) ?? [], last)
     case .attach where words.count == 1:
