@@ -2,9 +2,9 @@
 /// composed, a CJK character two, ANSI colour codes none), word wrapping, padding and shortening.
 ///
 /// Shared by the session's replies and the messages, so neither depends on the other.
-enum TextLayout {
+package enum TextLayout {
   /// The columns `text` takes on a terminal.
-  static func width(_ text: String) -> Int {
+  package static func width(_ text: String) -> Int {
     var total = 0
     var inEscape = false
     for character in text {

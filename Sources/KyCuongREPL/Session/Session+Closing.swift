@@ -116,20 +116,20 @@ extension Session {
     return reply(.recordDetailsRecorded(pages: pages, copies: copies))
   }
 
-  /// `refusal NAME --reason TEXT` (or `NAME -- REASON`): someone refused to sign the record.
+  /// `refusal NAME --reason TEXT` (or `NAME -- REASON`): someone refused to sign the record. The reason is
+  /// the rest of the line, as typed.
   func refusal(_ rest: String) -> SessionReply {
     guard audit != nil else { return refuse(.noAudit) }
-    let arguments: Arguments
-    switch self.arguments(rest, for: .refusal, options: ["reason", "ly-do"]) {
-    case .success(let parsed): arguments = parsed
-    case .failure(let refusal): return refusal.reply
+    var name = rest
+    var reason = ""
+    for separator in [" --reason ", " --ly-do ", " -- "] {
+      if let range = rest.range(of: separator) {
+        name = String(rest[..<range.lowerBound])
+        reason = String(rest[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+        break
+      }
     }
-    var name = arguments.text
-    var reason = arguments.options["reason"] ?? arguments.options["ly-do"] ?? ""
-    if reason.isEmpty, let range = name.range(of: " -- ") {
-      reason = String(name[range.upperBound...]).trimmingCharacters(in: .whitespaces)
-      name = String(name[..<range.lowerBound])
-    }
+    name = Arguments(name).joined
     guard !name.isEmpty, !reason.isEmpty else { return refuse(.usage(.refusal)) }
     if let refusal = commit(.refusedToSign(name: name, reason: reason)) { return refusal }
     return reply(.refusalRecorded(name: name))

@@ -95,19 +95,19 @@ extension Session {
     return reply(.staffCounted(count))
   }
 
-  /// `skip [ITEM] REASON`: the item the inspector is on (or the one named) is not checked; the current item
-  /// moves on when it was the one skipped.
+  /// `skip [ITEM] REASON`: the current item (the one shown to answer; skipping is the other way to deal
+  /// with it), or the one named, is not checked; the current item moves on when it was the one skipped.
   func skip(_ rest: String) -> SessionReply {
-    guard let audit else { return refuse(.noAudit) }
+    guard audit != nil else { return refuse(.noAudit) }
     let target: Target
     switch self.target(rest, for: .skip, flags: []) {
     case .success(let found): target = found
     case .failure(let refusal): return refusal.reply
     }
-    guard let itemID = target.item else { return refuse(.allAnswered) }
+    let named = Arguments.tokens(of: rest).first.map { !$0.quoted && item(named: $0.value) != nil } ?? false
+    guard let itemID = named ? target.item : currentItemID else { return refuse(.allAnswered) }
     let reason = target.arguments.text
     guard !reason.isEmpty else { return refuse(.usage(.skip)) }
-    _ = audit
     if let refusal = commit(.skipped(item: itemID, reason: reason)) { return refusal }
     if itemID == currentItemID || currentItemID == nil {
       currentItemID = nextOpenItem(after: itemID)

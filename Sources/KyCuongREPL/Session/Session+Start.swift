@@ -142,8 +142,12 @@ extension Session {
       }
     }
     if configuration.catalog.checklists.isEmpty { return refuse(.noChecklists) }
-    // A line that gives everything starts the audit; otherwise every question is asked, optional ones too.
-    draft.dialogue = !draft.hasRequired || draft.checklistID == nil
+    // A line that gives everything starts the audit. One that lacks the checklist, the unit, the team or the
+    // visit type starts a dialogue: every question is asked, optional ones too. The context alone is asked
+    // on its own when the checklist needs it.
+    draft.dialogue =
+      draft.checklistID == nil || draft.unit == nil || draft.leader == nil || draft.members == nil
+      || draft.visit == nil
     startDraft = draft
     if problems.isEmpty, draft.nextQuestion == nil { return finishStart() }
     let question = text(.startAsking) + "\n" + questionText(draft.nextQuestion)
