@@ -79,8 +79,8 @@ package enum TextLayout {
     var current = String(repeating: " ", count: indent)
     var currentWidth = indent
     var lineHasWord = false
-    for word in line.dropFirst(indent).split(separator: " ", omittingEmptySubsequences: false) {
-      var word = String(word)
+    for word in unbreakableWords(String(line.dropFirst(indent))) {
+      var word = word
       var wordWidth = width(word)
       let separator = lineHasWord ? 1 : 0
       if currentWidth + separator + wordWidth <= columns {
@@ -109,6 +109,22 @@ package enum TextLayout {
     }
     lines.append(current)
     return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n")
+  }
+
+  /// The words of `text` split at spaces, except inside backquotes: a command to type (`resume ID`) is
+  /// kept on one line.
+  private static func unbreakableWords(_ text: String) -> [String] {
+    var words: [String] = []
+    var open = false
+    for part in text.split(separator: " ", omittingEmptySubsequences: false) {
+      if open, let last = words.popLast() {
+        words.append(last + " " + part)
+      } else {
+        words.append(String(part))
+      }
+      if part.filter({ $0 == "`" }).count % 2 == 1 { open.toggle() }
+    }
+    return words
   }
 
   /// The first `columns` display columns of `word` (at least one character), and the rest.
