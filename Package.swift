@@ -102,7 +102,8 @@ let package = Package(
     // Non-variadic wrappers around el_set / history, which Swift cannot call.
     .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
     // The REPL's logic: parse a line, change the audit, render a reply. No terminal code.
-    .target(name: "KyCuongREPL", dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore", "KyCuongBundle"]),
+    .target(
+      name: "KyCuongREPL", dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore", "KyCuongBundle"]),
     .executableTarget(
       name: "kycuong",
       dependencies: [

@@ -43,7 +43,9 @@ public enum AuditBundle {
   /// - Returns: The attachments, in the order of the items.
   public static func attachments(of export: AuditExport) -> [Attachment] {
     var seen = Set<String>()
-    return (export.attachments + export.items.flatMap(\.attachments)).filter { seen.insert($0.sha256).inserted }
+    return (export.attachments + export.items.flatMap(\.attachments)).filter {
+      seen.insert($0.sha256).inserted
+    }
   }
 
   /// Writes the bundle of `audit` to `url` (a new file; the caller decides about an existing one).
@@ -83,22 +85,26 @@ public enum AuditBundle {
     for attachment in attachments where !files.contains(attachment.sha256) {
       throw .attachmentMissing(name: attachment.name, sha256: attachment.sha256)
     }
-    let temporary = url.deletingLastPathComponent().appending(path: ".\(url.lastPathComponent).\(UUID().uuidString)")
+    let temporary = url.deletingLastPathComponent().appending(
+      path: ".\(url.lastPathComponent).\(UUID().uuidString)")
     var manifestFiles: [BundleManifest.File] = []
     do {
       let archive = try Archive(url: temporary, accessMode: .create)
       for (path, data) in documents {
         try add(data, at: path, to: archive, date: now)
-        manifestFiles.append(BundleManifest.File(path: path, size: Int64(data.count), sha256: Digest.hex(of: data)))
+        manifestFiles.append(
+          BundleManifest.File(path: path, size: Int64(data.count), sha256: Digest.hex(of: data)))
       }
       documents.removeAll()
       for attachment in attachments {
         let path = path(of: attachment)
         try archive.addEntry(
           with: path, fileURL: files.url(for: attachment.sha256), compressionMethod: .deflate)
-        manifestFiles.append(BundleManifest.File(path: path, size: attachment.size, sha256: attachment.sha256))
+        manifestFiles.append(
+          BundleManifest.File(path: path, size: attachment.size, sha256: attachment.sha256))
       }
-      let manifest = BundleManifest(audit: audit.id, createdAt: Timestamp.wholeSeconds(now), files: manifestFiles)
+      let manifest = BundleManifest(
+        audit: audit.id, createdAt: Timestamp.wholeSeconds(now), files: manifestFiles)
       try add(try JSONCoding.fileData(manifest), at: manifestPath, to: archive, date: now)
       if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
       try FileManager.default.moveItem(at: temporary, to: url)

@@ -77,7 +77,9 @@ public struct BundleVerification: Sendable {
       }
       let sha256 = digest.finalizeHex()
       if sha256 != file.sha256 || size != file.size {
-        result.problems.append("\(file.path): changed (SHA-256 \(sha256), \(size) bytes; the manifest says \(file.sha256), \(file.size) bytes)")
+        result.problems.append(
+          "\(file.path): changed (SHA-256 \(sha256), \(size) bytes; the manifest says \(file.sha256), \(file.size) bytes)"
+        )
         continue
       }
       result.filesChecked += 1
@@ -108,7 +110,8 @@ public struct BundleVerification: Sendable {
         continue
       }
       if file.sha256 != attachment.sha256 || file.size != attachment.size {
-        result.problems.append("\(path): differs from the attachment the audit recorded (\(attachment.sha256))")
+        result.problems.append(
+          "\(path): differs from the attachment the audit recorded (\(attachment.sha256))")
         continue
       }
       result.attachmentsChecked += 1

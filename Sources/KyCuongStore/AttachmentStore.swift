@@ -82,12 +82,15 @@ public struct AttachmentStore: Sendable {
       try FileManager.default.createDirectory(
         at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     } catch {
-      throw .attachmentUnreadable(path: url.path, problem: .unreadable("the store cannot be written: \(directory.path)"))
+      throw .attachmentUnreadable(
+        path: url.path, problem: .unreadable("the store cannot be written: \(directory.path)"))
     }
     let fd = open(temporaryURL.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
       throw .attachmentUnreadable(
-        path: url.path, problem: .unreadable("cannot write the copy in \(directory.path): \(String(cString: strerror(errno)))"))
+        path: url.path,
+        problem: .unreadable(
+          "cannot write the copy in \(directory.path): \(String(cString: strerror(errno)))"))
     }
     var digest = StreamingDigest()
     var done: Int64 = 0
@@ -95,9 +98,10 @@ public struct AttachmentStore: Sendable {
     do {
       size = try reader.read(isCancelled: isCancelled) { chunk in
         digest.update(chunk)
+        guard let base = chunk.baseAddress else { return }
         var offset = 0
         while offset < chunk.count {
-          let written = write(fd, chunk.baseAddress! + offset, chunk.count - offset)
+          let written = write(fd, base + offset, chunk.count - offset)
           if written < 0 {
             if errno == EINTR { continue }
             throw CopyError(reason: String(cString: strerror(errno)))
@@ -107,7 +111,9 @@ public struct AttachmentStore: Sendable {
         done += Int64(chunk.count)
         progress(done)
       }
-      guard fsync(fd) == 0 else { throw AuditError.attachmentUnreadable(path: url.path, problem: .unreadable("cannot save the copy")) }
+      guard fsync(fd) == 0 else {
+        throw AuditError.attachmentUnreadable(path: url.path, problem: .unreadable("cannot save the copy"))
+      }
     } catch let error as AuditError {
       close(fd)
       unlink(temporaryURL.path)

@@ -20,7 +20,8 @@ struct SessionFieldTests {
     #expect(harness.session.currentItemID == "BADGE-02")
     #expect(harness.session.targetItemID == "BADGE-01")
     #expect(harness.send("note 2 người mặc áo phông").text == "Đã ghi ghi chú cho BADGE-01.")
-    #expect(harness.send("action Nhắc nhở --owner \"Văn phòng\" --due 31/12/2026").text.hasSuffix("cho BADGE-01."))
+    #expect(
+      harness.send("action Nhắc nhở --owner \"Văn phòng\" --due 31/12/2026").text.hasSuffix("cho BADGE-01."))
     // Acting on BADGE-02 (showing it) moves the inspector there.
     harness.send("show")
     #expect(harness.send("note thẻ cũ").text == "Đã ghi ghi chú cho BADGE-02.")
@@ -35,7 +36,10 @@ struct SessionFieldTests {
     #expect(saved.correctiveActions.first?.item == "BADGE-01")
     #expect(saved.records["BADGE-02"]?.notes.map(\.text) == ["thẻ cũ"])
     #expect(saved.records["POST-02"]?.notes.map(\.text) == ["bảng mờ"])
-    #expect(!saved.events.contains { if case .noted(_, let text) = $0.change { text.contains("--item") } else { false } })
+    #expect(
+      !saved.events.contains {
+        if case .noted(_, let text) = $0.change { text.contains("--item") } else { false }
+      })
     harness.send("lang en")
     harness.send("goto BADGE-01")
     #expect(harness.send("note BADGE-02 one more").text == "Recorded note on BADGE-02.")
@@ -216,7 +220,9 @@ struct SessionFieldTests {
     try Data("ảnh".utf8).write(to: home.appending(path: "anh.jpg"))
     let reply = harness.send("attach ~/anh.jpg")
     #expect(reply.succeeded, "\(reply.text)")
-    #expect(try harness.savedAudit(id).records["BADGE-01"]?.attachments.first?.path == home.appending(path: "anh.jpg").path)
+    #expect(
+      try harness.savedAudit(id).records["BADGE-01"]?.attachments.first?.path
+        == home.appending(path: "anh.jpg").path)
   }
 
   @Test func attachedFilesAreCopiedIntoTheStoreByDigestAndTheSameFileTwiceIsReported() throws {
@@ -235,7 +241,8 @@ struct SessionFieldTests {
     let files = AttachmentStore(for: harness.store)
     #expect(files.contains(sha256))
     #expect(try Data(contentsOf: files.url(for: sha256)) == Data(repeating: 0xAB, count: 2_000))
-    let mode = try FileManager.default.attributesOfItem(atPath: files.directory.path)[.posixPermissions] as? Int
+    let mode =
+      try FileManager.default.attributesOfItem(atPath: files.directory.path)[.posixPermissions] as? Int
     #expect(mode == 0o700)
     let fifo = harness.filesDirectory.appending(path: "pipe")
     #expect(mkfifo(fifo.path, 0o600) == 0)
@@ -273,7 +280,8 @@ struct SessionFieldTests {
     let id = try harness.startAudit()
     let log = harness.store.logURL(for: id)
     let before = try Data(contentsOf: log)
-    for line in ["export \(log.path)", "record \(log.path)", "export \(harness.auditsDirectory.path)/x.json"] {
+    for line in ["export \(log.path)", "record \(log.path)", "export \(harness.auditsDirectory.path)/x.json"]
+    {
       let reply = harness.send(line)
       #expect(!reply.succeeded, "\(line)")
       #expect(reply.text.contains("thư mục lưu cuộc kiểm tra"), "\(reply.text)")
@@ -285,8 +293,10 @@ struct SessionFieldTests {
     #expect(try Data(contentsOf: harness.temporary.url.appending(path: "kq.json")) == Data("giữ".utf8))
     #expect(harness.send("export kq.json --force").succeeded)
     #expect(harness.send("export").succeeded)
-    #expect(harness.send("export").text.hasSuffix("(tên mặc định đã có tệp; ghi sang tên mới, tệp cũ giữ nguyên)"))
-    #expect(FileManager.default.fileExists(atPath: harness.temporary.url.appending(path: "\(id)-2.json").path))
+    #expect(
+      harness.send("export").text.hasSuffix("(tên mặc định đã có tệp; ghi sang tên mới, tệp cũ giữ nguyên)"))
+    #expect(
+      FileManager.default.fileExists(atPath: harness.temporary.url.appending(path: "\(id)-2.json").path))
   }
 
   @Test func freeTextIsNotKeptInTheHistory() throws {
@@ -324,7 +334,8 @@ struct SessionFieldTests {
   @Test func yesNoItemsReadYesAndNoAndTheContextIsAskedAtStart() throws {
     let harness = try Harness(catalog: try Catalog.standard)
     let asked = harness.send(
-      "start public-office-conduct --unit \"UBND phường Hàng Bạc\" --leader An --members \"\" --visit scheduled")
+      "start public-office-conduct --unit \"UBND phường Hàng Bạc\" --leader An --members \"\" --visit scheduled"
+    )
     // The checklist has items for Hà Nội and one-stop desks: the context is asked.
     #expect(asked.text.hasSuffix("Tỉnh/thành phố? (ví dụ: Hà Nội)"))
     harness.send("Hà Nội")
@@ -343,7 +354,8 @@ struct SessionFieldTests {
     harness.send("record r.md")
     let record = try String(contentsOf: harness.temporary.url.appending(path: "r.md"), encoding: .utf8)
     // The gate reads "Không", never "Không đạt" with a score.
-    let block = try #require(record.components(separatedBy: "**DRESS-02**").dropFirst().first?.components(separatedBy: "\n**").first)
+    let block = try #require(
+      record.components(separatedBy: "**DRESS-02**").dropFirst().first?.components(separatedBy: "\n**").first)
     #expect(block.contains("- Kết quả: Không"))
     #expect(!block.contains("Không đạt") && !block.contains("điểm 0"))
   }

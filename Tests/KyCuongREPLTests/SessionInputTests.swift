@@ -205,7 +205,8 @@ struct SessionInputTests {
       audit.header.basis
         == LegalBasis(
           decision: DocumentReference(
-            number: "12/QĐ-UBND", date: CalendarDate(year: 2026, month: 1, day: 15), issuer: "UBND tỉnh Bắc Ninh")))
+            number: "12/QĐ-UBND", date: CalendarDate(year: 2026, month: 1, day: 15),
+            issuer: "UBND tỉnh Bắc Ninh")))
     #expect(audit.header.issuingBody == "UBND TỈNH BẮC NINH")
     #expect(audit.header.visitType == .surprise)
     // The recorder chosen at start records every event, the start included.
@@ -230,7 +231,8 @@ struct SessionInputTests {
 
   @Test func aCompleteStartLineStartsAtOnceAndUnknownOptionsAreRefused() throws {
     let harness = try Harness()
-    let unknown = harness.send("start test-conduct --unit X --leader L --members \"\" --visit surprise --lead Y")
+    let unknown = harness.send(
+      "start test-conduct --unit X --leader L --members \"\" --visit surprise --lead Y")
     #expect(!unknown.succeeded)
     #expect(unknown.text.hasPrefix("Lệnh start không có tùy chọn --lead."))
     #expect(harness.session.audit == nil)

@@ -228,7 +228,9 @@ struct SessionWalkthroughTests {
     #expect(try !harness.savedAudit(id).isFinished)
     harness.run(["không đạt", "4", "Tốt"])
     let asked = harness.send("ketthuc")
-    #expect(asked.text.contains("Không áp dụng (1):\n  POST-01: không áp dụng (chỉ khi POST-00 là đạt hoặc một phần)"))
+    #expect(
+      asked.text.contains(
+        "Không áp dụng (1):\n  POST-01: không áp dụng (chỉ khi POST-00 là đạt hoặc một phần)"))
     #expect(asked.text.contains("Kết thúc cuộc kiểm tra \(id)?"))
     #expect(try !harness.savedAudit(id).isFinished)
     let finished = harness.send("c")

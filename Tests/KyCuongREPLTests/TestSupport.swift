@@ -89,7 +89,8 @@ final class Harness {
   private(set) var replies: [SessionReply] = []
 
   init(
-    language: Language = .vi, temporary: TemporaryDirectory? = nil, catalog: Catalog? = nil, inspector: String = "Nguyễn Văn An",
+    language: Language = .vi, temporary: TemporaryDirectory? = nil, catalog: Catalog? = nil,
+    inspector: String = "Nguyễn Văn An",
     columns: Int? = nil
   ) throws {
     let temporary = try temporary ?? TemporaryDirectory()

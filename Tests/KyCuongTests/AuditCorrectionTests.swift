@@ -18,17 +18,8 @@ struct AuditCorrectionTests {
     return audit
   }
 
-  func refusal(_ body: () throws -> Void) -> AuditError? {
-    do {
-      try body()
-      return nil
-    } catch let error as AuditError {
-      return error
-    } catch {
-      Issue.record("not an AuditError: \(error)")
-      return nil
-    }
-  }
+  /// The error `body` throws, or `nil` (the audit tests' helper).
+  func refusal(_ body: () throws -> Void) -> AuditError? { AuditTests().refusal(body) }
 
   @Test("a retracted note, attachment, action, explanation, finding or recommendation leaves the state")
   func retractEntries() throws {
@@ -39,7 +30,8 @@ struct AuditCorrectionTests {
     let finding = try audit.addFinding("Phát hiện sai")
     let recommendation = try audit.addRecommendation("Kiến nghị sai")
     let action = try audit.requireAction("Làm lại thẻ", owner: "Văn phòng", due: Fixed.day("2027-01-05"))
-    let attachment = Attachment(path: "/tmp/a.jpg", size: 3, sha256: String(repeating: "a", count: 64), by: "x", at: Fixed.at(1))
+    let attachment = Attachment(
+      path: "/tmp/a.jpg", size: 3, sha256: String(repeating: "a", count: 64), by: "x", at: Fixed.at(1))
     let attached = try audit.attach(attachment, to: "BADGE-01")
     for event in [note, explanation, finding, recommendation, action, attached] {
       try audit.retract(event.sequence, reason: "ghi nhầm")
@@ -100,7 +92,9 @@ struct AuditCorrectionTests {
   @Test("finish, reopen with a reason, finish again; a signed audit stays closed")
   func reopenAndSign() throws {
     var audit = newAudit()
-    for (item, outcome) in [("BADGE-01", Outcome.pass), ("BADGE-02", .observation(compliant: 3, observed: 4))] {
+    for (item, outcome) in [
+      ("BADGE-01", Outcome.pass), ("BADGE-02", .observation(compliant: 3, observed: 4)),
+    ] {
       try audit.answer(ItemID(item), outcome)
     }
     try audit.answer("BADGE-03", .scale(3))

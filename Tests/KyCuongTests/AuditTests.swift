@@ -83,7 +83,8 @@ struct AuditTests {
       record.history == [
         AnswerOverride(
           old: .fail, new: .pass, remark: "Đã tìm thấy thẻ", by: Fixed.colleague, at: Fixed.at(120), event: 3),
-        AnswerOverride(old: .pass, new: .partial, remark: nil, by: Fixed.inspector, at: Fixed.at(180), event: 4),
+        AnswerOverride(
+          old: .pass, new: .partial, remark: nil, by: Fixed.inspector, at: Fixed.at(180), event: 4),
       ])
   }
 
@@ -120,7 +121,8 @@ struct AuditTests {
       audit.records["BADGE-01"]?.notes == [
         Remark(text: "Ảnh chụp lúc 9:40", by: Fixed.inspector, at: Fixed.at(60), event: 2)
       ])
-    #expect(audit.general.notes == [Remark(text: "Trời mưa", by: Fixed.colleague, at: Fixed.at(61), event: 3)])
+    #expect(
+      audit.general.notes == [Remark(text: "Trời mưa", by: Fixed.colleague, at: Fixed.at(61), event: 3)])
     #expect(audit.records["BADGE-01"]?.explanations.map(\.text) == ["Thẻ đang làm lại"])
     #expect(audit.general.explanations.map(\.text) == ["Chủ tịch đi họp"])
     // Notes do not answer the item.
@@ -202,7 +204,9 @@ struct AuditTests {
       by: Fixed.inspector, at: Fixed.at(62))
     try audit.record(.representative(name: "Lê Văn Cường"), by: Fixed.inspector, at: Fixed.at(63))
     #expect(
-      audit.findings == [Remark(text: "2 cán bộ không đeo thẻ", by: Fixed.inspector, at: Fixed.at(60), event: 2)])
+      audit.findings == [
+        Remark(text: "2 cán bộ không đeo thẻ", by: Fixed.inspector, at: Fixed.at(60), event: 2)
+      ])
     #expect(
       audit.recommendations == [
         Remark(text: "Nhắc nhở toàn cơ quan", by: Fixed.colleague, at: Fixed.at(61), event: 3)

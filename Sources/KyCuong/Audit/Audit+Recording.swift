@@ -127,7 +127,9 @@ extension Audit {
   /// - Returns: The event.
   /// - Throws: ``AuditError``.
   @discardableResult
-  public mutating func setRepresentative(_ name: String, title: String? = nil) throws(AuditError) -> AuditEvent {
+  public mutating func setRepresentative(
+    _ name: String, title: String? = nil
+  ) throws(AuditError) -> AuditEvent {
     try record(.representative(name: name, title: title))
   }
 

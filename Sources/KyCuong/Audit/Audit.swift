@@ -217,7 +217,9 @@ public struct Audit: Hashable, Sendable {
           throw .outcomeNotAccepted(item: itemID, problem: .noneObserved)
         }
         // The same answer again, with no new remark, is not a change: it would only lengthen the history.
-        if live, let record = records[itemID], record.outcome == outcome, remark == nil || remark == record.remark {
+        if live, let record = records[itemID], record.outcome == outcome,
+          remark == nil || remark == record.remark
+        {
           throw .unchanged(item: itemID)
         }
       }
@@ -376,7 +378,8 @@ public struct Audit: Hashable, Sendable {
     case .recommendation(let text): recommendations.append(remark(text))
     case .correctiveAction(let what, let owner, let due, let item):
       correctiveActions.append(
-        CorrectiveAction(what: what, owner: owner, due: due, item: item, by: author, at: time, event: sequence))
+        CorrectiveAction(
+          what: what, owner: owner, due: due, item: item, by: author, at: time, event: sequence))
     case .representative(let name, let title):
       header.unit.representative = name
       header.unit.representativeTitle = title

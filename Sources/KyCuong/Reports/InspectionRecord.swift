@@ -195,7 +195,8 @@ public struct InspectionRecord: Sendable {
   /// Those who refused to sign, with their reasons, as the record states them.
   func refusalLines(_ say: Wording) -> [String] {
     (export.audit.refusals ?? []).map { refusal in
-      say("\(refusal.name) từ chối ký biên bản. Lý do: \(refusal.reason)",
+      say(
+        "\(refusal.name) từ chối ký biên bản. Lý do: \(refusal.reason)",
         "\(refusal.name) refused to sign the record. Reason: \(refusal.reason)")
     }
   }
@@ -214,7 +215,9 @@ public struct InspectionRecord: Sendable {
   /// The text, then who said it (an explanation's speaker) and who recorded it, and when.
   func remarkLine(_ remark: Remark) -> String {
     let time = ReportFormatting.recordTime(remark.at, language: .vi, timeZone: timeZone)
-    guard let speaker = remark.speaker, speaker != remark.by else { return "\(remark.text) (\(remark.by), \(time))" }
+    guard let speaker = remark.speaker, speaker != remark.by else {
+      return "\(remark.text) (\(remark.by), \(time))"
+    }
     return "\(remark.text) (\(speaker); ghi: \(remark.by), \(time))"
   }
 
@@ -251,9 +254,11 @@ public struct InspectionRecord: Sendable {
     let pages = export.audit.recordDetails.map { ReportFormatting.pad($0.pages) }
     if let end {
       return say(
-        "Biên bản kết thúc lúc \(end)" + (pages.map { ", gồm \($0) trang" } ?? "") + ", được lập thành \(copies) bản có giá trị như nhau, đoàn kiểm tra giữ 01 bản, "
+        "Biên bản kết thúc lúc \(end)" + (pages.map { ", gồm \($0) trang" } ?? "")
+          + ", được lập thành \(copies) bản có giá trị như nhau, đoàn kiểm tra giữ 01 bản, "
           + "đơn vị được kiểm tra giữ 01 bản; đã được đọc lại cho những người có mặt cùng nghe và ký tên dưới đây.",
-        "The record was closed at \(end)" + (pages.map { ", has \($0) pages" } ?? "") + " and made in \(copies) copies of equal value, one kept by the team and "
+        "The record was closed at \(end)" + (pages.map { ", has \($0) pages" } ?? "")
+          + " and made in \(copies) copies of equal value, one kept by the team and "
           + "one by the unit; it was read out to those present, who sign below.")
     }
     return say(

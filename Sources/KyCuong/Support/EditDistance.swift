@@ -31,7 +31,9 @@ package enum EditDistance {
 
   /// ``closest(to:in:)`` over candidates folded once by the caller (command words are folded at start-up,
   /// not on every line).
-  package static func closest(to word: String, inFolded candidates: [(word: String, folded: String)]) -> String? {
+  package static func closest(
+    to word: String, inFolded candidates: [(word: String, folded: String)]
+  ) -> String? {
     let folded = VietnameseFolding.fold(word)
     guard !folded.isEmpty else { return nil }
     var best: (candidate: String, distance: Int)?

@@ -90,7 +90,9 @@ struct Arguments {
       }
       index = text.index(after: index)
     }
-    if let begin = start { tokens.append(Token(value: current, range: begin..<text.endIndex, quoted: wasQuoted)) }
+    if let begin = start {
+      tokens.append(Token(value: current, range: begin..<text.endIndex, quoted: wasQuoted))
+    }
     return tokens
   }
 

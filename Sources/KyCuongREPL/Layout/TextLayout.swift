@@ -26,7 +26,9 @@ package enum TextLayout {
   static func width(of character: Character) -> Int {
     guard let first = character.unicodeScalars.first else { return 0 }
     let category = first.properties.generalCategory
-    if category == .control || category == .format || category == .nonspacingMark || category == .enclosingMark {
+    if category == .control || category == .format || category == .nonspacingMark
+      || category == .enclosingMark
+    {
       return 0
     }
     return isWide(first.value) ? 2 : 1

@@ -6,17 +6,22 @@ extension Message {
   func fieldText(in language: Language) -> String {
     let vi = language == .vi
     func t(_ viText: String, _ enText: String) -> String { vi ? viText : enText }
-    func on(_ item: ItemID?) -> String { item.map { t(" cho \($0)", " on \($0)") } ?? t(" (chung)", " (general)") }
+    func on(_ item: ItemID?) -> String {
+      item.map { t(" cho \($0)", " on \($0)") } ?? t(" (chung)", " (general)")
+    }
     switch self {
     case .askRecorder(let name):
-      return t("Ai ghi biên bản trên máy này? (Enter: \(name))", "Who records on this laptop? (Enter: \(name))")
+      return t(
+        "Ai ghi biên bản trên máy này? (Enter: \(name))", "Who records on this laptop? (Enter: \(name))")
     case .ask(let question):
       switch question {
       case .unit: return t("Đơn vị được kiểm tra?", "Which unit is inspected?")
       case .address:
-        return t("Địa chỉ nơi kiểm tra? (Enter nếu chưa ghi)", "Address of the visit? (Enter to leave it out)")
+        return t(
+          "Địa chỉ nơi kiểm tra? (Enter nếu chưa ghi)", "Address of the visit? (Enter to leave it out)")
       case .province: return t("Tỉnh/thành phố? (ví dụ: Hà Nội)", "Province or city? (e.g. Hà Nội)")
-      case .level: return t("Cấp của đơn vị: 1. cấp tỉnh, 2. cấp xã?", "Level of the unit: 1. province, 2. commune?")
+      case .level:
+        return t("Cấp của đơn vị: 1. cấp tỉnh, 2. cấp xã?", "Level of the unit: 1. province, 2. commune?")
       case .oneStopDesk:
         return t("Đơn vị là Bộ phận Một cửa? (c/k)", "Is the unit a one-stop desk? (y/n)")
       case .members:
@@ -25,13 +30,16 @@ extension Message {
           "Team members? (separated by commas, positions in brackets; Enter for none)")
       case .secretary:
         return t("Thư ký đoàn? (Enter nếu không có)", "The team's secretary? (Enter for none)")
-      case .visit: return t("Loại kiểm tra: 1. định kỳ, 2. đột xuất?", "Visit type: 1. scheduled, 2. surprise?")
+      case .visit:
+        return t("Loại kiểm tra: 1. định kỳ, 2. đột xuất?", "Visit type: 1. scheduled, 2. surprise?")
       case .decision:
         return t(
           "Quyết định thành lập đoàn: số, ngày, cơ quan ban hành? (Enter nếu chưa ghi)",
           "Decision setting up the team: number, date, issuer? (Enter to leave it out)")
       case .plan:
-        return t("Kế hoạch kiểm tra: số, ngày? (Enter nếu chưa ghi)", "Inspection plan: number, date? (Enter to leave it out)")
+        return t(
+          "Kế hoạch kiểm tra: số, ngày? (Enter nếu chưa ghi)",
+          "Inspection plan: number, date? (Enter to leave it out)")
       case .issuer:
         return t(
           "Cơ quan thành lập đoàn, ghi ở đầu biên bản (ví dụ UBND TỈNH BẮC NINH)? (Enter nếu chưa ghi)",
@@ -61,7 +69,9 @@ extension Message {
       case .representative: return t("Đại diện", "Representative")
       }
     case .badLevel(let text):
-      return t("`\(text)` không phải cấp: 1. cấp tỉnh, 2. cấp xã.", "`\(text)` is not a level: 1. province, 2. commune.")
+      return t(
+        "`\(text)` không phải cấp: 1. cấp tỉnh, 2. cấp xã.",
+        "`\(text)` is not a level: 1. province, 2. commune.")
     case .badYesNo(let text):
       return t("`\(text)`: trả lời c (có) hoặc k (không).", "`\(text)`: answer y (yes) or n (no).")
     case .historicalChecklist(let id):
@@ -71,7 +81,8 @@ extension Message {
     case .notCheckedOnVisit(let ids, let visit):
       return t(
         "Kiểm tra \(visit.label.vi): \(ids.count) mục không kiểm tra lần này, đã ghi bỏ qua kèm lý do: ",
-        "\(visit.label[.en].capitalized) visit: \(ids.count) item(s) not checked this time, recorded skipped with the reason: ")
+        "\(visit.label[.en].capitalized) visit: \(ids.count) item(s) not checked this time, recorded skipped with the reason: "
+      )
         + ids.map(\.rawValue).joined(separator: ", ")
     case .noContext:
       return t(
@@ -95,7 +106,9 @@ extension Message {
         "Không còn mục nào chưa trả lời. `next all` đi qua mọi mục, `finish` để kết thúc.",
         "No open item left. `next all` walks every item, `finish` closes the audit.")
     case .noSuchPosition(let number, let count):
-      return t("Không có mục thứ \(number): có \(count) mục áp dụng.", "No item number \(number): \(count) items apply.")
+      return t(
+        "Không có mục thứ \(number): có \(count) mục áp dụng.",
+        "No item number \(number): \(count) items apply.")
     case .countNeedsObserved(let item, let given):
       return t(
         "\(item): `\(given)` là số đạt; cần số quan sát: gõ \(given)/N, hoặc ghi số người có mặt trước (`present N`).",
@@ -167,9 +180,12 @@ extension Message {
         "Đã mở lại cuộc kiểm tra \(id) (lý do được ghi vào nhật ký).",
         "Audit \(id) is open again (the reason is in the log).")
     case .recordDetailsRecorded(let pages, let copies):
-      return t("Đã ghi: biên bản \(pages) trang, \(copies) bản.", "Recorded: the record has \(pages) pages, \(copies) copies.")
+      return t(
+        "Đã ghi: biên bản \(pages) trang, \(copies) bản.",
+        "Recorded: the record has \(pages) pages, \(copies) copies.")
     case .refusalRecorded(let name):
-      return t("Đã ghi: \(name) từ chối ký, kèm lý do.", "Recorded: \(name) refused to sign, with the reason.")
+      return t(
+        "Đã ghi: \(name) từ chối ký, kèm lý do.", "Recorded: \(name) refused to sign, with the reason.")
     case .recordSigned(let signer, let id):
       return t(
         "Đã ghi: biên bản đã ký (\(signer)). Cuộc kiểm tra \(id) đã đóng hẳn.",
@@ -194,7 +210,9 @@ extension Message {
       return t("Từ giờ ghi với tên \(name).", "From now on, changes are recorded as \(name).")
     case .compactSet(let on):
       return on
-        ? t("Chế độ gọn: mỗi mục một dòng; `?` xem đầy đủ.", "Compact mode: one line per item; `?` shows it in full.")
+        ? t(
+          "Chế độ gọn: mỗi mục một dòng; `?` xem đầy đủ.",
+          "Compact mode: one line per item; `?` shows it in full.")
         : t("Chế độ đầy đủ.", "Full view.")
     case .helpShort:
       return Self.helpShort(language)

@@ -60,8 +60,13 @@ extension Message {
       t("bắt đầu cuộc kiểm tra; hỏi những gì còn thiếu", "start an audit; asks for whatever is missing")
     case .show: t("hiện mục hiện tại", "show the current item")
     case .next:
-      t("sang mục chưa trả lời tiếp theo; `next all`: mục kế tiếp", "go to the next open item; `next all`: the next item")
-    case .back: t("về mục chưa trả lời trước; `back all`: mục trước", "go back to the previous open item; `back all`: any")
+      t(
+        "sang mục chưa trả lời tiếp theo; `next all`: mục kế tiếp",
+        "go to the next open item; `next all`: the next item")
+    case .back:
+      t(
+        "về mục chưa trả lời trước; `back all`: mục trước",
+        "go back to the previous open item; `back all`: any")
     case .goto: t("đến một mục theo mã hoặc số thứ tự", "go to an item by id or by number")
     case .list:
       t(
@@ -74,14 +79,18 @@ extension Message {
     case .answer:
       t("trả lời mục hiện tại (có thể ghi lý do)", "answer the current item (with an optional remark)")
     case .note:
-      t("ghi chú bằng chứng (mục vừa trả lời, hoặc mục ghi rõ)", "an evidence note (the item just answered, or the one named)")
+      t(
+        "ghi chú bằng chứng (mục vừa trả lời, hoặc mục ghi rõ)",
+        "an evidence note (the item just answered, or the one named)")
     case .attach:
       t(
         "đính kèm tệp: chép vào kho theo SHA-256 (tối đa 1 GiB; Ctrl-C để hủy)",
         "attach a file: copied into the store by SHA-256 (up to 1 GiB; Ctrl-C cancels)")
     case .skip: t("bỏ qua một mục, có lý do", "skip an item, with the reason")
     case .explain:
-      t("giải trình của đơn vị, ghi tên người đại diện", "the unit's explanation, in its representative's name")
+      t(
+        "giải trình của đơn vị, ghi tên người đại diện",
+        "the unit's explanation, in its representative's name")
     case .finding: t("một phát hiện của đoàn", "a finding of the team")
     case .recommend: t("một kiến nghị của đoàn", "a recommendation of the team")
     case .action:
@@ -89,15 +98,19 @@ extension Message {
         "biện pháp khắc phục: việc, người chịu trách nhiệm, hạn", "a corrective action: what, owner, deadline"
       )
     case .representative: t("người đại diện đơn vị ký biên bản", "the unit's representative who signs")
-    case .present: t("số người có mặt (mặc định cho mục quan sát)", "staff present (the default for observations)")
-    case .retract: t("rút lại một ghi chú, tệp, biện pháp… (có lý do)", "withdraw a note, file, action… (with a reason)")
+    case .present:
+      t("số người có mặt (mặc định cho mục quan sát)", "staff present (the default for observations)")
+    case .retract:
+      t("rút lại một ghi chú, tệp, biện pháp… (có lý do)", "withdraw a note, file, action… (with a reason)")
     case .undo: t("hoàn tác thay đổi cuối của phiên này", "undo this session's last change")
     case .reopen: t("mở lại cuộc kiểm tra đã kết thúc (chưa ký)", "reopen a finished audit (until signed)")
     case .pages: t("số trang và số bản của biên bản", "the record's pages and copies")
     case .refusal: t("ghi người từ chối ký và lý do", "record who refused to sign, and why")
     case .sign: t("ghi biên bản đã ký (--key: ký số)", "record that the record is signed (--key: digitally)")
     case .bundle:
-      t("đóng gói kết quả, biên bản, tệp đính kèm vào một tệp zip", "export, record and attachments in one zip")
+      t(
+        "đóng gói kết quả, biên bản, tệp đính kèm vào một tệp zip",
+        "export, record and attachments in one zip")
     case .whoami: t("người ghi trên máy này", "who records on this laptop")
     case .compact: t("mỗi mục một dòng (màn hình nhỏ)", "one line per item (small screens)")
     case .score:
@@ -139,7 +152,9 @@ extension Message {
       t("  không đạt -- lý do thay đổi", "  fail -- why it changed"),
       t("  answer fail --remark \"lý do\"", "  answer fail --remark \"why\""),
       t("Câu trả lời cũ được giữ trong lịch sử.", "The earlier answer is kept in the history."),
-      t("Trả lời kèm ghi chú: `n // 2 cán bộ không đeo thẻ`.", "Answer and note: `n // 2 staff without a card`."),
+      t(
+        "Trả lời kèm ghi chú: `n // 2 cán bộ không đeo thẻ`.",
+        "Answer and note: `n // 2 staff without a card`."),
     ]
   }
 
@@ -163,13 +178,18 @@ extension Message {
   /// The commands used on every visit, one line each: `help` fits a small screen.
   static func helpShort(_ language: Language) -> String {
     let vi = language == .vi
-    let common: [Command] = [.start, .goto, .next, .note, .attach, .explain, .skip, .action, .retract, .undo, .finish, .record]
+    let common: [Command] = [
+      .start, .goto, .next, .note, .attach, .explain, .skip, .action, .retract, .undo, .finish, .record,
+    ]
     var lines = [vi ? "Lệnh thường dùng:" : "Common commands:"]
-    for command in common { lines.append("  " + TextLayout.pad(command.rawValue, 10) + summary(command, language)) }
+    for command in common {
+      lines.append("  " + TextLayout.pad(command.rawValue, 10) + summary(command, language))
+    }
     lines.append(
       vi
         ? "Một dòng không phải lệnh là câu trả lời (đạt, n, 10/12, kad). `help all`: mọi lệnh; `help LỆNH`: chi tiết."
-        : "A line that is not a command is the answer (pass, n, 10/12, na). `help all`: every command; `help COMMAND`.")
+        : "A line that is not a command is the answer (pass, n, 10/12, na). `help all`: every command; `help COMMAND`."
+    )
     return lines.joined(separator: "\n")
   }
 

@@ -24,7 +24,8 @@ extension Session {
     let open = audit.openItems
     if !open.isEmpty {
       let lines = open.map {
-        "  " + TextLayout.pad($0.id.rawValue, 12) + " " + TextLayout.shorten($0.text[language], (columns ?? 100) - 16)
+        "  " + TextLayout.pad($0.id.rawValue, 12) + " "
+          + TextLayout.shorten($0.text[language], (columns ?? 100) - 16)
       }
       return SessionReply(
         text: ([text(.finishRefused(count: open.count))] + lines).joined(separator: "\n"), succeeded: false)
@@ -98,7 +99,8 @@ extension Session {
     guard !reason.isEmpty else { return refuse(.usage(.reopen)) }
     if let refusal = commit(.reopened(reason: reason)) { return refusal }
     moveTo(nextOpenItem(after: nil) ?? audit.applicableItems.last?.id)
-    return SessionReply(text: [text(.reopened(id: audit.id)), "", renderCurrentOrDone()].joined(separator: "\n"))
+    return SessionReply(
+      text: [text(.reopened(id: audit.id)), "", renderCurrentOrDone()].joined(separator: "\n"))
   }
 
   /// `pages N --copies M`: the record's pages and copies, for its closing statement.

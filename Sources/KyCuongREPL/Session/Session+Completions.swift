@@ -51,7 +51,9 @@ extension Session {
       // An item id first: `note BADGE-01 …` from any item.
       return matching(audit?.checklist.items.map(\.id.rawValue) ?? [], last)
     case .attach where words.count == 1:
-      let items = last.isEmpty || last.contains("/") ? [] : matching(audit?.checklist.items.map(\.id.rawValue) ?? [], last)
+      let items =
+        last.isEmpty || last.contains("/")
+        ? [] : matching(audit?.checklist.items.map(\.id.rawValue) ?? [], last)
       return items + pathCompletions(last)
     case .attach:
       return pathCompletions(last)

@@ -84,7 +84,8 @@ extension Session {
     func t(_ viText: String, _ enText: String) -> String { vi ? viText : enText }
     func on(_ item: ItemID?) -> String { item.map { " \($0)" } ?? t(" (chung)", " (general)") }
     switch event.change {
-    case .answered(let item, let outcome, _): return t("trả lời", "answer") + " \(item): " + text(.outcome(outcome))
+    case .answered(let item, let outcome, _):
+      return t("trả lời", "answer") + " \(item): " + text(.outcome(outcome))
     case .skipped(let item, let reason): return t("bỏ qua", "skip") + " \(item): \(reason)"
     case .noted(let item, let note): return t("ghi chú", "note") + on(item) + ": “\(note)”"
     case .attached(let item, let attachment): return t("tệp", "file") + on(item) + ": \(attachment.name)"

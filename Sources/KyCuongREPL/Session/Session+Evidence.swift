@@ -13,11 +13,14 @@ extension Session {
 
   /// Reads `rest` for `command`: an optional item id first, then the options it takes, then free text.
   func target(
-    _ rest: String, for command: Command, options: Set<String> = [], flags: Set<String> = ["general", "chung"]
+    _ rest: String, for command: Command, options: Set<String> = [],
+    flags: Set<String> = ["general", "chung"]
   ) -> Result<Target, RefusedLine> {
     var rest = Substring(rest)
     var named: ItemID?
-    if let first = Arguments.tokens(of: String(rest)).first, !first.quoted, let item = item(named: first.value) {
+    if let first = Arguments.tokens(of: String(rest)).first, !first.quoted,
+      let item = item(named: first.value)
+    {
       named = item.id
       rest = rest[first.range.upperBound...].drop(while: \.isWhitespace)
     }
@@ -52,7 +55,8 @@ extension Session {
     case .failure(let refusal): return refusal.reply
     }
     guard !target.arguments.text.isEmpty else { return refuse(.usage(.explain)) }
-    let speaker = target.arguments.options["by"].flatMap { $0.isEmpty ? nil : $0 } ?? audit.header.unit.representative
+    let speaker =
+      target.arguments.options["by"].flatMap { $0.isEmpty ? nil : $0 } ?? audit.header.unit.representative
     let change = AuditEvent.Change.explained(item: target.item, text: target.arguments.text, speaker: speaker)
     if let refusal = commit(change) { return refusal }
     var lines = [text(.explanationRecorded(item: target.item, speaker: speaker))]

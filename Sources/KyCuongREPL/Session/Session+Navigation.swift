@@ -118,7 +118,8 @@ extension Session {
         lines.append(TextLayout.shorten(" \(marker) \(item.id) · \(status)", width) + critical)
         lines.append(TextLayout.shorten("     " + item.text[language], width))
       } else {
-        let head = " \(marker) \(TextLayout.pad(item.id.rawValue, 12)) \(TextLayout.pad(TextLayout.shorten(status, 20), 20)) "
+        let head =
+          " \(marker) \(TextLayout.pad(item.id.rawValue, 12)) \(TextLayout.pad(TextLayout.shorten(status, 20), 20)) "
         let room = max(10, width - TextLayout.width(head) - 2)
         lines.append(head + TextLayout.shorten(item.text[language], room) + critical)
       }

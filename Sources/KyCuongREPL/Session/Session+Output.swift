@@ -43,7 +43,8 @@ extension Session {
     let markdown = arguments.options["format"] == "md" || path.hasSuffix(".md")
     let output: Output
     switch outputURL(
-      path, defaultName: "\(audit.id)-bien-ban.\(markdown ? "md" : "html")", force: arguments.flags.contains("force"))
+      path, defaultName: "\(audit.id)-bien-ban.\(markdown ? "md" : "html")",
+      force: arguments.flags.contains("force"))
     {
     case .success(let found): output = found
     case .failure(let refusal): return refusal.reply
@@ -76,7 +77,8 @@ extension Session {
     do {
       let log = try store.logData(for: audit.id)
       manifest = try AuditBundle.write(
-        audit, log: log, files: attachmentStore, to: output.url, language: language, now: configuration.clock())
+        audit, log: log, files: attachmentStore, to: output.url, language: language,
+        now: configuration.clock())
     } catch let error as BundleError {
       return refuse(.exportFailed(path: output.url.path, reason: error.description))
     } catch {
@@ -86,7 +88,8 @@ extension Session {
   }
 
   /// The output of a command whose only arguments are a path and `--force`.
-  private func outputFor(_ rest: String, command: Command, defaultName: String) -> Result<Output, RefusedLine> {
+  private func outputFor(_ rest: String, command: Command, defaultName: String) -> Result<Output, RefusedLine>
+  {
     switch arguments(rest, for: command, flags: ["force"]) {
     case .failure(let refusal): return .failure(refusal)
     case .success(let arguments):

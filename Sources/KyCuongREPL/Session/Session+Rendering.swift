@@ -43,11 +43,13 @@ extension Session {
     for note in record.notes { lines.append("  " + text(.labelNote) + number(note.event) + ": " + note.text) }
     for explanation in record.explanations {
       let speaker = explanation.speaker.map { " (\($0))" } ?? ""
-      lines.append("  " + text(.labelExplanation) + number(explanation.event) + speaker + ": " + explanation.text)
+      lines.append(
+        "  " + text(.labelExplanation) + number(explanation.event) + speaker + ": " + explanation.text)
     }
     for attachment in record.attachments {
       lines.append(
-        "  " + text(.labelAttachment) + number(attachment.event) + ": \(attachment.name) (\(attachment.size) B)")
+        "  " + text(.labelAttachment) + number(attachment.event)
+          + ": \(attachment.name) (\(attachment.size) B)")
     }
     return lines.joined(separator: "\n")
   }
@@ -84,7 +86,8 @@ extension Session {
   /// show one and the same table, when it fits the screen; a list of lines otherwise.
   func renderScore(_ report: ScoreReport, audit: Audit) -> String {
     let table = ScoreTable.render(report, checklist: audit.checklist, language: language)
-    guard let columns, table.split(separator: "\n").contains(where: { TextLayout.width(String($0)) > columns })
+    guard let columns,
+      table.split(separator: "\n").contains(where: { TextLayout.width(String($0)) > columns })
     else { return table }
     // The table's head (model, overall, rating, completeness) is lines already; its two tables become lists.
     let head = table.components(separatedBy: "\n\n").first ?? ""

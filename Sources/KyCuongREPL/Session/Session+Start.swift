@@ -118,10 +118,18 @@ extension Session {
     if let recorder = options["recorder"] { draft.recorder = .some(recorder.isEmpty ? nil : recorder) }
     if let province = value("province") { draft.province = province }
     if let level = options["level"] {
-      if let parsed = Self.level(level) { draft.level = parsed } else { problems.append(text(.badLevel(level))) }
+      if let parsed = Self.level(level) {
+        draft.level = parsed
+      } else {
+        problems.append(text(.badLevel(level)))
+      }
     }
     if let oneStop = options["one-stop"] {
-      if let parsed = Self.yesNo(oneStop) { draft.oneStopDesk = parsed } else { problems.append(text(.badYesNo(oneStop))) }
+      if let parsed = Self.yesNo(oneStop) {
+        draft.oneStopDesk = parsed
+      } else {
+        problems.append(text(.badYesNo(oneStop)))
+      }
     }
     for (name, keyPath) in [("decision", \StartDraft.decision), ("plan", \StartDraft.plan)] {
       guard let given = options[name] else { continue }
@@ -340,7 +348,9 @@ extension Session {
       }
     }
     parts.append(current)
-    return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { person($0, role: role) }
+    return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map {
+      person($0, role: role)
+    }
   }
 
   /// Names separated by commas or semicolons.
@@ -351,7 +361,9 @@ extension Session {
   /// `123/QĐ-UBND, 15/01/2026, UBND tỉnh Bắc Ninh` (number, date, issuer; the last two optional), or the
   /// number and the date separated by a space.
   static func document(_ text: String) -> Result<DocumentReference, CalendarDate.ParseError> {
-    let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty
+    }
     guard var number = parts.first else { return .success(DocumentReference(number: text)) }
     var date: CalendarDate?
     var issuer: [String] = []
@@ -374,7 +386,8 @@ extension Session {
       }
     }
     return .success(
-      DocumentReference(number: number, date: date, issuer: issuer.isEmpty ? nil : issuer.joined(separator: ", ")))
+      DocumentReference(
+        number: number, date: date, issuer: issuer.isEmpty ? nil : issuer.joined(separator: ", ")))
   }
 
   /// A visit type in either language, with or without diacritics, or by number (1 scheduled, 2 surprise).

@@ -77,5 +77,6 @@ public struct ProgressReporter: Sendable {
   }
 
   /// Reports nothing and never stops.
-  public static let silent = ProgressReporter(begin: { _, _ in }, update: { _ in }, end: {}, isCancelled: { false })
+  public static let silent = ProgressReporter(
+    begin: { _, _ in }, update: { _ in }, end: {}, isCancelled: { false })
 }

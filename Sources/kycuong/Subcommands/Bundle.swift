@@ -59,7 +59,8 @@ extension KyCuongCommand {
         throw CommandFailure(error.description)
       }
       try CommandFiles.write(
-        TerminalText.sanitized("\(output): \(manifest.files.count) files, audit \(manifest.audit)") + "\n", to: nil,
+        TerminalText.sanitized("\(output): \(manifest.files.count) files, audit \(manifest.audit)") + "\n",
+        to: nil,
         force: false)
     }
   }

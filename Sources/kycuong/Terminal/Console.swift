@@ -22,7 +22,8 @@ struct Console {
 
   /// Chooses the reader; `completer` gets the text before the cursor and returns whole-word candidates;
   /// `keepsInHistory` says which lines the history file may keep.
-  init(completer: @escaping (String) -> [String], keepsInHistory: @escaping (String) -> Bool = { _ in true }) {
+  init(completer: @escaping (String) -> [String], keepsInHistory: @escaping (String) -> Bool = { _ in true })
+  {
     if isTerminal(fileDescriptor: STDIN_FILENO) && isTerminal(fileDescriptor: STDOUT_FILENO),
       let editing = EditLineReader(
         historyPath: HistoryLocation.historyFile(), completer: completer, keepsInHistory: keepsInHistory)

@@ -31,7 +31,8 @@ final class EditLineReader: LineReader {
 
   /// Sets up libedit on the process's terminal; `historyPath` nil keeps history in memory only.
   init?(
-    historyPath: String?, completer: @escaping Completer, keepsInHistory: @escaping (String) -> Bool = { _ in true }
+    historyPath: String?, completer: @escaping Completer,
+    keepsInHistory: @escaping (String) -> Bool = { _ in true }
   ) {
     // libedit fixes its character mode in el_init: without a UTF-8 LC_CTYPE it drops every non-ASCII byte
     // and crashes on a non-ASCII prompt.

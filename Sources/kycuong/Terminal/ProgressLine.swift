@@ -30,7 +30,8 @@ enum ProgressLine {
           let percent = current.total > 0 ? Int(done * 100 / current.total) : 100
           guard percent != current.last else { return nil }
           current.last = percent
-          return "\r\u{1B}[K  \(current.label): \(percent)% (\(done >> 20)/\(current.total >> 20) MiB; Ctrl-C: hủy/cancel)"
+          return
+            "\r\u{1B}[K  \(current.label): \(percent)% (\(done >> 20)/\(current.total >> 20) MiB; Ctrl-C: hủy/cancel)"
         }
         if let line { StandardOutput().write(line) }
       },
