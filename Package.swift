@@ -89,6 +89,14 @@ let package = Package(
     ),
     // The durable store of audits: one hash-chained, fsync'd log per audit, locked while it is written.
     .target(name: "KyCuongStore", dependencies: ["KyCuong", "KyCuongIntegrity"]),
+    // An audit's bundle: one zip with the export, the log, the record and every attachment, and a manifest
+    // of digests (ZIPFoundation, which needs zlib through pkg-config on Linux: `make deps` installs it).
+    .target(
+      name: "KyCuongBundle",
+      dependencies: [
+        "KyCuong", "KyCuongIntegrity", "KyCuongStore",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation", condition: signatures),
+      ]),
     // Realistic sample audits, for demonstrations, screenshots and benchmarks.
     .target(name: "KyCuongSamples", dependencies: ["KyCuong"]),
     // Checklists authored in a spreadsheet: XLSX (a zip of XML parts, through ZIPFoundation and Foundation's
@@ -108,7 +116,8 @@ let package = Package(
     // Non-variadic wrappers around el_set / history, which Swift cannot call.
     .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
     // The REPL's logic: parse a line, change the audit, render a reply. No terminal code.
-    .target(name: "KyCuongREPL", dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore"]),
+    .target(
+      name: "KyCuongREPL", dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore", "KyCuongBundle"]),
     .executableTarget(
       name: "kycuong",
       dependencies: [
@@ -116,6 +125,7 @@ let package = Package(
         "KyCuongREPL",
         "KyCuongIntegrity",
         "KyCuongStore",
+        "KyCuongBundle",
         "KyCuongSamples",
         "KyCuongSpreadsheet",
         "CEditLine",
@@ -129,7 +139,7 @@ let package = Package(
     .testTarget(name: "KyCuongTests", dependencies: ["KyCuong", "KyCuongSamples", "KyCuongTestSupport"]),
     .testTarget(
       name: "KyCuongREPLTests",
-      dependencies: ["KyCuong", "KyCuongREPL", "KyCuongStore", "KyCuongTestSupport"]),
+      dependencies: ["KyCuong", "KyCuongREPL", "KyCuongStore", "KyCuongBundle", "KyCuongTestSupport"]),
     .testTarget(
       name: "KyCuongIntegrityTests",
       dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore", "KyCuongREPL", "KyCuongTestSupport"]),

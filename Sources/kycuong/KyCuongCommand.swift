@@ -20,7 +20,7 @@ struct KyCuongCommand: ParsableCommand {
       """,
     version: KyCuongVersion.string,
     subcommands: [
-      Audit.self, Validate.self, Show.self, Score.self, Report.self, Verify.self, Key.self,
+      Audit.self, Validate.self, Show.self, Score.self, Report.self, Verify.self, Key.self, Bundle.self,
       ChecklistCommand.self,
     ],
     defaultSubcommand: Audit.self
