@@ -33,7 +33,9 @@ struct HostileWorkbookTests {
   }
 
   /// `parts` with the part at `path` replaced by `data`.
-  static func replacing(_ path: String, with data: Data, in parts: [(path: String, data: Data)])
+  static func replacing(
+    _ path: String, with data: Data, in parts: [(path: String, data: Data)]
+  )
     -> [(path: String, data: Data)]
   {
     parts.map { $0.path == path ? (path, data) : $0 }
@@ -67,7 +69,8 @@ struct HostileWorkbookTests {
       let previous = level == 1 ? "lol" : "lol\(level - 1)"
       laughs += "<!ENTITY lol\(level) \"" + String(repeating: "&\(previous);", count: 10) + "\">"
     }
-    laughs += #"]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>"#
+    laughs +=
+      #"]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>"#
     let parts = Self.replacing("xl/sharedStrings.xml", with: Data(laughs.utf8), in: try Self.standardParts())
     let workbook = try Self.zip(parts)
     let error = refusal { () throws(SpreadsheetError) in try Spreadsheet(xlsx: workbook) }
@@ -89,11 +92,14 @@ struct HostileWorkbookTests {
   @Test("a sheet past the row limit, at the first cell beyond it")
   func hugeSheet() throws {
     var rows = ""
-    for row in 1...200 { rows += #"<row r="\#(row)"><c r="A\#(row)" t="inlineStr"><is><t>x</t></is></c></row>"# }
+    for row in 1...200 {
+      rows += #"<row r="\#(row)"><c r="A\#(row)" t="inlineStr"><is><t>x</t></is></c></row>"#
+    }
     let sheet =
       #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
       + rows + "</sheetData></worksheet>"
-    let parts = Self.replacing("xl/worksheets/sheet1.xml", with: Data(sheet.utf8), in: try Self.standardParts())
+    let parts = Self.replacing(
+      "xl/worksheets/sheet1.xml", with: Data(sheet.utf8), in: try Self.standardParts())
     let workbook = try Self.zip(parts)
     let limits = SpreadsheetLimits(rows: 100)
     let error = refusal { () throws(SpreadsheetError) in try Spreadsheet(xlsx: workbook, limits: limits) }
@@ -110,8 +116,11 @@ struct HostileWorkbookTests {
       refusal { () throws(SpreadsheetError) in try Spreadsheet(xlsx: Data("id,section\n".utf8)) }
         == .notAWorkbook(legacy: false))
     let ole = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
-    #expect(refusal { () throws(SpreadsheetError) in try Spreadsheet(xlsx: ole) } == .notAWorkbook(legacy: true))
-    #expect(refusal { () throws(SpreadsheetError) in try Spreadsheet(xlsx: Data()) } == .notAWorkbook(legacy: false))
+    #expect(
+      refusal { () throws(SpreadsheetError) in try Spreadsheet(xlsx: ole) } == .notAWorkbook(legacy: true))
+    #expect(
+      refusal { () throws(SpreadsheetError) in try Spreadsheet(xlsx: Data()) } == .notAWorkbook(legacy: false)
+    )
     let whole = try Workbooks.standard().xlsxData()
     let truncated = whole.prefix(whole.count / 2)
     let error = refusal { () throws(SpreadsheetError) in try Spreadsheet(xlsx: Data(truncated)) }
@@ -133,7 +142,8 @@ struct HostileWorkbookTests {
       #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
       + #"<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>"#
       + "</sheetData></worksheet>"
-    let parts = Self.replacing("xl/worksheets/sheet1.xml", with: Data(sheet.utf8), in: try Self.standardParts())
+    let parts = Self.replacing(
+      "xl/worksheets/sheet1.xml", with: Data(sheet.utf8), in: try Self.standardParts())
     let workbook = try Self.zip(parts)
     let error = refusal { () throws(SpreadsheetError) in try Spreadsheet(xlsx: workbook) }
     guard case .formulaError(let cell, "#DIV/0!")? = error else {
@@ -158,7 +168,8 @@ struct HostileWorkbookTests {
 
   @Test("CSV: a byte order mark, quoted separators, line breaks and doubled quotes, CRLF")
   func csvQuoting() throws {
-    let text = "\u{FEFF}id,text::vi\r\nA-01,\"Có đeo thẻ, đúng quy định\"\r\nA-02,\"dòng 1\ndòng \"\"2\"\"\"\r\n"
+    let text =
+      "\u{FEFF}id,text::vi\r\nA-01,\"Có đeo thẻ, đúng quy định\"\r\nA-02,\"dòng 1\ndòng \"\"2\"\"\"\r\n"
     let sheet = try #require(try Spreadsheet(csv: Data(text.utf8), sheet: "items").sheets.first)
     #expect(sheet.rows.count == 3)
     #expect(sheet.rows[0] == [.text("id"), .text("text::vi")])
@@ -180,16 +191,20 @@ struct HostileWorkbookTests {
       refusal { () throws(SpreadsheetError) in try Spreadsheet(csv: latin, sheet: "items") }
         == .csvNotUTF8(line: 2))
     let open = Data("id,text\nA-01,\"never closed\n".utf8)
-    guard case .malformedCSV(line: 2, _)? = refusal({ () throws(SpreadsheetError) in
-      try Spreadsheet(csv: open, sheet: "items")
-    }) else {
+    guard
+      case .malformedCSV(line: 2, _)? = refusal({ () throws(SpreadsheetError) in
+        try Spreadsheet(csv: open, sheet: "items")
+      })
+    else {
       Issue.record("an unclosed quote is not refused at line 2")
       return
     }
     let after = Data("id,text\nA-01,\"closed\"x\n".utf8)
-    guard case .malformedCSV(line: 2, _)? = refusal({ () throws(SpreadsheetError) in
-      try Spreadsheet(csv: after, sheet: "items")
-    }) else {
+    guard
+      case .malformedCSV(line: 2, _)? = refusal({ () throws(SpreadsheetError) in
+        try Spreadsheet(csv: after, sheet: "items")
+      })
+    else {
       Issue.record("text after a closing quote is not refused at line 2")
       return
     }

@@ -161,14 +161,19 @@ struct ImportValidationTests {
     let items = try workbook.index(of: "items")
     let max = try workbook.column("max", in: "items")
     let scale = try #require(
-      workbook.sheets[items].rows.firstIndex { $0.count >= max && $0[max - 1] != nil && $0[0] != .text("id") })
+      workbook.sheets[items].rows.firstIndex { $0.count >= max && $0[max - 1] != nil && $0[0] != .text("id") }
+    )
     let id = try #require(workbook.sheets[items].rows[scale].first ?? nil)
     workbook.sheets[items] = Sheet(
-      name: "items", rows: workbook.sheets[items].rows.map { row in row.enumerated().filter { $0.offset != max - 1 }.map(\.element) })
+      name: "items",
+      rows: workbook.sheets[items].rows.map { row in
+        row.enumerated().filter { $0.offset != max - 1 }.map(\.element)
+      })
     #expect(
-      Workbooks.problems(workbook) == [
-        "items!A\(scale + 1): a scale item needs \"max\", a whole number ≥ 1 (the sheet has no column \"max\") [\(id)]"
-      ].map { $0.replacingOccurrences(of: " [\(id)]", with: "") })
+      Workbooks.problems(workbook)
+        == [
+          "items!A\(scale + 1): a scale item needs \"max\", a whole number ≥ 1 (the sheet has no column \"max\") [\(id)]"
+        ].map { $0.replacingOccurrences(of: " [\(id)]", with: "") })
   }
 
   @Test("a missing sheet, by name, with the sheets the workbook has")

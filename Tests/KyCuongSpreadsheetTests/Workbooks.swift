@@ -33,7 +33,8 @@ extension Spreadsheet {
   /// The column of `header` in `sheet`.
   func column(_ header: String, in sheet: String) throws -> Int {
     let rows = sheets[try index(of: sheet)].rows
-    let index = try #require(rows.first?.firstIndex { $0 == .text(header) }, "no column \(header) in \(sheet)")
+    let index = try #require(
+      rows.first?.firstIndex { $0 == .text(header) }, "no column \(header) in \(sheet)")
     return index + 1
   }
 
@@ -53,7 +54,8 @@ extension Spreadsheet {
 
   /// The address of the cell of `header` in the row of `key`.
   func address(_ sheet: String, _ key: String, _ header: String) throws -> String {
-    CellReference(sheet: sheet, row: try row(key, in: sheet), column: try column(header, in: sheet)).description
+    CellReference(sheet: sheet, row: try row(key, in: sheet), column: try column(header, in: sheet))
+      .description
   }
 
   /// Removes the sheet named `name`.
