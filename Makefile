@@ -4,7 +4,7 @@ SWIFT ?= swift
 DOCS_DIR ?= docs-site
 SYMBOLS_DIR := .build/symbol-graphs
 
-.PHONY: run test deps build lint checklists-check spreadsheet-check unit-tests fuzz-smoke fuzz pty-tests render-check docs-check docs docs-preview bench bench-tools bench-repl bench-summary format clean
+.PHONY: run test deps build lint checklists-check spreadsheet-check consumer-check unit-tests fuzz-smoke fuzz pty-tests render-check docs-check docs docs-preview bench bench-tools bench-repl bench-summary format clean
 
 # Installs what a fresh Debian machine lacks: libedit-dev (the REPL's line editor), Python's jsonschema (the
 # schema tests) and pexpect (the pseudo-terminal tests). Scripts/render-html.sh installs Chromium and poppler
@@ -64,6 +64,11 @@ spreadsheet-check: deps
 	$(SWIFT) build --product kycuong
 	Scripts/check-spreadsheets.sh $$($(SWIFT) build --show-bin-path)/kycuong
 
+# A third-party package with `traits: []` that imports only KyCuong: resolves nothing else, builds, runs the
+# tutorial's steps (Scripts/check-consumer.sh).
+consumer-check:
+	Scripts/check-consumer.sh
+
 docs-check: deps
 	Scripts/build-docs.sh check
 
@@ -73,7 +78,7 @@ docs: deps
 docs-preview: deps
 	Scripts/build-docs.sh preview
 
-test: deps lint checklists-check unit-tests fuzz-smoke pty-tests render-check spreadsheet-check docs-check
+test: deps lint checklists-check unit-tests fuzz-smoke pty-tests render-check spreadsheet-check consumer-check docs-check
 	@echo "make test: all checks passed"
 
 # The benchmarks of issue 13 (Benchmarks/run.py): kycuong in release (.build-release) beside its peers —
