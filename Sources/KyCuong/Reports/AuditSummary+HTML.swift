@@ -127,7 +127,8 @@ extension AuditSummary {
     }
     if !warnings.isEmpty {
       out.append(
-        "<h2 class=\"bad\">" + say("Cảnh báo: tệp đã đọc nhưng có vấn đề", "Warnings: files read despite a problem")
+        "<h2 class=\"bad\">"
+          + say("Cảnh báo: tệp đã đọc nhưng có vấn đề", "Warnings: files read despite a problem")
           + " (\(warnings.count))</h2><ul class=\"warnings\">")
       for file in warnings { out.append("<li><code>\(e(file.path))</code>: \(e(file.reason))</li>") }
       out.append("</ul>")

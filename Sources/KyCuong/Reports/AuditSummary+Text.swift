@@ -103,7 +103,9 @@ extension AuditSummary {
     }
     if !warnings.isEmpty {
       out.append("")
-      out.append(say("Cảnh báo: tệp đã đọc nhưng có vấn đề", "Warnings: files read despite a problem") + " (\(warnings.count))")
+      out.append(
+        say("Cảnh báo: tệp đã đọc nhưng có vấn đề", "Warnings: files read despite a problem")
+          + " (\(warnings.count))")
       for file in warnings { out.append("  \(file.path): \(file.reason)") }
     }
     if !skipped.isEmpty {

@@ -96,7 +96,9 @@ public struct AuditSummary: Hashable, Sendable, Codable {
     today = totals.today
 
     total = totals.total.group(key: "total", label: LocalizedText(vi: "Tất cả", en: "All"))
-    units = totals.units.sorted { $0.key < $1.key }.map { $0.value.group(key: $0.key, label: LocalizedText(vi: $0.key)) }
+    units = totals.units.sorted { $0.key < $1.key }.map {
+      $0.value.group(key: $0.key, label: LocalizedText(vi: $0.key))
+    }
     checklists = totals.checklists.sorted { $0.key < $1.key }.map {
       $0.value.group(key: $0.key, label: totals.checklistTitles[$0.key]?.value ?? LocalizedText(vi: $0.key))
     }
@@ -141,7 +143,9 @@ public struct AuditSummary: Hashable, Sendable, Codable {
       }
       return passed <= candidate.order.startedAt
     }.sorted { lhs, rhs in
-      if lhs.action.daysOverdue != rhs.action.daysOverdue { return lhs.action.daysOverdue > rhs.action.daysOverdue }
+      if lhs.action.daysOverdue != rhs.action.daysOverdue {
+        return lhs.action.daysOverdue > rhs.action.daysOverdue
+      }
       if lhs.action.audit != rhs.action.audit { return lhs.action.audit < rhs.action.audit }
       return (lhs.order, lhs.position) < (rhs.order, rhs.position)
     }.map(\.action)

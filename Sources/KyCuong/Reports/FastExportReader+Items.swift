@@ -170,7 +170,8 @@ extension FastExportReader {
           return type != nil
         // The values are read as the types they have for the outcomes that use them; an outcome of another
         // type ignores them, so they need only be JSON (`nil` here is not a refusal, only "not that type").
-        case 9 where scanner.matches(key, "compliant"): return number(&scanner, into: &compliant, depth: depth)
+        case 9 where scanner.matches(key, "compliant"):
+          return number(&scanner, into: &compliant, depth: depth)
         case 8 where scanner.matches(key, "observed"): return number(&scanner, into: &observed, depth: depth)
         case 5 where scanner.matches(key, "value"): return number(&scanner, into: &value, depth: depth)
         case 4 where scanner.matches(key, "text"):

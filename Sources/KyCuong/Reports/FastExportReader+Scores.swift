@@ -42,10 +42,14 @@ extension FastExportReader {
           return points(&scanner, depth: depth + 1)
         case 8 where scanner.matches(key, "sections"):
           missing -= 1
-          return scanner.checkArray(depth: depth + 1) { part(&$0, depth: depth + 2, id: "id", weighted: true) }
+          return scanner.checkArray(depth: depth + 1) {
+            part(&$0, depth: depth + 2, id: "id", weighted: true)
+          }
         case 10 where scanner.matches(key, "focusAreas"):
           missing -= 1
-          return scanner.checkArray(depth: depth + 1) { part(&$0, depth: depth + 2, id: "tag", weighted: false) }
+          return scanner.checkArray(depth: depth + 1) {
+            part(&$0, depth: depth + 2, id: "tag", weighted: false)
+          }
         case 12 where scanner.matches(key, "completeness"):
           missing -= 1
           return Fields.strings(&scanner, depth: depth + 1, [], integers: completenessNames)
@@ -94,7 +98,8 @@ extension FastExportReader {
 
     /// `SectionScore` (id, weight, score, points, scoredItems) or `FocusAreaScore` (tag, score, points,
     /// scoredItems).
-    static func part(_ scanner: inout JSONScanner, depth: Int, id name: StaticString, weighted: Bool) -> Bool {
+    static func part(_ scanner: inout JSONScanner, depth: Int, id name: StaticString, weighted: Bool) -> Bool
+    {
       var missing = weighted ? 4 : 3
       let complete = scanner.object(depth: depth) { scanner, key in
         if scanner.matches(key, name) {

@@ -57,7 +57,8 @@ extension FastExportReader {
       }
       guard read, let id, let unit, team, visitType != nil, let startedAt, let eventCount else { return nil }
       return VisitFacts(
-        id: id, unit: unit, startedAt: startedAt, finished: finished, eventCount: eventCount, context: context)
+        id: id, unit: unit, startedAt: startedAt, finished: finished, eventCount: eventCount, context: context
+      )
     }
   }
 

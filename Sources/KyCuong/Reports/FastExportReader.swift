@@ -109,7 +109,8 @@ package enum FastExportReader {
     /// The facts, when every member `AuditExport` requires is there and the export checks as it does.
     func facts(file: String) -> AuditFacts? {
       guard let format, AuditExport.isReadable(format: format), let visit, let reference, let snapshot,
-        let items, let scores, let actions, attachments, remarks == [.findings, .recommendations, .notes, .explanations]
+        let items, let scores, let actions, attachments,
+        remarks == [.findings, .recommendations, .notes, .explanations]
       else { return nil }
       // `AuditExport` refuses a reference that is not its snapshot's, and items fewer than the snapshot's.
       let checklist = snapshot.checklist

@@ -33,7 +33,9 @@ public enum SummaryReader {
   /// - Parameter files: Exports and logs.
   /// - Returns: What was read.
   public static func read(_ files: [URL]) -> Result {
-    let outcomes = work(files, excluding: []) { [Outcome]() } add: { outcomes, _, outcome in
+    let outcomes = work(files, excluding: []) {
+      [Outcome]()
+    } add: { outcomes, _, outcome in
       outcomes.append(outcome)
     }
     var byID: [String: AuditFacts] = [:]
@@ -84,7 +86,9 @@ public enum SummaryReader {
     _ files: [URL], into empty: AuditSummary.Accumulator, checkLog: (@Sendable (Data) -> [String])?
   ) -> Folded {
     func pass(excluding: Set<Int>) -> [Share] {
-      work(files, excluding: excluding, checkLog: checkLog) { Share(totals: empty) } add: { share, file, outcome in
+      work(files, excluding: excluding, checkLog: checkLog) {
+        Share(totals: empty)
+      } add: { share, file, outcome in
         switch outcome.result {
         case .skipped(let skipped): share.notes.append((file, skipped, []))
         case .audit(let facts, let warnings):
@@ -173,7 +177,8 @@ public enum SummaryReader {
       var state = states.take(worker)
       while let index = next.take(below: chunks.count) {
         for file in chunks[index] where !excluding.contains(file) {
-          add(&state, file, Outcome(file: file, result: readOne(files[file], cache: cache, checkLog: checkLog)))
+          add(
+            &state, file, Outcome(file: file, result: readOne(files[file], cache: cache, checkLog: checkLog)))
         }
       }
       states.put(state, at: worker)

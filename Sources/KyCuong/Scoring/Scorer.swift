@@ -130,7 +130,8 @@ public enum Scorer {
             tagged = true
             // Flat-weighted with the items' own weights, whatever the model, as the format promises.
             guard applicability.isApplicable(items[index].id),
-              let score = items[index].score(for: states[items[index].id] ?? .unanswered, partialCredit: credit)
+              let score = items[index].score(
+                for: states[items[index].id] ?? .unanswered, partialCredit: credit)
             else { continue }
             scored.append(Scored(score: score, weight: items[index].weight))
           }

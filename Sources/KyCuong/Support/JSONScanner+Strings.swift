@@ -67,7 +67,8 @@ extension JSONScanner {
       guard let first = hex4(at: position + 2) else { return nil }
       switch first {
       case 0xD800..<0xDC00:
-        guard position + 7 < end, base[position + 6] == UInt8(ascii: "\\"), base[position + 7] == UInt8(ascii: "u"),
+        guard position + 7 < end, base[position + 6] == UInt8(ascii: "\\"),
+          base[position + 7] == UInt8(ascii: "u"),
           let second = hex4(at: position + 8), (0xDC00..<0xE000).contains(second)
         else { return nil }
         return position + 12
@@ -108,8 +109,10 @@ extension JSONScanner {
     func flush(_ upTo: Int) {
       if upTo > run {
         scalars.append(
-          contentsOf: String(decoding: UnsafeBufferPointer(start: base + run, count: upTo - run), as: UTF8.self)
-            .unicodeScalars)
+          contentsOf: String(
+            decoding: UnsafeBufferPointer(start: base + run, count: upTo - run), as: UTF8.self
+          )
+          .unicodeScalars)
       }
     }
     while position < token.end {

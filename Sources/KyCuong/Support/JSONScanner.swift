@@ -185,7 +185,9 @@ package struct JSONScanner {
       value = word(at: key.start).littleEndian
       if key.count < 8 { value &= (1 << (8 * UInt64(key.count))) &- 1 }
     } else {
-      for offset in 0..<min(8, key.count) { value |= UInt64(base[key.start + offset]) << (8 * UInt64(offset)) }
+      for offset in 0..<min(8, key.count) {
+        value |= UInt64(base[key.start + offset]) << (8 * UInt64(offset))
+      }
     }
     return Int(bitPattern: UInt(value))
   }

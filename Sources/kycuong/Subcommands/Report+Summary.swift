@@ -94,7 +94,8 @@ extension KyCuongCommand.Report {
         // The default store may not exist yet (no audit made); a folder the user named must.
         if !paths.isEmpty || store != nil { throw CommandFailure("\(root.path): no such file or folder") }
       }
-      let files = SummaryReader.auditFiles(in: roots.filter { FileManager.default.fileExists(atPath: $0.path) })
+      let files = SummaryReader.auditFiles(
+        in: roots.filter { FileManager.default.fileExists(atPath: $0.path) })
       // A log read into the summary is checked as `score` and `verify` check it: a broken hash chain is
       // warned of, on standard error and in the summary itself.
       let summary = AuditSummary(

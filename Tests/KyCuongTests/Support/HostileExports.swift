@@ -23,6 +23,11 @@ enum HostileExports {
     let data = try base()
     let text = String(decoding: data, as: UTF8.self)
     let json = try JSONReader.parse(data)
+    guard case .number(let count)? = json.at(["audit", "eventCount"]) else {
+      throw Missing(target: "audit.eventCount")
+    }
+    // The member as `jsonData()` writes it, for edits of its spelling.
+    let events = #""eventCount" : "# + String(Int(count))
     var files: [(String, Data)] = [("hostile-valid-base.json", data)]
     func add(_ name: String, _ text: String) { files.append(("hostile-\(name).json", Data(text.utf8))) }
     func edit(_ name: String, _ change: (inout JSONValue) throws -> Void) throws {
@@ -56,16 +61,20 @@ enum HostileExports {
       $0.set(["audit", "unit", "name"], .string("=HYPERLINK(\"http://x.example\",\"click\")"))
     }
     try edit("valid-offset-time") { $0.set(["audit", "startedAt"], .string("2026-02-10T09:00:00+07:00")) }
-    try replace("valid-escaped-strings", #""name" : "UBND phường Hàng Bạc""#, #""name" : "UBND ph\u01b0\u1eddng H\u00e0ng B\u1ea1c""#)
-    try replace("valid-event-count-3-0", #""eventCount" : 18"#, #""eventCount" : 18.0"#)
-    try replace("valid-nested-200", #""attachments" : ["#, #""deep" : "# + nested(200) + #", "attachments" : ["#)
+    try replace(
+      "valid-escaped-strings", #""name" : "UBND phường Hàng Bạc""#,
+      #""name" : "UBND ph\u01b0\u1eddng H\u00e0ng B\u1ea1c""#)
+    try replace("valid-event-count-3-0", events, events + ".0")
+    try replace(
+      "valid-nested-200", #""attachments" : ["#, #""deep" : "# + nested(200) + #", "attachments" : ["#)
     try replace("valid-tiny-number-unknown", #""attachments" : ["#, #""tiny" : 1e-400, "attachments" : ["#)
 
     // Keys given twice, at the top, deep, spelled with escapes or canonically equal characters.
     try replace("duplicate-scores-overall", #""overall" : "#, #""overall" : 100, "overall" : "#)
     try replace("duplicate-format", #""format" : "#, #""form\u0061t" : "kycuong.audit/1", "format" : "#)
     try replace("duplicate-in-snapshot", #""partialCredit" : "#, #""partialCredit" : 1, "partialCredit" : "#)
-    try replace("duplicate-kelvin", #""attachments" : ["#, #""Kelvin" : 1, "\u212Aelvin" : 2, "attachments" : ["#)
+    try replace(
+      "duplicate-kelvin", #""attachments" : ["#, #""Kelvin" : 1, "\u212Aelvin" : 2, "attachments" : ["#)
     try replace("duplicate-items-key", "\n  \"items\" : [", "\n  \"items\" : [],\n  \"items\" : [")
 
     // Formats and structure.
@@ -75,7 +84,9 @@ enum HostileExports {
     try edit("format-missing") { $0.remove(["format"]) }
     try edit("items-missing") { $0.remove(["items"]) }
     try edit("checklist-id-differs") { $0.set(["checklist", "id"], .string("another-list")) }
-    try edit("snapshot-weight-too-large") { $0.set(["checklist", "snapshot", "sections", "0", "weight"], .number(5000)) }
+    try edit("snapshot-weight-too-large") {
+      $0.set(["checklist", "snapshot", "sections", "0", "weight"], .number(5000))
+    }
 
     // Answers an item's kind does not take, and statuses that contradict their fields.
     try edit("scale-70") { $0.set(["items", "4", "outcome", "value"], .number(70)) }
@@ -129,15 +140,24 @@ enum HostileExports {
     }
 
     // Numbers, dates and texts a decoder refuses.
-    try replace("event-count-1e300", #""eventCount" : 18"#, #""eventCount" : 1e300"#)
-    try replace("event-count-fraction", #""eventCount" : 18"#, #""eventCount" : 18.5"#)
-    try replace("event-count-string", #""eventCount" : 18"#, #""eventCount" : "18""#)
-    try replace("number-1e400", #""eventCount" : 18"#, #""eventCount" : 1e400"#)
-    try replace("weight-underflow", #""weight" : 1,"#, #""weight" : 1e-400,"#)
-    try replace("nan-literal", #""eventCount" : 18"#, #""eventCount" : NaN"#)
-    try replace("infinity-literal", #""eventCount" : 18"#, #""eventCount" : Infinity"#)
-    try replace("leading-zero", #""eventCount" : 18"#, #""eventCount" : 018"#)
-    try edit("date-not-a-day") { $0.set(["audit", "startedAt"], .string("2026-02-30T02:00:00Z")) }
+    try replace("event-count-1e300", events, #""eventCount" : 1e300"#)
+    try replace("event-count-fraction", events, events + ".5")
+    try replace("event-count-string", events, #""eventCount" : "# + "\"\(Int(count))\"")
+    try replace("number-1e400", events, #""eventCount" : 1e400"#)
+    // A number only the text can hold: a marker set through the JSON, then its digits replaced.
+    var underflow = json
+    underflow.set(["checklist", "snapshot", "sections", "0", "items", "0", "weight"], .number(987_654_321))
+    let marked = Printer.pretty(underflow) + "\n"
+    guard marked.contains("987654321") else {
+      throw Missing(target: "checklist.snapshot.sections[0].items[0]")
+    }
+    add("weight-underflow", marked.replacingOccurrences(of: "987654321", with: "1e-400"))
+    try replace("nan-literal", events, #""eventCount" : NaN"#)
+    try replace("infinity-literal", events, #""eventCount" : Infinity"#)
+    try replace("leading-zero", events, #""eventCount" : 0"# + String(Int(count)))
+    // Taken by the full reader: `Timestamp.date(from:)` (ISO8601FormatStyle) rolls 30 February over to
+    // 2 March, and the fast reader reads times through it, so both agree.
+    try edit("valid-date-rolled-over") { $0.set(["audit", "startedAt"], .string("2026-02-30T02:00:00Z")) }
     try edit("date-garbage") { $0.set(["audit", "startedAt"], .string("yesterday")) }
     try edit("due-not-a-day") { $0.set(["correctiveActions", "0", "due"], .string("2026-02-30")) }
     try edit("null-required") { $0.set(["audit", "id"], .null) }
@@ -145,7 +165,9 @@ enum HostileExports {
     try replace("bad-escape", #""name" : "UBND phường Hàng Bạc""#, #""name" : "UBND \x41""#)
     try replace("raw-tab-in-string", #""name" : "UBND phường Hàng Bạc""#, "\"name\" : \"UBND\tphường\"")
     var invalid = data
-    if let range = invalid.range(of: Data("phường Hàng".utf8)) { invalid.replaceSubrange(range, with: [0xC0, 0xAF]) }
+    if let range = invalid.range(of: Data("phường Hàng".utf8)) {
+      invalid.replaceSubrange(range, with: [0xC0, 0xAF])
+    }
     files.append(("hostile-invalid-utf8.json", invalid))
     var surrogate = data
     if let range = surrogate.range(of: Data("phường Hàng".utf8)) {
@@ -154,11 +176,13 @@ enum HostileExports {
     files.append(("hostile-utf8-surrogate.json", surrogate))
 
     // Cut short, run together, nested too deep, not an object.
-    for (name, cut) in [("truncated-100", 100), ("truncated-half", data.count / 2), ("truncated-end", data.count - 3)] {
+    for (name, cut) in [
+      ("truncated-100", 100), ("truncated-half", data.count / 2), ("truncated-end", data.count - 3),
+    ] {
       files.append(("hostile-\(name).json", data.prefix(cut)))
     }
     files.append(("hostile-concatenated.json", data + data))
-    try replace("trailing-garbage", "\n}\n", "\n}\nx")
+    add("trailing-garbage", text + "x")
     try replace("nested-300", #""attachments" : ["#, #""deep" : "# + nested(300) + #", "attachments" : ["#)
     add("empty-object", "{}")
     add("top-level-array", "[" + text + "]")
