@@ -7,9 +7,9 @@ import KyCuongSupport
 
 /// Reads audits for a summary: many files at once, on every core.
 ///
-/// Each file is read once, whole, refused over 256 MiB, then read by ``FastExportReader`` when it is an export
-/// that reader is certain of, else by the full readers (``AuditDocument/init(data:)``), which take exactly the
-/// same files and say why one is refused. So the summary refuses exactly what `kycuong score` and
+/// Each file is read once, whole, refused over 256 MiB, then read by a fast reader of exports when it is an
+/// export that reader is certain of, else by the full readers (``AuditDocument/init(data:)``), which take
+/// exactly the same files and say why one is refused. So the summary refuses exactly what `kycuong score` and
 /// `report record` refuse, and never counts a stored score.
 public enum SummaryReader {
   /// What reading found.
