@@ -1,12 +1,10 @@
 #!/usr/bin/env bash
 # Fuzzes KyCuong's readers with libFuzzer: the checklist loader and validator, the event log reader, the export
-# reader, the summary's fast export reader against the full one (differential: a disagreement traps) and the
-# REPL's line parser (Tests/Fuzz/<target>.swift).
+# reader and the REPL's line parser (Tests/Fuzz/<target>.swift).
 #
-#   Scripts/fuzz.sh [RUNS] [TARGET…]     RUNS per target (default 20000); targets default to all five.
+#   Scripts/fuzz.sh [RUNS] [TARGET…]     RUNS per target (default 20000); targets default to all four.
 #
-# Every run first replays the committed seed corpus (Tests/Fuzz/Corpus/<target>/; the summary target uses the
-# export seeds, the hostile corpus among them), which keeps every input
+# Every run first replays the committed seed corpus (Tests/Fuzz/Corpus/<target>/), which keeps every input
 # that once crashed a target as a regression test, then mutates for RUNS executions. New interesting inputs go
 # to .build-fuzz/corpus/<target>/ (not committed); a crash leaves its input in .build-fuzz/crashes/ and fails
 # the script: fix the bug, then copy the input into the seed corpus.
@@ -19,7 +17,7 @@ cd "$(dirname "$0")/.."
 RUNS=${1:-20000}
 shift || true
 TARGETS=("$@")
-if [ ${#TARGETS[@]} -eq 0 ]; then TARGETS=(checklist eventlog export summary replline); fi
+if [ ${#TARGETS[@]} -eq 0 ]; then TARGETS=(checklist eventlog export replline); fi
 OUT=.build-fuzz
 SWIFTC=${SWIFTC:-swiftc}
 FLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6)
@@ -27,7 +25,7 @@ mkdir -p "$OUT/corpus" "$OUT/crashes"
 
 max_len() {
   case "$1" in
-    checklist | export | summary) echo 65536 ;;
+    checklist | export) echo 65536 ;;
     eventlog) echo 8192 ;;
     replline) echo 256 ;;
   esac
@@ -86,23 +84,13 @@ for target in "${TARGETS[@]}"; do
   built+=("$target")
 done
 
-# The committed seeds of a target.
-seed_folder() {
-  case "$1" in
-    summary) echo Tests/Fuzz/Corpus/export ;;
-    *) echo "Tests/Fuzz/Corpus/$1" ;;
-  esac
-}
-
 # The targets run side by side (FUZZ_JOBS at a time, default 2: the machine's cores).
 JOBS=${FUZZ_JOBS:-2}
 run_target() {
   local target=$1
   mkdir -p "$OUT/corpus/$target"
-  local seeds
-  seeds=$(seed_folder "$target")
   # Swift's own crash backtracer trips AddressSanitizer; libFuzzer prints the stack itself.
-  SWIFT_BACKTRACE=enable=no "$OUT/fuzz-$target" "$OUT/corpus/$target" "$seeds" \
+  SWIFT_BACKTRACE=enable=no "$OUT/fuzz-$target" "$OUT/corpus/$target" "Tests/Fuzz/Corpus/$target" \
     -runs="$RUNS" -max_len="$(max_len "$target")" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
     -artifact_prefix="$OUT/crashes/$target-" >"$OUT/$target.log" 2>&1
   echo $? >"$OUT/$target.status"
@@ -123,7 +111,7 @@ for target in "${built[@]}"; do
   if [ "$(cat "$OUT/$target.status" 2>/dev/null)" = 0 ]; then
     execs=$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')
     speed=$(grep -m1 'stat::average_exec_per_sec' "$log" | awk '{print $2}')
-    seeds=$(find "$(seed_folder "$target")" -type f | wc -l)
+    seeds=$(find "Tests/Fuzz/Corpus/$target" -type f | wc -l)
     echo "fuzz: $target ok: ${execs:-?} executions (${speed:-?}/s, $seeds seeds replayed), no crash"
   else
     status=1

@@ -83,8 +83,7 @@ public struct AuditFacts: Hashable, Sendable {
       stored: AuditExport.StoredFigures(export))
   }
 
-  /// The facts of an audit from its parts: what every reader of exports (the full one above, the summary's
-  /// fast one) derives them with, so that both give the same facts.
+  /// The facts of an audit from its parts, every score derived from the items.
   ///
   /// - Parameters:
   ///   - id: The audit's id.

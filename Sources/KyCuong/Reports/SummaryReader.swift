@@ -7,10 +7,9 @@ import KyCuongSupport
 
 /// Reads audits for a summary: many files at once, on every core.
 ///
-/// Each file is read once, whole, refused over 256 MiB, then read by a fast reader of exports when it is an
-/// export that reader is certain of, else by the full readers (``AuditDocument/init(data:)``), which take
-/// exactly the same files and say why one is refused. So the summary refuses exactly what `kycuong score` and
-/// `report record` refuse, and never counts a stored score.
+/// Each file is read once, whole, refused over 256 MiB, then through the full readers
+/// (``AuditDocument/init(data:)``), which say why one is refused. So the summary refuses exactly what
+/// `kycuong score` and `report record` refuse, and never counts a stored score.
 public enum SummaryReader {
   /// What reading found.
   public struct Result: Sendable {
@@ -125,11 +124,10 @@ public enum SummaryReader {
     }
     guard !shared.isEmpty else { return [] }
     // The few files involved are read again for their audit id: a hash may be shared by two ids.
-    let cache = SnapshotCache()
     var byID: [String: [(events: Int, file: Int)]] = [:]
     for hash in shared {
       for entry in byHash[hash] ?? [] {
-        guard case .audit(let facts, _) = readOne(files[entry.file], cache: cache, checkLog: nil) else {
+        guard case .audit(let facts, _) = readOne(files[entry.file], checkLog: nil) else {
           continue
         }
         byID[facts.id, default: []].append(entry)
@@ -161,7 +159,7 @@ public enum SummaryReader {
   }
 
   /// Reads `files` on every core, but those at the indices `excluding`: each worker takes chunks in turn,
-  /// reads their files with its own snapshot cache, and adds each outcome to its own state.
+  /// reads their files, and adds each outcome to its own state.
   static func work<State>(
     _ files: [URL], excluding: Set<Int>, checkLog: (@Sendable (Data) -> [String])? = nil,
     start: () -> State, add: @Sendable (inout State, Int, Outcome) -> Void
@@ -173,12 +171,11 @@ public enum SummaryReader {
     let states = Slots<State>(count: min(workers, max(1, chunks.count)), start)
     let next = Counter()
     DispatchQueue.concurrentPerform(iterations: states.count) { worker in
-      let cache = SnapshotCache()
       var state = states.take(worker)
       while let index = next.take(below: chunks.count) {
         for file in chunks[index] where !excluding.contains(file) {
           add(
-            &state, file, Outcome(file: file, result: readOne(files[file], cache: cache, checkLog: checkLog)))
+            &state, file, Outcome(file: file, result: readOne(files[file], checkLog: checkLog)))
         }
       }
       states.put(state, at: worker)
@@ -186,10 +183,9 @@ public enum SummaryReader {
     return states.all()
   }
 
-  /// Reads one file: through ``FastExportReader`` when it is an export that reader is certain of, else through
-  /// the full readers, which decide and say why a file is refused.
+  /// Reads one file, at most 256 MiB, through the full readers, which say why a file is refused.
   package static func readOne(
-    _ url: URL, cache: SnapshotCache, checkLog: (@Sendable (Data) -> [String])?
+    _ url: URL, checkLog: (@Sendable (Data) -> [String])?
   ) -> Outcome.Result {
     let path = url.relativePath
     let data: Data
@@ -197,9 +193,6 @@ public enum SummaryReader {
       data = try BoundedFile.read(url, limit: BoundedFile.maximumLogSize)
     } catch {
       return .skipped(SkippedFile(path: path, reason: AuditDocumentError.unreadable(error).description))
-    }
-    if let facts = data.withUnsafeBytes({ FastExportReader.facts($0, file: path, cache: cache) }) {
-      return .audit(facts, warnings: warnings(facts))
     }
     return readFully(data, path: path, checkLog: checkLog)
   }
