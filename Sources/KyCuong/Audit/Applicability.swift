@@ -22,17 +22,25 @@ public struct Applicability: Sendable {
     checklist: Checklist, states: [ItemID: ItemState], context: AuditContext? = nil, day: CalendarDate? = nil
   ) {
     // Controllers come earlier in the checklist (the validator enforces it), so one pass in order suffices.
-    for item in checklist.items {
-      applicable[item.id] = Self.applies(item, states: states, context: context, day: day, known: applicable)
+    applicable.reserveCapacity(checklist.sections.reduce(0) { $0 + $1.items.count })
+    for section in checklist.sections {
+      // Read in place through a buffer, not copied: an item holds a dozen texts and lists.
+      section.items.withUnsafeBufferPointer { items in
+        for index in items.indices {
+          applicable[items[index].id] = Self.applies(
+            validUntil: items[index].validUntil, condition: items[index].applicableWhen, states: states,
+            context: context, day: day, known: applicable)
+        }
+      }
     }
   }
 
   private static func applies(
-    _ item: Item, states: [ItemID: ItemState], context: AuditContext?, day: CalendarDate?,
-    known: [ItemID: Bool]
+    validUntil: CalendarDate?, condition: ApplicabilityCondition?, states: [ItemID: ItemState],
+    context: AuditContext?, day: CalendarDate?, known: [ItemID: Bool]
   ) -> Bool {
-    if let validUntil = item.validUntil, let day, day > validUntil { return false }
-    guard let condition = item.applicableWhen else { return true }
+    if let validUntil, let day, day > validUntil { return false }
+    guard let condition else { return true }
     if let wanted = condition.context {
       guard let context, context.satisfies(wanted) else { return false }
     }

@@ -245,39 +245,9 @@ public struct AuditExport: Hashable, Sendable, Codable {
   /// Where the figures stored in the export differ from what its items give: the overall score, the rating,
   /// the critical failures, an item's applicability or score. Empty for an export that was not edited.
   public var inconsistencies: [ExportInconsistency] {
-    var found: [ExportInconsistency] = []
-    let derived = rescore(model: scores.model)
-    if !Self.same(scores.overall, derived.overall) {
-      found.append(.overallScore(stored: scores.overall, derived: derived.overall))
-    }
-    if scores.rating?.id != derived.rating?.id {
-      found.append(.rating(stored: scores.rating?.id, derived: derived.rating?.id))
-    }
-    if scores.criticalFailures != derived.criticalFailures {
-      found.append(.criticalFailures(stored: scores.criticalFailures, derived: derived.criticalFailures))
-    }
-    let applicability = self.applicability
-    let credit = checklist.snapshot.scoring.partialCredit
-    for exported in items {
-      guard let item = checklist.snapshot.item(withID: exported.id) else { continue }
-      let applies = applicability.isApplicable(item.id)
-      if exported.applicable != applies {
-        found.append(.itemApplicability(item.id, stored: exported.applicable))
-      }
-      let score = applies ? item.score(for: exported.state, partialCredit: credit) : nil
-      if !Self.same(exported.score, score) {
-        found.append(.itemScore(item.id, stored: exported.score, derived: score))
-      }
-    }
-    return found
-  }
-
-  private static func same(_ left: Double?, _ right: Double?) -> Bool {
-    switch (left, right) {
-    case (nil, nil): true
-    case (let left?, let right?): abs(left - right) < 1e-6
-    default: false
-    }
+    Self.inconsistencies(
+      of: StoredFigures(self), snapshot: checklist.snapshot, states: states, context: audit.context,
+      day: startDay, finished: audit.finishedAt != nil)
   }
 
   /// `sha256:` and the SHA-256 of `checklist`'s canonical JSON, as an export of `format` computes it: RFC 8785

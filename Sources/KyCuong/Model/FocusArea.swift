@@ -9,7 +9,14 @@ public enum FocusArea: Int, CaseIterable, Hashable, Sendable {
   case exemplaryConduct = 3
 
   /// The tag id: `focus-2017-1`, `focus-2017-2` or `focus-2017-3`.
-  public var tag: String { "focus-2017-\(rawValue)" }
+  public var tag: String {
+    // Literals, not built from the number: scoring asks for the tag of every area for every item.
+    switch self {
+    case .responsibilityAndEthics: "focus-2017-1"
+    case .disciplineAndCompliance: "focus-2017-2"
+    case .exemplaryConduct: "focus-2017-3"
+    }
+  }
 
   /// The focus area a tag names, if it names one.
   public init?(tag: String) {

@@ -71,29 +71,77 @@ public struct AuditFacts: Hashable, Sendable {
   ///   - export: The export, read and checked.
   ///   - file: The file it came from.
   public init(_ export: AuditExport, file: String) {
-    id = export.audit.id
+    self.init(
+      id: export.audit.id, file: file, eventCount: export.audit.eventCount, unit: export.audit.unit.name,
+      checklist: export.checklist.id, checklistVersion: export.checklist.version,
+      checklistTitle: export.checklist.title, startedAt: export.audit.startedAt,
+      finished: export.audit.finishedAt != nil, context: export.audit.context,
+      snapshot: export.checklist.snapshot, states: export.states,
+      actions: export.correctiveActions.map {
+        CorrectiveActionFact(what: $0.what, owner: $0.owner, due: $0.due, item: $0.item)
+      },
+      stored: AuditExport.StoredFigures(export))
+  }
+
+  /// The facts of an audit from its parts, every score derived from the items.
+  ///
+  /// - Parameters:
+  ///   - id: The audit's id.
+  ///   - file: The file it came from.
+  ///   - eventCount: The number of events its log has.
+  ///   - unit: The unit's name.
+  ///   - checklist: The checklist's id.
+  ///   - checklistVersion: Its version.
+  ///   - checklistTitle: Its title.
+  ///   - startedAt: The start of the visit.
+  ///   - finished: Whether the audit is finished.
+  ///   - context: The audit's context.
+  ///   - snapshot: The checklist snapshot.
+  ///   - states: Each item's state by id.
+  ///   - actions: The corrective actions.
+  ///   - stored: The figures the export stores, to compare with the derived ones.
+  package init(
+    id: String, file: String, eventCount: Int, unit: String, checklist: String, checklistVersion: String,
+    checklistTitle: LocalizedText, startedAt: Date, finished: Bool, context: AuditContext?,
+    snapshot: Checklist,
+    states: [ItemID: ItemState], actions: [CorrectiveActionFact], stored: AuditExport.StoredFigures
+  ) {
+    self.id = id
     self.file = file
-    eventCount = export.audit.eventCount
-    unit = export.audit.unit.name
-    checklist = export.checklist.id
-    checklistVersion = export.checklist.version
-    checklistTitle = export.checklist.title
-    startedAt = export.audit.startedAt
-    let scores = export.rescore()
+    self.eventCount = eventCount
+    self.unit = unit
+    self.checklist = checklist
+    self.checklistVersion = checklistVersion
+    self.checklistTitle = checklistTitle
+    self.startedAt = startedAt
+    let day = CalendarDate(startedAt, in: .vietnam)
+    let applicability = Applicability(checklist: snapshot, states: states, context: context, day: day)
+    let scores = Scorer.score(
+      checklist: snapshot, states: states, applicability: applicability, model: nil, finished: finished)
     overall = scores.overall
     rating = scores.rating
     focusAreas = Dictionary(
       scores.focusAreas.map { ($0.tag, $0.score) }, uniquingKeysWith: { first, _ in first })
-    let snapshot = export.checklist.snapshot
-    let results = export.itemResults
-    items = snapshot.items.compactMap { item in
-      guard let result = results[item.id], result.applicable, let score = result.score else { return nil }
-      return ItemFact(id: item.id, text: item.text, critical: item.critical, tags: item.tags, score: score)
+    let credit = snapshot.scoring.partialCredit
+    var items: [ItemFact] = []
+    for section in snapshot.sections {
+      // Read in place through a buffer, not copied: an item holds a dozen texts and lists.
+      section.items.withUnsafeBufferPointer { all in
+        for index in all.indices where applicability.isApplicable(all[index].id) {
+          guard let score = all[index].score(for: states[all[index].id] ?? .unanswered, partialCredit: credit)
+          else { continue }
+          items.append(
+            ItemFact(
+              id: all[index].id, text: all[index].text, critical: all[index].critical, tags: all[index].tags,
+              score: score))
+        }
+      }
     }
+    self.items = items
     criticalFailures = scores.criticalFailures
-    actions = export.correctiveActions.map {
-      CorrectiveActionFact(what: $0.what, owner: $0.owner, due: $0.due, item: $0.item)
-    }
-    inconsistencies = export.inconsistencies
+    self.actions = actions
+    inconsistencies = AuditExport.inconsistencies(
+      of: stored, snapshot: snapshot, states: states, context: context, day: day, finished: finished,
+      derived: stored.model == scores.model ? scores : nil, applicability: applicability)
   }
 }

@@ -125,6 +125,14 @@ extension AuditSummary {
       }
       out.append("</tbody></table>")
     }
+    if !warnings.isEmpty {
+      out.append(
+        "<h2 class=\"bad\">"
+          + say("Cảnh báo: tệp đã đọc nhưng có vấn đề", "Warnings: files read despite a problem")
+          + " (\(warnings.count))</h2><ul class=\"warnings\">")
+      for file in warnings { out.append("<li><code>\(e(file.path))</code>: \(e(file.reason))</li>") }
+      out.append("</ul>")
+    }
     if !skipped.isEmpty {
       out.append("<h2>" + say("Tệp bị bỏ qua", "Files skipped") + " (\(skipped.count))</h2><ul>")
       for file in skipped { out.append("<li><code>\(e(file.path))</code>: \(e(file.reason))</li>") }

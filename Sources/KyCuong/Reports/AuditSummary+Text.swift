@@ -101,6 +101,13 @@ extension AuditSummary {
       }
       out.append(table.render())
     }
+    if !warnings.isEmpty {
+      out.append("")
+      out.append(
+        say("Cảnh báo: tệp đã đọc nhưng có vấn đề", "Warnings: files read despite a problem")
+          + " (\(warnings.count))")
+      for file in warnings { out.append("  \(file.path): \(file.reason)") }
+    }
     if !skipped.isEmpty {
       out.append("")
       out.append(say("Tệp bị bỏ qua", "Files skipped") + " (\(skipped.count))")

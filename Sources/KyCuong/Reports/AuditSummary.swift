@@ -57,76 +57,56 @@ public struct AuditSummary: Hashable, Sendable, Codable {
     _ reading: SummaryReader.Result, filter: SummaryFilter, today: CalendarDate,
     timeZone: TimeZone = .vietnam
   ) {
-    let focusTag = filter.focus?.tag
-    let kept = reading.audits.filter { facts in
-      let day = CalendarDate(facts.startedAt, in: timeZone)
-      if let unit = filter.unit, !VietnameseFolding.contains(facts.unit, unit) { return false }
-      if let checklist = filter.checklist, facts.checklist != checklist { return false }
-      if let from = filter.from, day < from { return false }
-      if let to = filter.to, day > to { return false }
-      if let focusTag, !facts.items.contains(where: { $0.tags.contains(focusTag) }),
-        facts.focusAreas[focusTag] == nil
-      {
-        return false
-      }
-      return true
-    }
-    filesRead = reading.files
-    audits = kept.count
-    filteredOut = reading.audits.count - kept.count
-    duplicates = reading.duplicates
-    skipped = reading.skipped
-    warnings = reading.warnings
-    self.today = today
+    var totals = Accumulator(filter: filter, today: today, timeZone: timeZone)
+    for facts in reading.audits { totals.add(facts) }
+    self.init(
+      totals, files: reading.files, duplicates: reading.duplicates, skipped: reading.skipped,
+      warnings: reading.warnings)
+  }
 
-    func group(
-      key: String, label: LocalizedText, _ audits: [AuditFacts], score: (AuditFacts) -> Double?
-    )
-      -> Group
-    {
-      let scores = audits.compactMap(score)
-      var counts: [String: (band: RatingBand?, count: Int)] = [:]
-      for audit in audits {
-        let id = audit.rating?.id ?? "none"
-        counts[id, default: (audit.rating, 0)].count += 1
-      }
-      let ratings = counts.sorted { lhs, rhs in
-        switch (lhs.value.band, rhs.value.band) {
-        case (let left?, let right?):
-          return left.from != right.from ? left.from > right.from : lhs.key < rhs.key
-        case (nil, _): return false
-        case (_, nil): return true
-        }
-      }.map { id, value in
-        RatingCount(
-          id: id, label: value.band?.label ?? LocalizedText(vi: "Chưa có điểm", en: "No score"),
-          count: value.count)
-      }
-      return Group(
-        key: key, label: label, audits: audits.count, scored: scores.count,
-        meanScore: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count), ratings: ratings)
-    }
-    func grouped(by key: (AuditFacts) -> String) -> [(key: String, audits: [AuditFacts])] {
-      Dictionary(grouping: kept, by: key).map { ($0.key, $0.value) }.sorted { $0.key < $1.key }
-    }
+  /// Reads `files` and summarises them as they are read: each worker folds its audits into running totals,
+  /// merged at the end, so memory does not grow with the number of audits (see ``SummaryReader``).
+  ///
+  /// - Parameters:
+  ///   - files: Exports and logs (``SummaryReader/auditFiles(in:)`` lists a folder's).
+  ///   - filter: Which audits to count.
+  ///   - today: Actions due before it are overdue.
+  ///   - timeZone: Where days and months are counted (Vietnam's by default).
+  ///   - checkLog: What to warn of in a file read as an event log, given its bytes (the executable checks the
+  ///     hash chain there; the core library has no hash code); nothing by default.
+  public init(
+    files: [URL], filter: SummaryFilter, today: CalendarDate, timeZone: TimeZone = .vietnam,
+    checkLog: (@Sendable (Data) -> [String])? = nil
+  ) {
+    let read = SummaryReader.fold(
+      files, into: Accumulator(filter: filter, today: today, timeZone: timeZone), checkLog: checkLog)
+    self.init(
+      read.totals, files: files.count, duplicates: read.duplicates, skipped: read.skipped,
+      warnings: read.warnings)
+  }
 
-    total = group(key: "total", label: LocalizedText(vi: "Tất cả", en: "All"), kept, score: \.overall)
-    units = grouped(by: \.unit).map {
-      group(key: $0.key, label: LocalizedText(vi: $0.key), $0.audits, score: \.overall)
+  /// The summary of the folded totals.
+  init(_ totals: Accumulator, files: Int, duplicates: Int, skipped: [SkippedFile], warnings: [SkippedFile]) {
+    filesRead = files
+    audits = totals.kept
+    filteredOut = totals.filteredOut
+    self.duplicates = duplicates
+    self.skipped = skipped
+    self.warnings = warnings
+    today = totals.today
+
+    total = totals.total.group(key: "total", label: LocalizedText(vi: "Tất cả", en: "All"))
+    units = totals.units.sorted { $0.key < $1.key }.map {
+      $0.value.group(key: $0.key, label: LocalizedText(vi: $0.key))
     }
-    checklists = grouped(by: \.checklist).map {
-      group(
-        key: $0.key, label: $0.audits.first?.checklistTitle ?? LocalizedText(vi: $0.key), $0.audits,
-        score: \.overall)
+    checklists = totals.checklists.sorted { $0.key < $1.key }.map {
+      $0.value.group(key: $0.key, label: totals.checklistTitles[$0.key]?.value ?? LocalizedText(vi: $0.key))
     }
     focusAreas = FocusArea.allCases.compactMap { area in
-      if let focus = filter.focus, focus != area { return nil }
-      let having = kept.filter { $0.focusAreas[area.tag] != nil }
-      guard !having.isEmpty else { return nil }
-      return group(key: area.tag, label: area.title, having) { $0.focusAreas[area.tag] ?? nil }
+      totals.focusAreas[area.tag].map { $0.group(key: area.tag, label: area.title) }
     }
-    months = grouped { ReportFormatting.month($0.startedAt, timeZone: timeZone) }.map {
-      group(key: $0.key, label: LocalizedText(vi: $0.key), $0.audits, score: \.overall)
+    months = totals.months.sorted { $0.key < $1.key }.map {
+      $0.value.group(key: $0.key, label: LocalizedText(vi: $0.key))
     }
 
     let ordered = units.sorted { lhs, rhs in
@@ -145,63 +125,30 @@ public struct AuditSummary: Hashable, Sendable, Codable {
     }
     self.ranking = ranking
 
-    struct ItemKey: Hashable {
-      var checklist: String
-      var item: ItemID
-    }
-    var tally: [ItemKey: ItemFailures] = [:]
-    var critical: [CriticalFailure] = []
-    for audit in kept {
-      for item in audit.items where focusTag.map({ item.tags.contains($0) }) ?? true {
-        let key = ItemKey(checklist: audit.checklist, item: item.id)
-        tally[
-          key,
-          default: ItemFailures(
-            checklist: audit.checklist, item: item.id, text: item.text, failures: 0, assessed: 0)
-        ]
-        .assessed += 1
-        if item.score < 1 { tally[key]?.failures += 1 }
+    failingItems = totals.items.flatMap { checklist, tallies in
+      tallies.compactMap { item, tally in
+        tally.failures > 0
+          ? ItemFailures(
+            checklist: checklist, item: item, text: tally.text.value, failures: tally.failures,
+            assessed: tally.assessed) : nil
       }
-      if audit.criticalFailures.isEmpty { continue }
-      let texts = Dictionary(audit.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-      for id in audit.criticalFailures {
-        if let focusTag, !(texts[id]?.tags.contains(focusTag) ?? false) { continue }
-        critical.append(
-          CriticalFailure(
-            audit: audit.id, unit: audit.unit,
-            date: CalendarDate(audit.startedAt, in: timeZone),
-            checklist: audit.checklist, item: id, text: texts[id]?.text ?? LocalizedText(vi: id.rawValue)))
+    }.sorted { ($0.failures, $1.checklist, $1.item) > ($1.failures, $0.checklist, $0.item) }
+    // Oldest audit first; within one audit, in checklist order (the order they were found in).
+    criticalFailures = totals.critical.enumerated().sorted { lhs, rhs in
+      lhs.element.order != rhs.element.order ? lhs.element.order < rhs.element.order : lhs.offset < rhs.offset
+    }.map(\.element.failure)
+    overdueActions = totals.candidates.filter { candidate in
+      guard let item = candidate.action.item, let passed = totals.lastPass[candidate.place]?[item] else {
+        return true
       }
-    }
-    failingItems = tally.values.filter { $0.failures > 0 }.sorted {
-      ($0.failures, $1.checklist, $1.item) > ($1.failures, $0.checklist, $0.item)
-    }
-    criticalFailures = critical
-
-    // An action is settled when a later audit of the same unit and checklist shows its item passing: keep,
-    // per unit and checklist, the last time each item passed (one pass over the audits, not one per action).
-    var lastPass: [String: [ItemID: Date]] = [:]
-    for audit in kept {
-      let key = "\(audit.unit)\u{0}\(audit.checklist)"
-      for item in audit.items where item.score == 1 {
-        lastPass[key, default: [:]][item.id] = max(lastPass[key]?[item.id] ?? .distantPast, audit.startedAt)
+      return passed <= candidate.order.startedAt
+    }.sorted { lhs, rhs in
+      if lhs.action.daysOverdue != rhs.action.daysOverdue {
+        return lhs.action.daysOverdue > rhs.action.daysOverdue
       }
-    }
-    var overdue: [OverdueAction] = []
-    for audit in kept {
-      for action in audit.actions where action.due < today {
-        if let item = action.item, let passed = lastPass["\(audit.unit)\u{0}\(audit.checklist)"]?[item],
-          passed > audit.startedAt
-        {
-          continue
-        }
-        overdue.append(
-          OverdueAction(
-            audit: audit.id, unit: audit.unit, what: action.what, owner: action.owner, due: action.due,
-            item: action.item, daysOverdue: action.due.days(to: today)))
-      }
-    }
-    overdueActions = overdue.sorted { ($0.daysOverdue, $1.audit) > ($1.daysOverdue, $0.audit) }
+      if lhs.action.audit != rhs.action.audit { return lhs.action.audit < rhs.action.audit }
+      return (lhs.order, lhs.position) < (rhs.order, rhs.position)
+    }.map(\.action)
   }
 
   /// The summary as JSON: sorted keys, pretty-printed.

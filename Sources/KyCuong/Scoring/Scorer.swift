@@ -27,17 +27,35 @@ public enum Scorer {
     checklist: Checklist, states: [ItemID: ItemState], context: AuditContext? = nil, day: CalendarDate? = nil,
     model: ScoringModel? = nil, finished: Bool
   ) -> ScoreReport {
+    score(
+      checklist: checklist, states: states,
+      applicability: Applicability(checklist: checklist, states: states, context: context, day: day),
+      model: model, finished: finished)
+  }
+
+  /// Scores `checklist` as ``score(checklist:states:context:day:model:finished:)`` does, with the
+  /// applicability of its items already worked out (from the same states, context and day).
+  ///
+  /// - Parameters:
+  ///   - checklist: The checklist.
+  ///   - states: Each item's state by id.
+  ///   - applicability: Which items apply.
+  ///   - model: The model; the checklist's own by default.
+  ///   - finished: Whether the audit is finished.
+  /// - Returns: The report.
+  package static func score(
+    checklist: Checklist, states: [ItemID: ItemState], applicability: Applicability, model: ScoringModel?,
+    finished: Bool
+  ) -> ScoreReport {
     let model = model ?? checklist.scoring.model
     let credit = checklist.scoring.partialCredit
-    let applicability = Applicability(checklist: checklist, states: states, context: context, day: day)
 
     struct Scored {
-      var item: Item
       var score: Double
       var weight: Double
     }
-    func effectiveWeight(_ item: Item) -> Double {
-      model == .flatUnweighted ? (item.weight > 0 ? 1 : 0) : item.weight
+    func effectiveWeight(_ weight: Double) -> Double {
+      model == .flatUnweighted ? (weight > 0 ? 1 : 0) : weight
     }
 
     var answered = 0
@@ -45,19 +63,23 @@ public enum Scorer {
     var applicable = 0
     var criticalFailures: [ItemID] = []
     var scoredBySection: [[Scored]] = []
+    // Items are read in place (`items[index].…` through a buffer), not copied: an item holds a dozen texts
+    // and lists.
     for section in checklist.sections {
       var scored: [Scored] = []
-      for item in section.items where applicability.isApplicable(item.id) {
-        applicable += 1
-        let state = states[item.id] ?? .unanswered
-        switch state {
-        case .answered: answered += 1
-        case .skipped: skipped += 1
-        case .unanswered: break
+      section.items.withUnsafeBufferPointer { items in
+        for index in items.indices where applicability.isApplicable(items[index].id) {
+          applicable += 1
+          let state = states[items[index].id] ?? .unanswered
+          switch state {
+          case .answered: answered += 1
+          case .skipped: skipped += 1
+          case .unanswered: break
+          }
+          guard let score = items[index].score(for: state, partialCredit: credit) else { continue }
+          if items[index].critical && score < 1 { criticalFailures.append(items[index].id) }
+          scored.append(Scored(score: score, weight: effectiveWeight(items[index].weight)))
         }
-        guard let score = item.score(for: state, partialCredit: credit) else { continue }
-        if item.critical && score < 1 { criticalFailures.append(item.id) }
-        scored.append(Scored(item: item, score: score, weight: effectiveWeight(item)))
       }
       scoredBySection.append(scored)
     }
@@ -99,17 +121,25 @@ public enum Scorer {
     let overall = overallRatio.map(percent)
 
     let focusAreas = FocusArea.allCases.compactMap { area -> FocusAreaScore? in
-      let tagged = checklist.items.filter { $0.tags.contains(area.tag) }
-      guard !tagged.isEmpty else { return nil }
-      // Flat-weighted with the items' own weights, whatever the model, as the format promises.
-      let scored = tagged.compactMap { item -> Scored? in
-        guard applicability.isApplicable(item.id),
-          let score = item.score(for: states[item.id] ?? .unanswered, partialCredit: credit)
-        else { return nil }
-        return Scored(item: item, score: score, weight: item.weight)
+      let tag = area.tag
+      var tagged = false
+      var scored: [Scored] = []
+      for section in checklist.sections {
+        section.items.withUnsafeBufferPointer { items in
+          for index in items.indices where items[index].tags.contains(tag) {
+            tagged = true
+            // Flat-weighted with the items' own weights, whatever the model, as the format promises.
+            guard applicability.isApplicable(items[index].id),
+              let score = items[index].score(
+                for: states[items[index].id] ?? .unanswered, partialCredit: credit)
+            else { continue }
+            scored.append(Scored(score: score, weight: items[index].weight))
+          }
+        }
       }
+      guard tagged else { return nil }
       return FocusAreaScore(
-        tag: area.tag, score: ratio(scored).map(percent), points: points(scored),
+        tag: tag, score: ratio(scored).map(percent), points: points(scored),
         scoredItems: scored.count)
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KyCuong
+import KyCuongIntegrity
 import KyCuongStore
 
 /// Output formats of the summary.
@@ -93,15 +94,19 @@ extension KyCuongCommand.Report {
         // The default store may not exist yet (no audit made); a folder the user named must.
         if !paths.isEmpty || store != nil { throw CommandFailure("\(root.path): no such file or folder") }
       }
-      let reading = SummaryReader.read(
-        SummaryReader.auditFiles(
-          in: roots.filter {
-            FileManager.default.fileExists(atPath: $0.path)
-          }))
-      for file in reading.skipped { Diagnostics.warn("skipped / bỏ qua \(file.path): \(file.reason)") }
-      for file in reading.warnings { Diagnostics.warn("\(file.path): \(file.reason)") }
+      let files = SummaryReader.auditFiles(
+        in: roots.filter { FileManager.default.fileExists(atPath: $0.path) })
+      // A log read into the summary is checked as `score` and `verify` check it: a broken hash chain is
+      // warned of, on standard error and in the summary itself.
       let summary = AuditSummary(
-        reading, filter: filter, today: today ?? CalendarDate(Date(), in: .vietnam))
+        files: files, filter: filter, today: today ?? CalendarDate(Date(), in: .vietnam),
+        checkLog: { data in
+          LogChain.verify(data).problems.filter(\.isChainBreak).map {
+            "\($0) (hash chain; `kycuong verify` for details)"
+          }
+        })
+      for file in summary.skipped { Diagnostics.warn("skipped / bỏ qua \(file.path): \(file.reason)") }
+      for file in summary.warnings { Diagnostics.warn("\(file.path): \(file.reason)") }
       let text: String
       switch format {
       case .table: text = TerminalText.sanitized(summary.renderText(language: lang, top: top)) + "\n"
