@@ -6,11 +6,19 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .library(name: "KyCuong", targets: ["KyCuong"]),
+    .library(name: "KyCuongArchive", targets: ["KyCuongArchive"]),
     .executable(name: "kycuong", targets: ["kycuong"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    // The department archive: one SQL layer (SQLKit) over embedded SQLite (sqlite-kit, which bundles SQLite)
+    // and PostgreSQL (postgres-kit); NIO and swift-log are already in their graph.
+    .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+    .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+    .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     // The library: Foundation only, no C, no terminal.
@@ -54,9 +62,35 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The department archive: every audit received, on SQLite (default) or PostgreSQL. Only its
+    // `ArchiveDocument.swift` touches the KyCuong and KyCuongIntegrity API.
+    .target(
+      name: "KyCuongArchive",
+      dependencies: [
+        "KyCuong",
+        "KyCuongIntegrity",
+        .product(name: "SQLKit", package: "sql-kit"),
+        .product(name: "SQLiteKit", package: "sqlite-kit"),
+        .product(name: "PostgresKit", package: "postgres-kit"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     .testTarget(name: "KyCuongTests", dependencies: ["KyCuong"]),
     .testTarget(name: "KyCuongREPLTests", dependencies: ["KyCuong", "KyCuongREPL"]),
     .testTarget(name: "KyCuongIntegrityTests", dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongREPL"]),
+    // A child process for the archive's tests: imports files into an archive, so that two processes can
+    // import at once and one can be killed mid-import. (`kycuong archive import` takes its place later.)
+    .executableTarget(
+      name: "ArchiveTestImporter",
+      dependencies: ["KyCuongArchive"],
+      path: "Tests/ArchiveTestImporter"
+    ),
+    .testTarget(
+      name: "KyCuongArchiveTests",
+      dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongArchive", "ArchiveTestImporter"]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,173 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// One connection to an archive's database, as a SQLKit database, with transactions.
+///
+/// A connection runs one statement at a time; ``DepartmentArchive`` makes sure one task at a time uses it.
+final class ArchiveConnection: Sendable {
+  let backend: ArchiveBackend
+  let sql: any SQLDatabase
+  private let closer: @Sendable () async throws -> Void
+
+  private init(
+    backend: ArchiveBackend, sql: any SQLDatabase, closer: @escaping @Sendable () async throws -> Void
+  ) {
+    self.backend = backend
+    self.sql = sql
+    self.closer = closer
+  }
+
+  /// Opens a connection to `location`, creating a SQLite file (and its folder) when missing.
+  static func open(
+    _ location: ArchiveLocation, logger: Logger
+  ) async throws(ArchiveError) -> ArchiveConnection {
+    switch location {
+    case .sqlite(let url): return try await openSQLite(url, logger: logger)
+    case .postgres(let url, let schema): return try await openPostgres(url, schema: schema, logger: logger)
+    }
+  }
+
+  private static func openSQLite(_ url: URL, logger: Logger) async throws(ArchiveError) -> ArchiveConnection {
+    do {
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    } catch {
+      throw ArchiveError(
+        .cannotOpen, "cannot create the folder of the archive \(url.path): \(error.localizedDescription)")
+    }
+    let connection: SQLiteConnection
+    do {
+      connection = try await SQLiteConnection.open(
+        storage: .file(path: url.path), threadPool: .singleton, logger: logger,
+        on: MultiThreadedEventLoopGroup.singleton.any())
+    } catch {
+      throw ArchiveError(.cannotOpen, "cannot open the archive \(url.path): \(describe(error))")
+    }
+    let sql = connection.sql(queryLogLevel: nil)
+    do {
+      // WAL: readers do not block the writer, and a commit is one append. FULL: each commit is on disk
+      // before it returns (an archive of records). busy_timeout replaces sqlite-nio's busy handler, which
+      // retries at once without sleeping, by SQLite's own, which sleeps, and gives up after a minute with
+      // "database is locked" instead of spinning for ever.
+      for pragma in [
+        "PRAGMA busy_timeout = 60000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
+        "PRAGMA foreign_keys = ON",
+      ] {
+        try await sql.raw(SQLQueryString(pragma)).run()
+      }
+    } catch {
+      try? await connection.close()
+      throw ArchiveError(.cannotOpen, "cannot set up the archive \(url.path): \(describe(error))")
+    }
+    return ArchiveConnection(backend: .sqlite, sql: sql) { try await connection.close() }
+  }
+
+  private static let connectionIDs = IDCounter()
+
+  private static func openPostgres(
+    _ url: String, schema: String?, logger: Logger
+  ) async throws(ArchiveError) -> ArchiveConnection {
+    let configuration: SQLPostgresConfiguration
+    do {
+      configuration = try SQLPostgresConfiguration(url: url)
+    } catch {
+      throw ArchiveError(
+        .badLocation,
+        "\(ArchiveLocation.redacted(url)) is not a PostgreSQL URL the driver reads: "
+          + "postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require]")
+    }
+    let connection: PostgresConnection
+    do {
+      connection = try await PostgresConnection.connect(
+        on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration.coreConfiguration,
+        id: connectionIDs.next(), logger: logger)
+    } catch {
+      throw ArchiveError(
+        .cannotOpen, "cannot connect to the archive \(ArchiveLocation.redacted(url)): \(describe(error))")
+    }
+    let sql = connection.sql(queryLogLevel: nil)
+    if let schema {
+      do {
+        try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        try await sql.raw("SET search_path TO \(ident: schema)").run()
+      } catch {
+        try? await connection.close()
+        throw ArchiveError(.cannotOpen, "cannot use the schema \(schema): \(describe(error))")
+      }
+    }
+    return ArchiveConnection(backend: .postgresql, sql: sql) { try await connection.close() }
+  }
+
+  /// Closes the connection.
+  func close() async {
+    try? await closer()
+  }
+
+  /// Runs `body` in a write transaction: committed when it returns, rolled back when it throws.
+  func writeTransaction<R: Sendable>(
+    _ body: (any SQLDatabase) async throws -> R
+  ) async throws -> R {
+    try await sql.raw(SQLQueryString(backend.beginWrite)).run()
+    let result: R
+    do {
+      result = try await body(sql)
+    } catch {
+      try? await sql.raw("ROLLBACK").run()
+      throw error
+    }
+    do {
+      try await sql.raw("COMMIT").run()
+    } catch {
+      try? await sql.raw("ROLLBACK").run()
+      throw error
+    }
+    return result
+  }
+
+  /// Whether `error` is a collision with a concurrent writer that running the transaction again resolves:
+  /// a unique key another transaction inserted meanwhile, a serialisation failure, a deadlock.
+  static func isRetryable(_ error: any Error) -> Bool {
+    if let error = error as? PSQLError, let state = error.serverInfo?[.sqlState] {
+      return ["23505", "40001", "40P01"].contains(state)
+    }
+    if let error = error as? SQLiteError {
+      switch error.reason {
+      case .constraintUniqueFailed, .constraintPrimaryKeyFailed: return true
+      default: return false
+      }
+    }
+    return false
+  }
+
+  /// A database error in words: PostgreSQL's message and SQLSTATE, SQLite's reason and message.
+  static func describe(_ error: any Error) -> String {
+    if let error = error as? PSQLError {
+      if let info = error.serverInfo, let message = info[.message] {
+        return message + (info[.sqlState].map { " (SQLSTATE \($0))" } ?? "")
+          + (info[.detail].map { "; \($0)" } ?? "")
+      }
+      if let underlying = error.underlying { return "\(error.code): \(underlying)" }
+      return "\(error.code)"
+    }
+    if let error = error as? ArchiveError { return error.message }
+    return String(describing: error)
+  }
+}
+
+/// Connection ids for PostgreSQL's log lines.
+private final class IDCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = 0
+
+  func next() -> Int {
+    lock.withLock {
+      value += 1
+      return value
+    }
+  }
+}
