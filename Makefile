@@ -27,8 +27,11 @@ run: deps
 lint:
 	swift-format lint --strict --recursive Package.swift Sources Tests
 
+# Every Swift test. The archive's suite runs on SQLite and on a throwaway PostgreSQL cluster, which
+# Scripts/with-postgres.sh starts on loopback for the run (installing PostgreSQL from Debian's packages when
+# initdb/pg_ctl are missing) and always removes.
 unit-tests: deps
-	$(SWIFT) test
+	Scripts/with-postgres.sh $(SWIFT) test
 
 # libFuzzer + AddressSanitizer over the committed seed corpus (Tests/Fuzz/Corpus): bounded in `make test`,
 # longer with `make fuzz` (RUNS=N to choose).

@@ -9,17 +9,25 @@ import SQLiteKit
 /// One connection to an archive's database, as a SQLKit database, with transactions.
 ///
 /// A connection runs one statement at a time; ``DepartmentArchive`` makes sure one task at a time uses it.
-final class ArchiveConnection: Sendable {
+final class ArchiveConnection: @unchecked Sendable {
   let backend: ArchiveBackend
   let sql: any SQLDatabase
-  private let closer: @Sendable () async throws -> Void
+  private let closer: @Sendable () -> EventLoopFuture<Void>
+  private let lock = NSLock()
+  private var closed = false
 
   private init(
-    backend: ArchiveBackend, sql: any SQLDatabase, closer: @escaping @Sendable () async throws -> Void
+    backend: ArchiveBackend, sql: any SQLDatabase, closer: @escaping @Sendable () -> EventLoopFuture<Void>
   ) {
     self.backend = backend
     self.sql = sql
     self.closer = closer
+  }
+
+  /// A connection dropped without ``close()`` (a task that failed before closing its archive) is closed
+  /// here, without waiting: both drivers insist that a connection is closed before it goes.
+  deinit {
+    if !closed { _ = closer() }
   }
 
   /// Opens a connection to `location`, creating a SQLite file (and its folder) when missing.
@@ -40,12 +48,18 @@ final class ArchiveConnection: Sendable {
       throw ArchiveError(
         .cannotOpen, "cannot create the folder of the archive \(url.path): \(error.localizedDescription)")
     }
+    // A thread of its own: SQLite's calls block their thread, a writer waiting for the lock included
+    // (busy_timeout). On a shared pool (NIO's has one thread per core), connections waiting for the lock
+    // could hold every thread while the one holding the lock waits for a thread to commit on.
+    let threads = NIOThreadPool(numberOfThreads: 1)
+    threads.start()
     let connection: SQLiteConnection
     do {
       connection = try await SQLiteConnection.open(
-        storage: .file(path: url.path), threadPool: .singleton, logger: logger,
+        storage: .file(path: url.path), threadPool: threads, logger: logger,
         on: MultiThreadedEventLoopGroup.singleton.any())
     } catch {
+      try? await threads.shutdownGracefully()
       throw ArchiveError(.cannotOpen, "cannot open the archive \(url.path): \(describe(error))")
     }
     let sql = connection.sql(queryLogLevel: nil)
@@ -62,9 +76,12 @@ final class ArchiveConnection: Sendable {
       }
     } catch {
       try? await connection.close()
+      try? await threads.shutdownGracefully()
       throw ArchiveError(.cannotOpen, "cannot set up the archive \(url.path): \(describe(error))")
     }
-    return ArchiveConnection(backend: .sqlite, sql: sql) { try await connection.close() }
+    return ArchiveConnection(backend: .sqlite, sql: sql) {
+      connection.close().always { _ in threads.shutdownGracefully { _ in } }
+    }
   }
 
   private static let connectionIDs = IDCounter()
@@ -100,12 +117,16 @@ final class ArchiveConnection: Sendable {
         throw ArchiveError(.cannotOpen, "cannot use the schema \(schema): \(describe(error))")
       }
     }
-    return ArchiveConnection(backend: .postgresql, sql: sql) { try await connection.close() }
+    return ArchiveConnection(backend: .postgresql, sql: sql) { connection.close() }
   }
 
   /// Closes the connection.
   func close() async {
-    try? await closer()
+    let first = lock.withLock {
+      defer { closed = true }
+      return !closed
+    }
+    if first { try? await closer().get() }
   }
 
   /// Runs `body` in a write transaction: committed when it returns, rolled back when it throws.
