@@ -48,6 +48,27 @@ struct ArchiveSchemaTests {
     }
   }
 
+  @Test("four first opens at once migrate once", arguments: TestBackend.allCases)
+  func concurrentFirstOpens(backend: TestBackend) async throws {
+    let location = try backend.freshLocation()
+    let versions = try await withThrowingTaskGroup(of: Int.self) { group in
+      for _ in 0..<4 {
+        group.addTask {
+          let archive = try await DepartmentArchive.open(location)
+          let version = archive.schemaVersion
+          await archive.close()
+          return version
+        }
+      }
+      return try await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(versions == Array(repeating: DepartmentArchive.latestSchemaVersion, count: 4))
+    let recorded = try await withArchive(location) { archive in
+      try await archive.integerForTesting("SELECT count(*) AS n FROM archive_migrations")
+    }
+    #expect(recorded == DepartmentArchive.latestSchemaVersion)
+  }
+
   @Test("the location: an argument, else KYCUONG_DATABASE_URL, else the XDG data folder")
   func locations() throws {
     let home = ["HOME": "/home/an"]

@@ -110,7 +110,11 @@ final class ArchiveConnection: @unchecked Sendable {
     let sql = connection.sql(queryLogLevel: nil)
     if let schema {
       do {
-        try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        do {
+          try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        } catch let error where isRetryable(error) {
+          // Another session created it at the same moment (IF NOT EXISTS does not cover that race).
+        }
         try await sql.raw("SET search_path TO \(ident: schema)").run()
       } catch {
         try? await connection.close()

@@ -76,6 +76,21 @@ func withArchive<R>(
   }
 }
 
+/// Opens the archive at `location` (made by the test), runs `body`, closes and removes it.
+func withArchive<R>(
+  _ location: ArchiveLocation, _ body: (DepartmentArchive) async throws -> R
+) async throws -> R {
+  let archive = try await DepartmentArchive.open(location)
+  do {
+    let result = try await body(archive)
+    await dispose(archive, location)
+    return result
+  } catch {
+    await dispose(archive, location)
+    throw error
+  }
+}
+
 private func dispose(_ archive: DepartmentArchive, _ location: ArchiveLocation) async {
   if case .postgres(_, let schema?) = location {
     let drop = "DROP SCHEMA \"\(schema)\" CASCADE"
