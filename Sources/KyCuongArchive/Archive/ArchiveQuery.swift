@@ -10,8 +10,8 @@ public enum ArchiveQuery: Hashable, Sendable {
   /// "Which corrective actions are overdue across the province": due before `asOf` (`YYYY-MM-DD`). Index
   /// `actions_by_due (due_on)`.
   case overdueActions(asOf: String)
-  /// "How did this unit's score move": its audits in time order, with scores and ratings. Index
-  /// `audits_by_unit`.
+  /// "How did this unit's score move": its audits in time order (every checklist; a reader groups them),
+  /// with scores and ratings. Index `audits_by_unit`.
   case scoreTrend(unit: String)
   /// The same, per focus area. Indexes `audits_by_unit`, then `focus_area_scores`' primary key.
   case focusAreaTrend(unit: String)
@@ -45,7 +45,7 @@ public enum ArchiveQuery: Hashable, Sendable {
     case .scoreTrend(let unit):
       return """
         SELECT \(unsafeRaw: Self.listColumns) FROM audits WHERE unit_key = \(bind: ArchiveDocument.unitKey(unit)) \
-        ORDER BY checklist_id, started_at, audit_id
+        ORDER BY started_at, audit_id
         """
     case .focusAreaTrend(let unit):
       return """

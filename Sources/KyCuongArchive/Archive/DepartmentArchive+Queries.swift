@@ -53,7 +53,8 @@ extension DepartmentArchive {
     }
   }
 
-  /// A unit's audits in time order per checklist, with overall and focus-area scores.
+  /// A unit's audits in time order (of every checklist: group by ``AuditListEntry/checklistID`` for a trend
+  /// per checklist), with overall and focus-area scores.
   public func scoreTrend(ofUnit unit: String) async throws(ArchiveError) -> [TrendPoint] {
     let audits = try await list(.scoreTrend(unit: unit))
     let focus = ArchiveQuery.focusAreaTrend(unit: unit)

@@ -139,7 +139,9 @@ enum ArchiveSchema {
       .check(SQLRaw("visit_type IN ('scheduled', 'surprise')"), named: nil as String?)
       .run()
     // "Every audit of this ward since 2024" and "how did this unit's score move": by unit, in time order.
-    try await db.create(index: "audits_by_unit").on("audits").column("unit_key").column("started_at").run()
+    // The audit id ends the key so that rows come out in the queries' order (start, then id) without a sort.
+    try await db.create(index: "audits_by_unit").on("audits").column("unit_key").column("started_at")
+      .column("audit_id").run()
     // Listings by period and by checklist across units.
     try await db.create(index: "audits_by_start").on("audits").column("started_at").run()
     try await db.create(index: "audits_by_checklist").on("audits").column("checklist_id").column("started_at")
@@ -182,7 +184,8 @@ enum ArchiveSchema {
       .primaryKey("audit_id", "position")
       .run()
     // "Which corrective actions are overdue across the province": by deadline.
-    try await db.create(index: "actions_by_due").on("corrective_actions").column("due_on").run()
+    try await db.create(index: "actions_by_due").on("corrective_actions").column("due_on").column("audit_id")
+      .column("position").run()
     // "Settled by a later audit of the unit": an action's unit and item.
     try await db.create(index: "actions_by_unit_item").on("corrective_actions").column("unit_key")
       .column("item_id").run()
