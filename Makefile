@@ -4,7 +4,7 @@ SWIFT ?= swift
 DOCS_DIR ?= docs-site
 SYMBOLS_DIR := .build/symbol-graphs
 
-.PHONY: run test deps build lint checklists-check unit-tests fuzz-smoke fuzz pty-tests render-check docs-check docs docs-preview bench format clean
+.PHONY: run test deps build lint checklists-check unit-tests fuzz-smoke fuzz pty-tests render-check docs-check docs docs-preview bench bench-tools bench-repl bench-summary format clean
 
 # Installs what a fresh Debian machine lacks: libedit-dev (the REPL's line editor), Python's jsonschema (the
 # schema tests) and pexpect (the pseudo-terminal tests). Scripts/render-html.sh installs Chromium and poppler
@@ -69,12 +69,33 @@ docs-preview: deps
 test: deps lint checklists-check unit-tests fuzz-smoke pty-tests render-check docs-check
 	@echo "make test: all checks passed"
 
-# The REPL's benchmark (release build): launch to first prompt, time per answer with fsync, peak memory.
-bench: deps
-	SCRATCH=.build Benchmarks/repl/run.sh
+# The benchmarks of issue 13 (Benchmarks/run.py): kycuong in release (.build-release) beside its peers —
+# sqlite3, a C fsync loop, a Swift hello, Python, jq, cat — medians of alternating runs, ratios, instruction
+# counts (callgrind); the table goes into Benchmarks/README.md, the raw figures into .build-bench/results.json.
+# BENCH_QUICK=1 for a short run; Benchmarks/README.md lists the other settings. Installs sqlite3, jq, valgrind
+# and GNU time with apt-get, each only when missing.
+bench: deps bench-tools
+	python3 Benchmarks/run.py
+
+bench-tools:
+	@missing=""; \
+	for tool in sqlite3 jq valgrind; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing$$missing (peers and instruction counts of make bench)…"; \
+	  apt-get update && apt-get install -y $$missing; \
+	fi
+
+# The earlier benchmarks, kept as they were: the REPL's (launch, per-answer round trips in a pty, memory) and
+# the summary's (best of RUNS against jq and Python). They share make bench's release build.
+bench-repl: deps
+	SCRATCH=.build-release Benchmarks/repl/run.sh
+
+bench-summary: deps bench-tools
+	SWIFT_SCRATCH=.build-release Benchmarks/summary/run.sh $(N)
 
 format:
 	swift-format format --in-place --recursive Package.swift Sources Tests
 
 clean:
-	rm -rf .build $(DOCS_DIR)
+	rm -rf .build .build-release .build-bench $(DOCS_DIR)

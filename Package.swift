@@ -1,19 +1,63 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
+
+// The core library is built in floors, each a module the compiler keeps honest: a floor imports only the
+// floors below it (Support → Model → Catalog → Audit → Scoring → Export → Reports). `KyCuong` re-exports
+// them all, so a tool writes `import KyCuong` and sees one library.
+let floors = [
+  "KyCuongSupport", "KyCuongModel", "KyCuongCatalog", "KyCuongAudit", "KyCuongScoring", "KyCuongExport",
+  "KyCuongReports",
+]
+
+func floor(_ index: Int, plugins: [Target.PluginUsage]? = nil) -> Target {
+  let name = floors[index]
+  let folder = String(name.dropFirst("KyCuong".count))
+  return .target(
+    name: name,
+    dependencies: floors[..<index].map { .target(name: $0) },
+    path: "Sources/KyCuong/\(folder)",
+    plugins: plugins
+  )
+}
+
+// Dependencies beyond Foundation are behind traits, so that a tool that wants only the core writes
+// `.package(url: "…/KyCuong", from: "…", traits: [])` and resolves nothing else. The traits are on by
+// default: `swift build` in this repository builds everything.
+let signatures: TargetDependencyCondition? = .when(traits: ["Integrity"])
+let commandLine: TargetDependencyCondition? = .when(traits: ["CommandLine"])
+let archive: TargetDependencyCondition? = .when(traits: ["Archive"])
 
 let package = Package(
   name: "KyCuong",
   platforms: [.macOS(.v13)],
   products: [
     .library(name: "KyCuong", targets: ["KyCuong"]),
+    .library(name: "KyCuongIntegrity", targets: ["KyCuongIntegrity"]),
+    .library(name: "KyCuongStore", targets: ["KyCuongStore"]),
     .library(name: "KyCuongArchive", targets: ["KyCuongArchive"]),
     .executable(name: "kycuong", targets: ["kycuong"]),
+  ],
+  traits: [
+    .trait(
+      name: "Integrity",
+      description:
+        "KyCuongIntegrity and KyCuongStore: hash chains, digests and Ed25519 signatures (swift-crypto)."),
+    .trait(
+      name: "CommandLine", description: "The kycuong command-line tool (swift-argument-parser).",
+      enabledTraits: ["Integrity"]),
+    .trait(
+      name: "Archive",
+      description:
+        "KyCuongArchive and `kycuong archive`: the department archive on SQLite or PostgreSQL (SQLKit, "
+        + "sqlite-kit, postgres-kit, SwiftNIO).",
+      enabledTraits: ["Integrity"]),
+    .default(enabledTraits: ["Integrity", "CommandLine", "Archive"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-    // The department archive: one SQL layer (SQLKit) over embedded SQLite (sqlite-kit, which bundles SQLite)
-    // and PostgreSQL (postgres-kit); NIO and swift-log are already in their graph.
+    // The department archive (trait Archive): one SQL layer (SQLKit) over embedded SQLite (sqlite-kit, which
+    // bundles SQLite) and PostgreSQL (postgres-kit); NIO and swift-log are already in their graph.
     .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
     .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
     .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
@@ -21,13 +65,23 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
-    // The library: Foundation only, no C, no terminal.
+    // The core library: Foundation only, no C, no terminal.
+    floor(0),
+    floor(1),
+    floor(2, plugins: ["EmbedChecklistsPlugin"]),
+    floor(3),
+    floor(4),
+    floor(5),
+    floor(6),
     .target(
       name: "KyCuong",
-      plugins: ["EmbedChecklistsPlugin"]
+      dependencies: floors.map { .target(name: $0) },
+      path: "Sources/KyCuong",
+      exclude: floors.map { String($0.dropFirst("KyCuong".count)) },
+      sources: ["KyCuong.swift"]
     ),
-    // Build-time tool and plugin that compile `Checklists/*.json` into the library,
-    // so `Catalog.standard` works for an installed binary with no path and no second copy.
+    // Build-time tool and plugin that compile `Checklists/*.json` into the catalog floor, validated, so
+    // `Catalog.standard` works for an installed binary with no path and no second copy.
     .executableTarget(name: "EmbedChecklists", path: "Sources/EmbedChecklists"),
     .plugin(
       name: "EmbedChecklistsPlugin",
@@ -35,6 +89,31 @@ let package = Package(
       dependencies: ["EmbedChecklists"],
       path: "Sources/EmbedChecklistsPlugin"
     ),
+    // Tamper evidence and signatures: the hash chain of event logs, export digests, Ed25519 keys.
+    // A target of its own so that the core library stays Foundation-only, free of C code.
+    .target(
+      name: "KyCuongIntegrity",
+      dependencies: ["KyCuong", .product(name: "Crypto", package: "swift-crypto", condition: signatures)]
+    ),
+    // The durable store of audits: one hash-chained, fsync'd log per audit, locked while it is written.
+    .target(name: "KyCuongStore", dependencies: ["KyCuong", "KyCuongIntegrity"]),
+    // The department archive: every audit received, on SQLite (default) or PostgreSQL. Only its
+    // `ArchiveDocument.swift` reads and verifies documents with the library.
+    .target(
+      name: "KyCuongArchive",
+      dependencies: [
+        "KyCuong",
+        "KyCuongIntegrity",
+        .product(name: "SQLKit", package: "sql-kit", condition: archive),
+        .product(name: "SQLiteKit", package: "sqlite-kit", condition: archive),
+        .product(name: "PostgresKit", package: "postgres-kit", condition: archive),
+        .product(name: "NIOCore", package: "swift-nio", condition: archive),
+        .product(name: "NIOPosix", package: "swift-nio", condition: archive),
+        .product(name: "Logging", package: "swift-log", condition: archive),
+      ]
+    ),
+    // Realistic sample audits, for demonstrations, screenshots and benchmarks.
+    .target(name: "KyCuongSamples", dependencies: ["KyCuong"]),
     // libedit, through pkg-config; only the executable imports it.
     .systemLibrary(
       name: "CEditLine",
@@ -44,52 +123,34 @@ let package = Package(
     // Non-variadic wrappers around el_set / history, which Swift cannot call.
     .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
     // The REPL's logic: parse a line, change the audit, render a reply. No terminal code.
-    .target(name: "KyCuongREPL", dependencies: ["KyCuong", "KyCuongIntegrity"]),
-    // Tamper evidence and signatures: the hash chain of event logs, export digests, Ed25519 keys.
-    // A target of its own so that the core library stays Foundation-only, free of C code.
-    .target(
-      name: "KyCuongIntegrity",
-      dependencies: ["KyCuong", .product(name: "Crypto", package: "swift-crypto")]
-    ),
+    .target(name: "KyCuongREPL", dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore"]),
     .executableTarget(
       name: "kycuong",
       dependencies: [
         "KyCuong",
         "KyCuongREPL",
         "KyCuongIntegrity",
+        "KyCuongStore",
+        "KyCuongSamples",
+        .target(name: "KyCuongArchive", condition: archive),
         "CEditLine",
         "CEditLineShim",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser", condition: commandLine),
       ]
     ),
-    // The department archive: every audit received, on SQLite (default) or PostgreSQL. Only its
-    // `ArchiveDocument.swift` touches the KyCuong and KyCuongIntegrity API.
+    // Test doubles and fixtures shared by the test suites; never linked into a product.
     .target(
-      name: "KyCuongArchive",
-      dependencies: [
-        "KyCuong",
-        "KyCuongIntegrity",
-        .product(name: "SQLKit", package: "sql-kit"),
-        .product(name: "SQLiteKit", package: "sqlite-kit"),
-        .product(name: "PostgresKit", package: "postgres-kit"),
-        .product(name: "NIOCore", package: "swift-nio"),
-        .product(name: "NIOPosix", package: "swift-nio"),
-        .product(name: "Logging", package: "swift-log"),
-      ]
-    ),
-    .testTarget(name: "KyCuongTests", dependencies: ["KyCuong"]),
-    .testTarget(name: "KyCuongREPLTests", dependencies: ["KyCuong", "KyCuongREPL"]),
-    .testTarget(name: "KyCuongIntegrityTests", dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongREPL"]),
-    // A child process for the archive's tests: imports files into an archive, so that two processes can
-    // import at once and one can be killed mid-import. (`kycuong archive import` takes its place later.)
-    .executableTarget(
-      name: "ArchiveTestImporter",
-      dependencies: ["KyCuongArchive"],
-      path: "Tests/ArchiveTestImporter"
-    ),
+      name: "KyCuongTestSupport", dependencies: ["KyCuong", "KyCuongREPL"], path: "Tests/KyCuongTestSupport"),
+    .testTarget(name: "KyCuongTests", dependencies: ["KyCuong", "KyCuongSamples", "KyCuongTestSupport"]),
+    .testTarget(
+      name: "KyCuongREPLTests",
+      dependencies: ["KyCuong", "KyCuongREPL", "KyCuongStore", "KyCuongTestSupport"]),
+    .testTarget(
+      name: "KyCuongIntegrityTests",
+      dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore", "KyCuongREPL", "KyCuongTestSupport"]),
     .testTarget(
       name: "KyCuongArchiveTests",
-      dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongArchive", "ArchiveTestImporter"]
+      dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongArchive", "KyCuongSamples"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -8,14 +8,17 @@ cd "$(dirname "$0")/.."
 mode=${1:-check}
 scratch=.build-docs
 symbols="$scratch/symbol-graphs"
-# Not emptied first: an up-to-date build does not compile again, so it would not write the graphs again.
+rm -rf "$symbols"
 mkdir -p "$symbols"
-# A scratch path of its own: the symbol-graph flags would otherwise invalidate the test build.
-swift build --target KyCuong --scratch-path "$scratch" \
-  -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$symbols" \
-  -Xswiftc -symbol-graph-minimum-access-level -Xswiftc public >/dev/null
-# Keep only the library's own graphs (not those of Foundation or the standard library).
-find "$symbols" -type f ! -name 'KyCuong*.symbols.json' -delete
+# A scratch path of its own, so the documentation build never invalidates the test build.
+swift build --target KyCuong --scratch-path "$scratch" >/dev/null
+# The library is built in floor modules that `KyCuong` re-exports; its documentation is one module, so the
+# graph is extracted for `KyCuong` with the symbols of every floor it re-exports.
+floors=KyCuongSupport,KyCuongModel,KyCuongCatalog,KyCuongAudit,KyCuongScoring,KyCuongExport,KyCuongReports
+bin=$(swift build --scratch-path "$scratch" --show-bin-path)
+swift-symbolgraph-extract -module-name KyCuong -I "$bin/Modules" -target "$(uname -m)-unknown-linux-gnu" \
+  -minimum-access-level public -skip-inherited-docs -experimental-allowed-reexported-modules="$floors" \
+  -output-dir "$symbols"
 common=(Docs.docc --additional-symbol-graph-dir "$symbols" --fallback-display-name KyCuong
   --fallback-bundle-identifier org.kycuong.KyCuong --warnings-as-errors)
 case "$mode" in

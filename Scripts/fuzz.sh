@@ -10,7 +10,7 @@
 # the script: fix the bug, then copy the input into the seed corpus.
 #
 # The library is compiled with swiftc directly (-sanitize=fuzzer,address): KyCuong is Foundation-only, so its
-# sources need only a stub for the checklists the build plugin would embed (Tests/Fuzz/Support/).
+# floors need only a stub for the checklists the build plugin would embed (Tests/Fuzz/Support/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,18 +31,32 @@ max_len() {
   esac
 }
 
-# The library, rebuilt when any of its sources (or the stub) is newer than the archive.
-LIB_SOURCES=$(find Sources/KyCuong -name '*.swift' | sort)
+# The library's floors, each its own module as in Package.swift, compiled in order (a floor sees only the ones
+# below it) into one archive; rebuilt when any of their sources (or the stub) is newer than the archive.
+FLOORS=(Support Model Catalog Audit Scoring Export Reports)
 if [ ! -f "$OUT/libKyCuong.a" ] \
   || [ -n "$(find Sources/KyCuong Tests/Fuzz/Support/EmbeddedChecklistsStub.swift -newer "$OUT/libKyCuong.a" -name '*.swift')" ]; then
-  echo "fuzz: compiling KyCuong with -sanitize=fuzzer,address…"
-  # shellcheck disable=SC2086
-  if ! "$SWIFTC" "${FLAGS[@]}" -module-name KyCuong -emit-library -static -emit-module \
-    -emit-module-path "$OUT/KyCuong.swiftmodule" -o "$OUT/libKyCuong.a" \
-    $LIB_SOURCES Tests/Fuzz/Support/EmbeddedChecklistsStub.swift >"$OUT/compile-KyCuong.log" 2>&1; then
-    grep -v 'ld.gold: warning' "$OUT/compile-KyCuong.log" | head -40
-    exit 1
-  fi
+  echo "fuzz: compiling KyCuong's floors with -sanitize=fuzzer,address…"
+  objects=()
+  for floor in "${FLOORS[@]}" ""; do
+    module=KyCuong$floor
+    if [ -n "$floor" ]; then
+      mapfile -t sources < <(find "Sources/KyCuong/$floor" -name '*.swift' | sort)
+      # The build plugin generates the standard checklists into the catalog floor; the stub stands in.
+      [ "$floor" = Catalog ] && sources+=(Tests/Fuzz/Support/EmbeddedChecklistsStub.swift)
+    else
+      sources=(Sources/KyCuong/KyCuong.swift)
+    fi
+    if ! "$SWIFTC" "${FLAGS[@]}" -package-name kycuong -module-name "$module" -I "$OUT" -emit-module \
+      -emit-module-path "$OUT/$module.swiftmodule" -c -wmo -o "$OUT/$module.o" "${sources[@]}" \
+      >"$OUT/compile-$module.log" 2>&1; then
+      grep -v 'ld.gold: warning' "$OUT/compile-$module.log" | head -40
+      exit 1
+    fi
+    objects+=("$OUT/$module.o")
+  done
+  rm -f "$OUT/libKyCuong.a"
+  ar rcs "$OUT/libKyCuong.a" "${objects[@]}"
 fi
 
 status=0
@@ -59,7 +73,8 @@ for target in "${TARGETS[@]}"; do
     || [ -n "$(find "${sources[@]}" -newer "$binary")" ]; then
     echo "fuzz: compiling $target…"
     # The linker's warnings about sanitizer symbols are noise; the log keeps them.
-    if ! "$SWIFTC" "${FLAGS[@]}" -module-name "Fuzz_$target" -I "$OUT" "${sources[@]}" "$OUT/libKyCuong.a" \
+    if ! "$SWIFTC" "${FLAGS[@]}" -package-name kycuong -module-name "Fuzz_$target" -I "$OUT" "${sources[@]}" \
+      "$OUT/libKyCuong.a" \
       -o "$binary" >"$OUT/compile-$target.log" 2>&1; then
       grep -v 'ld.gold: warning' "$OUT/compile-$target.log" | head -40
       status=1

@@ -1,30 +1,29 @@
 #!/usr/bin/env bash
-# The planners' plans for the archive's main queries, on SQLite and on PostgreSQL, over N generated audits
+# The planners' plans for the archive's questions, on SQLite and on PostgreSQL, over N generated audits
 # (default 5000): Benchmarks/archive/explain.sh [N]
 #
 # Generates N sample exports (`kycuong report generate-samples`), imports them into a new SQLite archive and
-# into a throwaway PostgreSQL cluster (Scripts/with-postgres.sh), runs ANALYZE on each, and prints
-# EXPLAIN QUERY PLAN (SQLite) and EXPLAIN (PostgreSQL) for each query of ArchiveQuery. Debug build; the plans,
-# not the times, are the point.
+# into a throwaway PostgreSQL cluster (Scripts/with-postgres.sh), and prints `kycuong archive explain
+# --analyze` for each: EXPLAIN QUERY PLAN (SQLite) and EXPLAIN (PostgreSQL) of every ArchiveQuery, after
+# ANALYZE. Debug build; the plans, not the times, are the point (Benchmarks/archive/run.sh times them).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${1:-5000}
 swift build --product kycuong >/dev/null
-swift build --product ArchiveTestImporter >/dev/null
 bin=$(swift build --show-bin-path)
 work=$(mktemp -d "${TMPDIR:-/tmp}/kycuong-explain.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-"$bin/kycuong" report generate-samples "$work/samples" --count "$count" --seed 5
+"$bin/kycuong" report generate-samples "$work/samples" --count "$count" --seed 5 >/dev/null
 unit="UBND phường Hàng Bạc"
 day=2026-06-01
 
 echo "## SQLite ($count audits)"
-find "$work/samples" -name '*.json' -print0 | xargs -0 "$bin/ArchiveTestImporter" "$work/archive.sqlite" >/dev/null
-"$bin/ArchiveTestImporter" "$work/archive.sqlite" --explain "$unit" "$day"
+"$bin/kycuong" archive import --database "$work/archive.sqlite" "$work/samples" >/dev/null 2>&1
+"$bin/kycuong" archive explain --database "$work/archive.sqlite" --analyze --unit "$unit" --day "$day"
 
 echo
 echo "## PostgreSQL ($count audits)"
 Scripts/with-postgres.sh bash -c '
-  find "$1/samples" -name "*.json" -print0 | xargs -0 "$2" "$KYCUONG_TEST_DATABASE_URL" >/dev/null
-  "$2" "$KYCUONG_TEST_DATABASE_URL" --explain "$3" "$4"
-' explain "$work" "$bin/ArchiveTestImporter" "$unit" "$day" | grep -v '^with-postgres:'
+  "$2" archive import --database "$KYCUONG_TEST_DATABASE_URL" "$1/samples" >/dev/null 2>&1
+  "$2" archive explain --database "$KYCUONG_TEST_DATABASE_URL" --analyze --unit "$3" --day "$4"
+' explain "$work" "$bin/kycuong" "$unit" "$day" | grep -v '^with-postgres:'

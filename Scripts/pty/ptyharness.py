@@ -386,6 +386,9 @@ class ShellSession(PtySession):
                 raise CheckFailed(f"terminal not restored: '{flag}' is off\n{settings}")
 
 
+FIXTURE_CHECKLISTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "checklists")
+
+
 class Environment:
     """An isolated environment: a temporary HOME, XDG_STATE_HOME and XDG_DATA_HOME, LANG=C, no LC_ALL.
 
@@ -412,6 +415,9 @@ class Environment:
         )
         self.env.pop("NO_COLOR", None)
         self.env.pop("KYCUONG_LANG", None)  # messages in Vietnamese, the default
+        # The terminal checks test the REPL, not the standard checklists' content: they run against a pinned
+        # copy (public-office-conduct 1.0.0), so a revised checklist does not move the items they type at.
+        self.env["KYCUONG_CHECKLISTS"] = FIXTURE_CHECKLISTS
         if extra:
             self.env.update(extra)
 

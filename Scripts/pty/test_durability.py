@@ -16,7 +16,7 @@ A few extra runs cut the last line of the log in half after the kill (a torn wri
 leave): resuming must move the cut-off bytes to `<id>.jsonl.damaged` and keep every earlier event.
 
 Then the non-TTY check: Scripts/pty/fixtures/full-audit.txt piped in, the export compared with the score
-computed here, independently, from the answers and Checklists/public-office-conduct.json.
+computed here, independently, from the answers and the pinned public-office-conduct.json of fixtures/checklists.
 """
 
 import argparse
@@ -37,7 +37,8 @@ sys.path.insert(0, HERE)
 from ptyharness import CheckFailed, Environment, PtySession, check  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(HERE))
-CHECKLIST_PATH = os.path.join(ROOT, "Checklists", "public-office-conduct.json")
+# The pinned copy the REPL runs with in these checks (see ptyharness.Environment).
+CHECKLIST_PATH = os.path.join(ROOT, "Scripts", "pty", "fixtures", "checklists", "public-office-conduct.json")
 FIXTURE = os.path.join(HERE, "fixtures", "full-audit.txt")
 START = (
     'start public-office-conduct --unit "UBND phường Cửa Đông" --leader "Hoàng Văn Thụ" '

@@ -1,7 +1,7 @@
-// The adapter: the ONLY file of KyCuongArchive that uses the KyCuong and KyCuongIntegrity API. Everything
-// else in the archive works on its own types (AuditRecord, ChecklistRecord, AuditVersion, DocumentSeal), so
-// that when the library's API changes (typed ids, calendar dates, typed statuses, one canonical JSON) only
-// this file is re-pointed. Each use of the library is marked `KyCuong:` below.
+// The adapter: the one file of KyCuongArchive that reads documents with the library (AuditExport,
+// ExportIntegrity, LogChain, EventLog) and verifies them. Everything the archive stores about a document
+// comes from here, every score re-derived by the library (`rescore()`, `itemResults`), never copied from
+// the file.
 import Foundation
 import KyCuong
 import KyCuongIntegrity
@@ -28,18 +28,26 @@ public struct ArchiveDocument: Sendable {
   public var version: AuditVersion
   /// What the document's tamper evidence showed.
   public var seal: DocumentSeal
-  /// Things worth saying that do not stop the import (stored scores that differ from the re-derived ones).
+  /// Things worth saying that do not stop the import: the figures the file stores that its items do not
+  /// give (``AuditExport/inconsistencies``).
   public var warnings: [String]
 
   /// Reads and verifies `data`: tells an export from a log by content, checks every digest, link and
   /// signature the document carries, checks its items against its checklist snapshot, and re-derives the
   /// scores from the items.
   ///
+  /// - Parameter data: The document's bytes.
+  /// - Returns: The document.
   /// - Throws: ``ImportRefusal`` naming the rule that fails.
   public static func read(_ data: Data) throws(ImportRefusal) -> ArchiveDocument {
-    // KyCuong: Digest (SHA-256 as KyCuong writes it).
     let sha256 = Digest.hex(of: data)
-    if isExport(data) {
+    if isBundle(data) {
+      throw ImportRefusal(
+        .unsupportedKind,
+        "a zip archive (a field bundle?); this version archives audit exports (.json) and event logs "
+          + "(.jsonl): import the export and the log the bundle holds")
+    }
+    if AuditDocument.looksLikeExport(data) {
       return try readExport(data, sha256: sha256)
     }
     return try readLog(data, sha256: sha256)
@@ -47,9 +55,12 @@ public struct ArchiveDocument: Sendable {
 
   /// The bytes of the file at `url`, refused before reading when it is not a regular file or over the size
   /// limit of an export or log (256 MiB).
+  ///
+  /// - Parameter url: The file.
+  /// - Returns: Its bytes.
+  /// - Throws: ``ImportRefusal`` with the rule ``ImportRefusal/Rule/unreadable``.
   public static func readFile(_ url: URL) throws(ImportRefusal) -> Data {
     do throws(FileReadError) {
-      // KyCuong: BoundedFile, FileReadError.
       return try BoundedFile.read(url, limit: BoundedFile.maximumExportSize)
     } catch {
       throw ImportRefusal(.unreadable, error.description)
@@ -57,18 +68,23 @@ public struct ArchiveDocument: Sendable {
   }
 
   /// The hex SHA-256 of `data`.
+  ///
+  /// - Parameter data: Any bytes.
+  /// - Returns: 64 lowercase hex digits.
   public static func sha256(of data: Data) -> String {
-    Digest.hex(of: data)  // KyCuong: Digest.
+    Digest.hex(of: data)
   }
 
   /// A unit's name folded for matching: lower case, no diacritics, `đ` as `d`, single spaces.
+  ///
+  /// - Parameter name: A unit's name as written.
+  /// - Returns: The folded name (`ubnd phuong hang bac`).
   public static func unitKey(_ name: String) -> String {
-    VietnameseFolding.fold(name)  // KyCuong: VietnameseFolding.
+    VietnameseFolding.fold(name)
   }
 
   /// The line digests (`sha256:…`) of a stored log, oldest first: the chain that ``AuditVersion`` compares.
-  public static func chain(ofLog data: Data) -> [String] {
-    // KyCuong: EventLog.readLines, Digest.
+  static func chain(ofLog data: Data) -> [String] {
     EventLog.readLines(data).events.map { Digest.labelled($0.bytes) }
   }
 
@@ -86,10 +102,11 @@ public struct ArchiveDocument: Sendable {
 
   /// Reads a public key file.
   ///
+  /// - Parameter url: The `.pub` file.
+  /// - Returns: The key.
   /// - Throws: ``ArchiveError`` with code ``ArchiveError/Code/key`` saying what is wrong.
   public static func readKeyFile(_ url: URL) throws(ArchiveError) -> KeyFile {
-    do {
-      // KyCuong: PublicSigningKey (KyCuongIntegrity).
+    do throws(KeyError) {
       let key = try PublicSigningKey.read(from: url)
       return KeyFile(
         publicKey: key.rawRepresentation.base64EncodedString(), fingerprint: key.fingerprint,
@@ -99,37 +116,42 @@ public struct ArchiveDocument: Sendable {
     }
   }
 
-  /// The fingerprint of a base64 public key, or `nil` unless it is 32 bytes.
-  public static func fingerprint(ofPublicKey base64: String) -> String? {
-    guard let raw = Data(base64Encoded: base64), raw.count == 32 else { return nil }
-    return PublicSigningKey.fingerprint(ofRawKey: raw)  // KyCuong: PublicSigningKey.
+  /// The export a stored document holds, read again through the library (a log replayed into its audit),
+  /// for a record made from the archive.
+  ///
+  /// - Parameter data: The stored bytes.
+  /// - Returns: The export.
+  /// - Throws: ``ImportRefusal`` when the bytes no longer read as an audit.
+  public static func export(of data: Data) throws(ImportRefusal) -> AuditExport {
+    do {
+      return try AuditDocument(data: data).export
+    } catch {
+      throw ImportRefusal(.notAnAudit, error.description)
+    }
   }
 
   // MARK: - Exports
 
-  /// An export is one JSON object with a `format` member (as `AuditDocument.read` tells them apart).
-  private static func isExport(_ data: Data) -> Bool {
-    // KyCuong: JSONReader.
-    guard let json = try? JSONReader.parse(data), case .object = json else { return false }
-    return json["format"] != nil
+  /// A zip file (a field bundle) starts with a local file header, `PK\3\4`, or is an empty zip, `PK\5\6`.
+  private static func isBundle(_ data: Data) -> Bool {
+    data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0x50, 0x4B, 0x05, 0x06])
   }
 
   private static func readExport(_ data: Data, sha256: String) throws(ImportRefusal) -> ArchiveDocument {
-    // KyCuong: ExportIntegrity.verify (snapshot digest, export digest, signature), AuditExport.read.
-    let verification = ExportIntegrity.verify(exportData: data)
     let export: AuditExport
     do {
-      export = try AuditExport.read(data)
+      export = try AuditExport(data: data)
     } catch {
-      throw ImportRefusal(.notAnAudit, error.description)
+      throw refusal(error)
     }
+    let verification = ExportIntegrity.verify(exportData: data)
     if let problem = verification.problems.first {
-      throw ImportRefusal(.integrity, problem)
+      throw ImportRefusal(.integrity, problem.description)
     }
     let seal: DocumentSeal
     if let signature = export.integrity?.signature {
       guard verification.signatureValid, let fingerprint = verification.fingerprint else {
-        throw ImportRefusal(.integrity, "the signature is not valid for its digest and key")
+        throw ImportRefusal(.integrity, ExportVerification.Problem.invalidSignature.description)
       }
       seal = .signed(
         SignatureRecord(
@@ -138,36 +160,37 @@ public struct ArchiveDocument: Sendable {
     } else {
       seal = verification.sealed ? .sealed : .unsealed
     }
-    var (audit, checklist) = try facts(of: export)
-    var warnings: [String] = []
-    // KyCuong: AuditExport.rescore (the scores from the snapshot and the item states).
-    if export.rescore() != export.scores {
-      warnings.append(
-        "the scores stored in the file differ from those its items give; the archive keeps the re-derived "
-          + "ones (overall \(describe(audit.overallScore)))")
-    }
-    audit.eventCount = export.audit.eventCount
+    let (audit, checklist) = try facts(of: export)
     let version = AuditVersion(
       identity: identity(of: audit), eventCount: export.audit.eventCount,
       chainHead: export.integrity?.chainHead, finished: export.audit.finishedAt != nil,
       stateDigest: try stateDigest(of: export), chain: nil)
     return ArchiveDocument(
       sha256: sha256, byteCount: data.count, kind: .export, audit: audit, checklist: checklist,
-      version: version, seal: seal, warnings: warnings)
+      version: version, seal: seal, warnings: export.inconsistencies.map(\.description))
+  }
+
+  /// The rule an export the library refuses breaks: its items against its snapshot, or not being an export.
+  private static func refusal(_ error: ExportError) -> ImportRefusal {
+    switch error {
+    case .itemListedTwice, .itemMissing, .itemNotInChecklist, .outcomeNotAccepted, .inconsistent:
+      ImportRefusal(.inconsistent, error.description)
+    case .unreadable, .notJSON, .duplicateKey, .unknownFormat, .decoding:
+      ImportRefusal(.notAnAudit, error.description)
+    }
   }
 
   // MARK: - Logs
 
   private static func readLog(_ data: Data, sha256: String) throws(ImportRefusal) -> ArchiveDocument {
-    // KyCuong: LogChain.verify (every link, every line digest, the replay), EventLog.
     let verification = LogChain.verify(data)
     if verification.eventCount == 0 {
       throw ImportRefusal(
         .notAnAudit,
         "neither an audit export nor an event log"
-          + (verification.firstProblem.map { " (\($0.description))" } ?? ""))
+          + (verification.problems.first.map { " (\($0.description))" } ?? ""))
     }
-    if let problem = verification.firstProblem {
+    if let problem = verification.problems.first {
       throw ImportRefusal(.chain, problem.description)
     }
     let rebuilt: Audit
@@ -179,87 +202,90 @@ public struct ArchiveDocument: Sendable {
     // One path for the facts: the log's audit seen as its export, built here (the file claims nothing).
     let export = AuditExport(rebuilt)
     let (audit, checklist) = try facts(of: export)
-    let chain = Self.chain(ofLog: data)
     let version = AuditVersion(
       identity: identity(of: audit), eventCount: rebuilt.events.count, chainHead: verification.head,
-      finished: rebuilt.isFinished, stateDigest: try stateDigest(of: export), chain: chain)
+      finished: rebuilt.isFinished, stateDigest: try stateDigest(of: export), chain: chain(ofLog: data))
     return ArchiveDocument(
       sha256: sha256, byteCount: data.count, kind: .log, audit: audit, checklist: checklist,
-      version: version, seal: verification.isIntact ? .chained : .unchained, warnings: [])
+      version: version, seal: verification.unchainedEvents > 0 ? .unchained : .chained, warnings: [])
   }
 
   // MARK: - Facts
 
-  /// The standard checklists' snapshot digests by `id@version`, to refuse a snapshot that claims a standard
-  /// version with other content.
-  private static let standardDigests: [String: String] = {
-    // KyCuong: Catalog.standard, ExportIntegrity.snapshotDigest.
+  /// The standard checklists this program ships, by id.
+  private static let standard: [String: Checklist] = {
     let checklists = (try? Catalog.standard)?.checklists ?? []
-    return Dictionary(
-      checklists.map { ("\($0.id)@\($0.version)", ExportIntegrity.snapshotDigest(of: $0)) },
-      uniquingKeysWith: { first, _ in first })
+    return Dictionary(checklists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
   }()
 
-  /// The audit's facts from an export's snapshot and item states; every score re-derived.
-  private static func facts(of export: AuditExport) throws(ImportRefusal) -> (AuditRecord, ChecklistRecord) {
-    // KyCuong: AuditExport, Checklist, Item, ItemState, Scorer, Applicability, ScoreReport.
-    let snapshot = export.checklist.snapshot
-    let digest = ExportIntegrity.snapshotDigest(of: snapshot)
-    if let standard = standardDigests["\(snapshot.id)@\(snapshot.version)"], standard != digest {
+  /// Refuses a snapshot that claims a standard checklist's id and version with other content, or a version
+  /// of a standard checklist newer than the one this program ships (which it cannot vouch for).
+  private static func checkStandard(_ snapshot: Checklist, digest: String) throws(ImportRefusal) {
+    guard let shipped = standard[snapshot.id] else { return }
+    if shipped.version == snapshot.version {
+      let expected = ExportIntegrity.snapshotDigest(of: shipped)
+      guard expected == digest else {
+        throw ImportRefusal(
+          .checklist,
+          "the snapshot says it is the standard checklist \(snapshot.id) version \(snapshot.version), but its "
+            + "content differs from that version (\(digest), standard \(expected))")
+      }
+    } else if isNewer(snapshot.version, than: shipped.version) {
       throw ImportRefusal(
         .checklist,
-        "the snapshot says it is the standard checklist \(snapshot.id) version \(snapshot.version), but its "
-          + "content differs from that version (\(digest), standard \(standard))")
+        "checklist \(snapshot.id) version \(snapshot.version) is unknown to this program, which ships version "
+          + "\(shipped.version): the document was made by a newer kycuong. Archive it with that version or "
+          + "a later one")
     }
-    var states: [String: ItemState] = [:]
-    for item in export.items {
-      guard let definition = snapshot.item(withID: item.id) else {
-        throw ImportRefusal(
-          .inconsistent,
-          "item \"\(item.id)\" is not in the checklist snapshot \(snapshot.id) \(snapshot.version)")
-      }
-      if let outcome = item.outcome, item.status == "answered",
-        let problem = outcome.problem(for: definition.kind)
-      {
-        throw ImportRefusal(.inconsistent, "item \"\(item.id)\": \(problem)")
-      }
-      states[item.id] = item.state
+  }
+
+  /// Whether the dotted version `version` comes after `other` (numbers compared as numbers).
+  private static func isNewer(_ version: String, than other: String) -> Bool {
+    let left = version.split(separator: ".")
+    let right = other.split(separator: ".")
+    for (a, b) in zip(left, right) where a != b {
+      if let x = Int(a), let y = Int(b) { return x > y }
+      return a > b
     }
-    let finished = export.audit.finishedAt != nil
-    let report = Scorer.score(checklist: snapshot, states: states, finished: finished)
-    let applicability = Applicability(checklist: snapshot, states: states)
-    let credit = snapshot.scoring.partialCredit
+    return left.count > right.count
+  }
+
+  /// The audit's facts from an export's snapshot and item states; every score re-derived by the library.
+  private static func facts(of export: AuditExport) throws(ImportRefusal) -> (AuditRecord, ChecklistRecord) {
+    let snapshot = export.checklist.snapshot
+    // The digest that names the content in the archive, whatever the export's format.
+    let digest = ExportIntegrity.snapshotDigest(of: snapshot)
+    try checkStandard(snapshot, digest: digest)
+    let report = export.rescore()
+    let results = export.itemResults
+    let exported = Dictionary(export.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var items: [ItemResult] = []
     var checklistItems: [ChecklistRecord.Item] = []
     for section in snapshot.sections {
       for item in section.items {
-        let state = states[item.id] ?? .unanswered
-        let applicable = applicability.isApplicable(item.id)
-        let (status, outcome): (String, String?) =
-          switch state {
-          case .answered(let outcome): ("answered", outcome.name)
-          case .skipped: ("skipped", nil)
-          case .unanswered: ("unanswered", nil)
-          }
+        let record = exported[item.id]
+        let result = results[item.id]
+        let applicable = result?.applicable ?? false
         items.append(
           ItemResult(
             itemID: item.id, position: items.count, sectionID: section.id, kind: item.kind.name,
             weight: item.weight, critical: item.critical, tags: item.tags, applicable: applicable,
-            status: status, outcome: outcome,
-            score: applicable ? item.score(for: state, partialCredit: credit) : nil))
+            status: record?.status ?? .unanswered,
+            outcome: record?.status == .answered ? record?.outcome?.name : nil,
+            score: applicable ? result?.score : nil))
         checklistItems.append(
           ChecklistRecord.Item(
-            position: checklistItems.count, itemID: item.id, sectionID: section.id, textVI: item.text.vi,
-            textEN: item.text.en))
+            position: checklistItems.count, itemID: item.id, sectionID: section.id, text: item.text,
+            critical: item.critical, tags: item.tags))
       }
     }
     let visit = export.audit
     let audit = AuditRecord(
       id: visit.id, unit: visit.unit.name, unitKey: unitKey(visit.unit.name), unitAddress: visit.unit.address,
       checklistID: snapshot.id, checklistVersion: snapshot.version, checklistDigest: digest,
-      visitType: visit.visitType.rawValue, startedAt: visit.startedAt, finishedAt: visit.finishedAt,
+      visitType: visit.visitType, startedAt: visit.startedAt, finishedAt: visit.finishedAt,
       leader: visit.team.leader, members: visit.team.members, eventCount: visit.eventCount,
-      scoringModel: report.model.rawValue, overallScore: report.overall, ratingID: report.rating?.id,
+      scoringModel: report.model, overallScore: report.overall, rating: report.rating,
       ratingForcedByCriticalFailure: report.ratingForcedByCriticalFailure,
       criticalFailures: report.criticalFailures, answeredItems: report.completeness.answered,
       skippedItems: report.completeness.skipped, applicableItems: report.completeness.applicable,
@@ -273,17 +299,26 @@ public struct ArchiveDocument: Sendable {
           recordedBy: action.by, recordedAt: action.at)
       })
     let checklist = ChecklistRecord(
-      id: snapshot.id, version: snapshot.version, digest: digest, titleVI: snapshot.title.vi,
-      titleEN: snapshot.title.en, items: checklistItems)
+      id: snapshot.id, version: snapshot.version, digest: digest, title: snapshot.title, items: checklistItems
+    )
     return (audit, checklist)
   }
 
-  /// The digest of the state an export holds, without its tamper evidence: the library's deterministic
-  /// encoding of the export with `integrity` removed. A log and its export give the same.
+  /// The digest of the state an export holds, without its tamper evidence and with every derived figure
+  /// as the items give it: the library's deterministic encoding of the export in this library's format. A
+  /// log and its export give the same, whatever the export's format version and whatever scores it stores.
   private static func stateDigest(of export: AuditExport) throws(ImportRefusal) -> String {
-    // KyCuong: AuditExport.jsonData, Digest.
     var plain = export
     plain.integrity = nil
+    plain.format = AuditExport.formatID
+    plain.checklist.digest = AuditExport.digest(of: export.checklist.snapshot)
+    plain.scores = export.rescore()
+    let results = export.itemResults
+    for index in plain.items.indices {
+      let result = results[plain.items[index].id]
+      plain.items[index].applicable = result?.applicable ?? false
+      plain.items[index].score = result?.score
+    }
     do {
       return Digest.labelled(try plain.jsonData())
     } catch {
@@ -295,9 +330,5 @@ public struct ArchiveDocument: Sendable {
     AuditVersion.Identity(
       unit: audit.unit, checklistDigest: audit.checklistDigest, startedAt: audit.startedAt,
       leader: audit.leader)
-  }
-
-  private static func describe(_ score: Double?) -> String {
-    score.map { String(format: "%.1f", $0) } ?? "none"
   }
 }

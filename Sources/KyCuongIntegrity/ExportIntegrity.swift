@@ -1,18 +1,24 @@
 import Foundation
 import KyCuong
 
-/// Digests and signatures of exports (`integrity` in `kycuong.audit/1`).
+/// Digests and signatures of exports (`integrity` in `kycuong.audit/1.x`).
 ///
-/// The **export digest** is `sha256:` and the SHA-256 of the export's canonical JSON (``CanonicalJSON``) with
-/// the members `exportDigest` and `signature` of `integrity` removed: the JSON value as read from the file,
-/// so every field counts, including fields a later version adds. A signature is Ed25519 over the canonical
-/// JSON of the signature record without its `value`: `{"algorithm":"ed25519","digest":"sha256:…",
-/// "publicKey":"…","signedAt":"…","signer":"…"}` (``signedMessage(_:)``), so the signer's name and the time
-/// are signed along with the digest.
+/// The **export digest** is `sha256:` and the SHA-256 of the export's canonical JSON with the members
+/// `exportDigest` and `signature` of `integrity` removed: the JSON value as read from the file, so every
+/// field counts, including fields a later version adds. The canonical form is RFC 8785 (JCS) for exports of
+/// `kycuong.audit/1.1` and later; exports of `kycuong.audit/1` keep the form they were sealed with.
+///
+/// A signature is Ed25519 over the canonical JSON of the signature record without its `value`:
+/// `{"algorithm":"ed25519","digest":"sha256:…","publicKey":"…","signedAt":"…","signer":"…"}`
+/// (``signedMessage(_:format:)``), so the signer's name and the time are signed along with the digest.
 public enum ExportIntegrity {
   /// `export` with `integrity` filled in: the chain head of `log`, the snapshot digest and the export digest.
   /// Any signature is dropped (it would no longer match).
   ///
+  /// - Parameters:
+  ///   - export: The export of the audit `log` holds.
+  ///   - log: The audit's event log, as it is on disk.
+  /// - Returns: The sealed export.
   /// - Throws: ``IntegrityError`` when the log has no complete event or the export cannot be encoded.
   public static func seal(_ export: AuditExport, log: Data) throws(IntegrityError) -> AuditExport {
     guard let head = LogChain.head(of: log) else {
@@ -20,7 +26,7 @@ public enum ExportIntegrity {
     }
     var sealed = export
     sealed.integrity = AuditExport.Integrity(
-      chainHead: head, snapshotDigest: snapshotDigest(of: export.checklist.snapshot))
+      chainHead: head, snapshotDigest: snapshotDigest(of: export.checklist.snapshot, format: export.format))
     let exportDigest = try digest(of: sealed)
     sealed.integrity?.exportDigest = exportDigest
     return sealed
@@ -28,6 +34,11 @@ public enum ExportIntegrity {
 
   /// `export` (sealed) with the signature of `key`, made at `time`.
   ///
+  /// - Parameters:
+  ///   - export: A sealed export.
+  ///   - key: The team leader's key.
+  ///   - time: When it is signed.
+  /// - Returns: The signed export.
   /// - Throws: ``IntegrityError`` when the export is not sealed or signing fails.
   public static func sign(
     _ export: AuditExport, with key: SigningKey, at time: Date
@@ -45,7 +56,8 @@ public enum ExportIntegrity {
       algorithm: "ed25519", publicKey: key.publicKey.rawRepresentation.base64EncodedString(),
       signer: key.signer, signedAt: Timestamp.wholeSeconds(time), digest: digest, value: "")
     do {
-      signature.value = try key.signature(for: signedMessage(signature)).base64EncodedString()
+      signature.value = try key.signature(for: signedMessage(signature, format: export.format))
+        .base64EncodedString()
     } catch {
       throw IntegrityError(reason: error.description)
     }
@@ -54,8 +66,21 @@ public enum ExportIntegrity {
     return signed
   }
 
+  /// The canonical form the digests of an export of `format` are computed in.
+  static func canonicalForm(of format: String) -> CanonicalJSON.Form {
+    format == "kycuong.audit/1" ? .version1 : .jcs
+  }
+
   /// The bytes a signature signs: the canonical JSON of its record without `value`.
-  public static func signedMessage(_ signature: AuditExport.Signature) -> Data {
+  ///
+  /// - Parameters:
+  ///   - signature: The signature record.
+  ///   - format: The format of the export it signs.
+  public static func signedMessage(
+    _ signature: AuditExport.Signature, format: String = AuditExport.formatID
+  )
+    -> Data
+  {
     let record = JSONValue.object([
       ("algorithm", .string(signature.algorithm)), ("digest", .string(signature.digest)),
       ("publicKey", .string(signature.publicKey)),
@@ -63,10 +88,14 @@ public enum ExportIntegrity {
       ("signer", .string(signature.signer)),
     ])
     // Five distinct keys with string values: always has a canonical form.
-    return (try? CanonicalJSON.data(record)) ?? Data()
+    return (try? CanonicalJSON.data(record, form: canonicalForm(of: format))) ?? Data()
   }
 
   /// The export digest of `export` (see the type's documentation).
+  ///
+  /// - Parameter export: An export.
+  /// - Returns: `sha256:` and the digest.
+  /// - Throws: ``IntegrityError`` when it cannot be encoded.
   public static func digest(of export: AuditExport) throws(IntegrityError) -> String {
     let data: Data
     do {
@@ -79,6 +108,8 @@ public enum ExportIntegrity {
 
   /// The export digest of an export file's bytes.
   ///
+  /// - Parameter data: The file's bytes.
+  /// - Returns: `sha256:` and the digest.
   /// - Throws: ``IntegrityError`` when they are not JSON, or a key occurs twice in an object.
   public static func digest(ofExportJSON data: Data) throws(IntegrityError) -> String {
     let value: JSONValue
@@ -88,28 +119,37 @@ public enum ExportIntegrity {
       throw IntegrityError(reason: "not JSON: \(error.description)")
     }
     guard case .object(var members) = value else { throw IntegrityError(reason: "not a JSON object") }
+    let format: String = if case .string(let text)? = value["format"] { text } else { AuditExport.formatID }
     if let index = members.firstIndex(where: { $0.key == "integrity" }),
       case .object(let inner) = members[index].value
     {
       members[index].value = .object(inner.filter { $0.key != "exportDigest" && $0.key != "signature" })
     }
     do {
-      return Digest.labelled(try CanonicalJSON.data(.object(members)))
+      return Digest.labelled(try CanonicalJSON.data(.object(members), form: canonicalForm(of: format)))
     } catch {
       throw IntegrityError(reason: error.description)
     }
   }
 
-  /// `sha256:` and the SHA-256 of `checklist`'s canonical JSON (sorted keys, no spaces, no escaped slashes),
-  /// computed with swift-crypto; equal to ``AuditExport/digest(of:)``.
-  public static func snapshotDigest(of checklist: Checklist) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return Digest.labelled((try? encoder.encode(checklist)) ?? Data())
+  /// `sha256:` and the SHA-256 of `checklist`'s canonical JSON as an export of `format` computes it, with
+  /// swift-crypto; equal to ``AuditExport/digest(of:format:)``.
+  ///
+  /// - Parameters:
+  ///   - checklist: A checklist snapshot.
+  ///   - format: The export's format.
+  public static func snapshotDigest(of checklist: Checklist, format: String = AuditExport.formatID) -> String
+  {
+    if format == "kycuong.audit/1" {
+      return Digest.labelled((try? JSONCoding.encoder().encode(checklist)) ?? Data())
+    }
+    return Digest.labelled((try? CanonicalJSON.data(checklist.jsonValue)) ?? Data())
   }
 
   /// The fingerprint of the key that signed `export`, for the printed record (``PublicSigningKey/fingerprint``),
   /// or `nil` when it is not signed or the key is malformed.
+  ///
+  /// - Parameter export: An export.
   public static func signatureFingerprint(of export: AuditExport) -> String? {
     guard let signature = export.integrity?.signature, let raw = Data(base64Encoded: signature.publicKey),
       raw.count == 32
@@ -119,60 +159,61 @@ public enum ExportIntegrity {
 
   /// Checks an export file: that it reads, its snapshot digest, its export digest, its signature (against
   /// `trustedKey` when given), and, when `log` is given, that its chain head and content match the log.
+  ///
+  /// - Parameters:
+  ///   - data: The export file's bytes.
+  ///   - log: The audit's event log, to check the export against.
+  ///   - trustedKey: The key the export must be signed with.
+  /// - Returns: What was found.
   public static func verify(
     exportData data: Data, log: Data? = nil, trustedKey: PublicSigningKey? = nil
   )
     -> ExportVerification
   {
     var result = ExportVerification()
-    func fail(_ text: String) { result.problems.append(text) }
+    func fail(_ problem: ExportVerification.Problem) { result.problems.append(problem) }
     let export: AuditExport
     do {
-      export = try AuditExport.read(data)
+      export = try AuditExport(data: data)
     } catch {
-      fail(error.description)
+      fail(.unreadable(error))
       return result
     }
     result.auditID = export.audit.id
-    let snapshot = snapshotDigest(of: export.checklist.snapshot)
-    if export.checklist.digest != snapshot {
-      fail("checklist.digest does not match the snapshot: the snapshot or its digest was changed")
-    }
+    let snapshot = snapshotDigest(of: export.checklist.snapshot, format: export.format)
+    if export.checklist.digest != snapshot { fail(.checklistDigestMismatch) }
     guard let integrity = export.integrity else {
       result.sealed = false
-      if trustedKey != nil { fail("the export is not signed (it has no `integrity`)") }
+      if trustedKey != nil { fail(.notSealed) }
       if let log { compare(export, withLog: log, into: &result) }
       return result
     }
     result.sealed = true
     result.chainHead = integrity.chainHead
-    if integrity.snapshotDigest != snapshot {
-      fail("integrity.snapshotDigest does not match the snapshot: the snapshot or the digest was changed")
-    }
+    if integrity.snapshotDigest != snapshot { fail(.snapshotDigestMismatch) }
     let computed: String
     do {
       computed = try digest(ofExportJSON: data)
     } catch {
-      fail(error.description)
+      fail(.digestFailed(error.description))
       return result
     }
     result.exportDigest = computed
     if let stored = integrity.exportDigest, stored != computed {
-      fail("integrity.exportDigest does not match the content: the export was changed after it was sealed")
+      fail(.exportDigestMismatch)
     } else if integrity.exportDigest == nil {
-      fail("integrity.exportDigest is missing")
+      fail(.exportDigestMissing)
     }
     if let signature = integrity.signature {
-      checkSignature(signature, digest: computed, trustedKey: trustedKey, into: &result)
+      checkSignature(
+        signature, digest: computed, format: export.format, trustedKey: trustedKey, into: &result)
     } else if trustedKey != nil {
-      fail("the export is not signed; --key needs a signed export (`finish --sign`)")
+      fail(.notSigned)
     }
     if let log {
       let chain = LogChain.verify(log)
       if chain.head != integrity.chainHead {
-        fail(
-          "integrity.chainHead \(integrity.chainHead) is not the head of the log (\(chain.head ?? "no event")): "
-            + "the log or the export was changed, or they are of different audits")
+        fail(.chainHeadMismatch(stored: integrity.chainHead, log: chain.head))
       }
       compare(export, withLog: log, into: &result)
     }
@@ -180,38 +221,36 @@ public enum ExportIntegrity {
   }
 
   private static func checkSignature(
-    _ signature: AuditExport.Signature, digest: String, trustedKey: PublicSigningKey?,
+    _ signature: AuditExport.Signature, digest: String, format: String, trustedKey: PublicSigningKey?,
     into result: inout ExportVerification
   ) {
     guard signature.algorithm == "ed25519" else {
-      result.problems.append("unknown signature algorithm \"\(signature.algorithm)\"")
+      result.problems.append(.unknownAlgorithm(signature.algorithm))
       return
     }
     guard let raw = Data(base64Encoded: signature.publicKey), raw.count == 32,
       let key = try? PublicSigningKey(
         signer: signature.signer, createdAt: signature.signedAt, rawRepresentation: raw)
     else {
-      result.problems.append("integrity.signature.publicKey is not a 32-byte Ed25519 key in base64")
+      result.problems.append(.malformedPublicKey)
       return
     }
     result.signer = signature.signer
     result.signedAt = signature.signedAt
     result.fingerprint = key.fingerprint
-    if signature.digest != digest {
-      result.problems.append(
-        "the signed digest is not the export's digest: the export was changed after signing")
-    }
+    if signature.digest != digest { result.problems.append(.signedDigestMismatch) }
     guard let value = Data(base64Encoded: signature.value),
-      key.isValidSignature(value, for: signedMessage(signature))
+      key.isValidSignature(value, for: signedMessage(signature, format: format))
     else {
-      result.problems.append("the signature is not valid for its digest and key")
+      result.problems.append(.invalidSignature)
       return
     }
     if let trustedKey {
       if trustedKey.rawRepresentation != raw {
         result.problems.append(
-          "signed with key \(key.fingerprint), not with the given key \(trustedKey.fingerprint) "
-            + "(\(trustedKey.signer))")
+          .untrustedKey(
+            fingerprint: key.fingerprint, expected: trustedKey.fingerprint, expectedSigner: trustedKey.signer)
+        )
       } else {
         result.signatureTrusted = true
       }
@@ -225,49 +264,52 @@ public enum ExportIntegrity {
       let rebuilt = try EventLog.audit(from: log).audit
       var fromLog = AuditExport(rebuilt)
       fromLog.integrity = export.integrity
-      if fromLog != export {
-        result.problems.append(
-          "the export's content differs from what its log gives: one of them was changed")
-      }
+      // An export of an earlier format has that format's digest; compare the content, not the label.
+      fromLog.format = export.format
+      fromLog.checklist.digest = export.checklist.digest
+      if fromLog != export { result.problems.append(.differsFromLog) }
     } catch {
-      result.problems.append("the log does not replay: \(error.description)")
+      result.problems.append(.logDoesNotReplay(error))
     }
   }
 }
 
-/// What ``ExportIntegrity/verify(exportData:log:trustedKey:)`` found.
-public struct ExportVerification: Hashable, Sendable {
-  /// The audit's id, when the export could be read.
-  public var auditID: String?
-  /// Whether the export has an `integrity` field.
-  public var sealed = false
-  /// Its chain head.
-  public var chainHead: String?
-  /// The export digest computed from the file.
-  public var exportDigest: String?
-  /// Who signed, when signed.
-  public var signer: String?
-  /// When it was signed.
-  public var signedAt: Date?
-  /// The fingerprint of the signing key.
-  public var fingerprint: String?
-  /// Whether the signature is valid for the digest and the key it names.
-  public var signatureValid = false
-  /// Whether the signing key is the trusted key given to the check.
-  public var signatureTrusted = false
-  /// Every problem; empty when everything checked matches.
-  public var problems: [String] = []
+extension ExportIntegrity {
+  /// What a record made from the export file `data` may say of it (``InspectionRecord/Authenticity``): its
+  /// digests and signature checked, and the signing key compared with `trustedKeys` (the leaders' registered
+  /// keys; empty when none are known, and then a valid signature is shown as by an unchecked key).
+  ///
+  /// - Parameters:
+  ///   - data: The export file's bytes.
+  ///   - trustedKeys: The keys expected to have signed it.
+  /// - Returns: What the record states.
+  public static func authenticity(
+    ofExportJSON data: Data, trustedKeys: [PublicSigningKey] = []
+  )
+    -> InspectionRecord.Authenticity
+  {
+    let result = verify(exportData: data)
+    if !result.problems.isEmpty { return .failed(reasons: result.problems.map(\.description)) }
+    guard result.sealed else { return .unsealed }
+    guard let signer = result.signer, let fingerprint = result.fingerprint, let signedAt = result.signedAt
+    else {
+      return .sealed
+    }
+    let trusted = trustedKeys.contains { $0.fingerprint == fingerprint }
+    return .signed(signer: signer, fingerprint: fingerprint, signedAt: signedAt, keyTrusted: trusted)
+  }
 
-  /// Whether nothing failed.
-  public var isIntact: Bool { problems.isEmpty }
-}
-
-/// Sealing, signing or checking failed; the reason says what to fix.
-public struct IntegrityError: Error, Hashable, Sendable, CustomStringConvertible {
-  /// Why.
-  public var reason: String
-  /// Creates the error.
-  public init(reason: String) { self.reason = reason }
-  /// The reason.
-  public var description: String { reason }
+  /// The authenticity of an export made in memory from its log (`seal`/`sign` just now).
+  ///
+  /// - Parameters:
+  ///   - export: The export.
+  ///   - trustedKeys: The keys expected to have signed it.
+  public static func authenticity(
+    of export: AuditExport, trustedKeys: [PublicSigningKey] = []
+  )
+    -> InspectionRecord.Authenticity
+  {
+    guard let data = try? export.jsonData() else { return .failed(reasons: ["the export cannot be encoded"]) }
+    return authenticity(ofExportJSON: data, trustedKeys: trustedKeys)
+  }
 }

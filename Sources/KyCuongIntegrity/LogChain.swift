@@ -72,18 +72,29 @@ public enum LogChain {
   }
 
   /// Checks every link and every line digest of `log`, and that its events replay into an audit.
+  ///
+  /// - Parameter log: The log's bytes.
+  /// - Returns: What was found; ``LogVerification/isIntact`` when nothing is wrong.
   public static func verify(_ log: Data) -> LogVerification {
-    let contents = EventLog.readLines(log)
-    var problems: [LogVerification.Problem] = []
-    for damage in contents.damage {
-      let number = Int(damage.dropFirst("line ".count).prefix { $0.isNumber }) ?? 0
-      problems.append(.init(line: number, sequence: nil, reason: damage))
+    verify(EventLog.readLines(log), isEmpty: log.isEmpty)
+  }
+
+  /// Checks a log already read line by line (so that a caller that reads a log once checks it without
+  /// reading it again).
+  ///
+  /// - Parameters:
+  ///   - contents: The log as ``EventLog/readLines(_:)`` read it.
+  ///   - isEmpty: Whether the file had no bytes at all.
+  /// - Returns: What was found.
+  public static func verify(_ contents: EventLog.RawContents, isEmpty: Bool = false) -> LogVerification {
+    var problems: [LogVerification.Problem] = contents.damage.map {
+      LogVerification.Problem(line: $0.line, sequence: nil, kind: .damage($0))
     }
-    if !log.isEmpty && !contents.endsWithNewline {
+    if !isEmpty && !contents.endsWithNewline {
       problems.append(
         .init(
           line: contents.events.last?.lineNumber ?? 0, sequence: contents.events.last?.event.sequence,
-          reason: "the log does not end with a newline: its last line was cut off or changed"))
+          kind: .noNewlineAtEnd))
     }
     var unchained = 0
     var chained = 0
@@ -91,93 +102,38 @@ public enum LogChain {
     for raw in contents.events {
       defer { previous = raw }
       let event = raw.event
-      func problem(_ reason: String) {
-        problems.append(.init(line: raw.lineNumber, sequence: event.sequence, reason: reason))
+      func problem(_ kind: LogVerification.Problem.Kind) {
+        problems.append(.init(line: raw.lineNumber, sequence: event.sequence, kind: kind))
       }
       guard let prev = event.previousDigest, let sum = event.lineDigest else {
-        if chained > 0 {
-          problem(
-            "a version 1 event (no `prev`) after chained events: the chain was cut or the line replaced")
-        }
+        if chained > 0 { problem(.unchainedAfterChained) }
         unchained += 1
         continue
       }
       chained += 1
       let expected = previous.map { Digest.hex(of: $0.bytes) } ?? firstPrevious
       if prev != expected {
-        problem(
-          previous == nil
-            ? "`prev` is not the digest of an empty start: earlier lines were removed, or this one was changed"
-            : "`prev` does not match line \(previous?.lineNumber ?? 0): that line was changed, or lines were "
-              + "removed, inserted or reordered")
+        problem(previous.map { .previousMismatch(previousLine: $0.lineNumber) } ?? .firstPreviousMismatch)
       }
       if let stripped = removingSum(sum, from: raw.bytes) {
-        if Digest.hex(of: stripped) != sum { problem("`sum` does not match the line: the line was changed") }
+        if Digest.hex(of: stripped) != sum { problem(.sumMismatch) }
       } else {
-        problem("the line's `sum` member is missing, malformed or repeated")
+        problem(.sumMalformed)
       }
     }
-    var replayError: String?
     let events = contents.events.map(\.event)
     if events.isEmpty {
-      problems.append(.init(line: 0, sequence: nil, reason: "no complete event: not an audit log"))
+      problems.append(.init(line: 0, sequence: nil, kind: .noEvents))
     } else {
       do {
         _ = try Audit(replaying: events)
       } catch {
-        replayError = error.description
+        problems.append(.init(line: 0, sequence: nil, kind: .doesNotReplay(error)))
       }
-    }
-    if let replayError {
-      problems.append(.init(line: 0, sequence: nil, reason: "the events do not replay: \(replayError)"))
     }
     problems.sort { ($0.line == 0 ? Int.max : $0.line) < ($1.line == 0 ? Int.max : $1.line) }
     return LogVerification(
       eventCount: contents.events.count, unchainedEvents: unchained, chainedEvents: chained,
       head: contents.events.last.map { Digest.labelled($0.bytes) }, problems: problems)
   }
-}
-
-/// What ``LogChain/verify(_:)`` found.
-public struct LogVerification: Hashable, Sendable {
-  /// Complete events read.
-  public var eventCount: Int
-  /// Events of version 1 (no `prev`), which the chain does not protect.
-  public var unchainedEvents: Int
-  /// Events of version 2, each checked against its predecessor and its own `sum`.
-  public var chainedEvents: Int
-  /// `sha256:` and the digest of the last complete line: what an export's `chainHead` must equal.
-  public var head: String?
-  /// Every problem, in line order; empty when the log is intact.
-  public var problems: [Problem]
-
-  /// A line that does not match.
-  public struct Problem: Hashable, Sendable, CustomStringConvertible {
-    /// The line, from 1 (0: the log as a whole).
-    public var line: Int
-    /// The event's sequence number, when the line could be read.
-    public var sequence: Int?
-    /// What is wrong.
-    public var reason: String
-
-    /// "line 4 (event 4): …".
-    public var description: String {
-      if line == 0 { return reason }
-      if reason.hasPrefix("line ") { return reason }
-      return "line \(line)" + (sequence.map { " (event \($0))" } ?? "") + ": " + reason
-    }
-  }
-
-  /// Whether every event is chained and every link and digest matches.
-  public var isIntact: Bool { problems.isEmpty && unchainedEvents == 0 && chainedEvents > 0 }
-  /// The first problem: the first event that does not match.
-  public var firstProblem: Problem? { problems.first }
-}
-
-/// An event could not be written as a chained line.
-public struct ChainError: Error, Hashable, Sendable, CustomStringConvertible {
-  /// Why.
-  public var reason: String
-  /// The reason.
-  public var description: String { reason }
 }

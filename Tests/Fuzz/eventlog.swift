@@ -16,7 +16,7 @@ public func fuzzEventLog(_ pointer: UnsafePointer<UInt8>?, _ count: Int) -> CInt
     let report = audit.score()
     if let overall = report.overall, !(0...100).contains(overall) { fatalError("overall score \(overall)") }
     let export = try AuditExport(audit).jsonData()
-    _ = try AuditExport.read(export)
+    _ = try AuditExport(data: export)
     for event in audit.events { _ = try EventLog.line(for: event) }
   } catch {
     _ = "\(error)"

@@ -1,5 +1,6 @@
 import Foundation
 import KyCuong
+import KyCuongSupport
 
 /// Fuzz target: the export reader (through ``AuditDocument``, as `kycuong score` and `verify` read files).
 /// Any bytes: an export or a log, or a reason; never a crash. An export that reads must rescore.
@@ -7,14 +8,17 @@ import KyCuong
 public func fuzzExport(_ pointer: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
   let data = FuzzInput.data(pointer, count)
   do {
-    let document = try AuditDocument.read(data, file: "fuzz.json")
+    let document = try AuditDocument(data: data)
     let report = document.score()
     if let overall = report.overall, !(0...100).contains(overall) { fatalError("overall score \(overall)") }
     _ = try document.export.jsonData()
   } catch {
     _ = "\(error)"
   }
-  if let export = try? AuditExport.read(data) { _ = export.rescore(model: .flat) }
+  if let export = try? AuditExport(data: data) {
+    _ = export.rescore(model: .flat)
+    _ = export.inconsistencies
+  }
   _ = try? JSONReader.parse(data)
   return 0
 }

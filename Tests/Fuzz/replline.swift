@@ -15,7 +15,7 @@ public func fuzzREPLLine(_ pointer: UnsafePointer<UInt8>?, _ count: Int) -> CInt
   }
   let (answer, _) = AnswerParser.splitRemark(line)
   _ = AnswerParser.checkOutcome(answer)
-  let kinds: [ItemKind] = [.check, .observation, .scale(max: 5), .text]
+  let kinds: [ItemKind] = [.check, .observation, .scale(max: 5), .text, .yesNo]
   for kind in kinds {
     // The parser reads the form; the audit checks the range (Outcome.problem(for:)). What passes both must be
     // a sane answer.

@@ -54,30 +54,28 @@ private func expectComplete(
 struct ArchiveConcurrencyTests {
   @Test(
     "two processes import the same files at once: every audit once, no error, no lost file",
-    .enabled(
-      if: ImporterBinary.url != nil, "needs the ArchiveTestImporter executable built beside the tests"),
+    .enabled(if: KyCuongBinary.url != nil, "needs the kycuong executable built beside the tests"),
     arguments: TestBackend.allCases)
   func twoProcesses(backend: TestBackend) async throws {
     let folder = try TestFolder.make()
     defer { try? FileManager.default.removeItem(at: folder) }
     let (files, audits) = try sharedFiles(count: 16, in: folder)
-    let importer = try #require(ImporterBinary.url)
     try await withArchive(backend) { archive, location in
       let children = try (0..<2).map { index in
-        try ChildProcess(
-          importer,
-          [TestBackend.argument(location), "--from", "process \(index)"]
-            + order(files, for: index).map(\.path))
+        try KyCuongBinary.importing(
+          order(files, for: index), into: location, options: ["--from", "process \(index)"])
       }
       for child in children {
         let status = await child.waitForExit()
         #expect(status == 0, "\(child.lines)")
-        #expect(child.lines.count == files.count, "\(child.lines)")
+        let results = child.lines.filter { $0.hasPrefix(folder.path) }
+        #expect(results.count == files.count, "\(child.lines)")
         #expect(
-          child.lines.allSatisfy { $0.hasPrefix("archived ") || $0.hasPrefix("already ") }, "\(child.lines)")
+          results.allSatisfy { $0.contains(": archived ") || $0.contains(": already archived ") },
+          "\(child.lines)")
       }
       // Each file archived by exactly one of them.
-      let archivedLines = children.flatMap(\.lines).filter { $0.hasPrefix("archived ") }
+      let archivedLines = children.flatMap(\.lines).filter { $0.contains(": archived ") }
       #expect(archivedLines.count == files.count)
       try await expectComplete(archive, files: files, audits: audits)
     }
@@ -116,25 +114,21 @@ struct ArchiveConcurrencyTests {
 
   @Test(
     "kill -9 mid-import leaves the archive consistent, and the next import completes it",
-    .enabled(
-      if: ImporterBinary.url != nil, "needs the ArchiveTestImporter executable built beside the tests"),
+    .enabled(if: KyCuongBinary.url != nil, "needs the kycuong executable built beside the tests"),
     arguments: TestBackend.allCases)
   func killMidImport(backend: TestBackend) async throws {
     let folder = try TestFolder.make()
     defer { try? FileManager.default.removeItem(at: folder) }
     let files = try ArchiveSamples.writeExports(count: 10, seed: 31, to: folder)
-    let importer = try #require(ImporterBinary.url)
     try await withArchive(backend) { archive, location in
-      let child = try ChildProcess(
-        importer,
-        [TestBackend.argument(location), "--pause-before-commit", "120", "--pause-at", "6"]
-          + files.map(\.path))
+      let child = try KyCuongBinary.importing(
+        files, into: location, options: ["--pause-before-commit", "120", "--pause-at", "6"])
       let paused = try await child.waitForLine(startingWith: "PAUSED ")
       #expect(paused == "PAUSED \(files[5].path)", "\(child.lines)")
       // Everything of the sixth file is written, not committed: kill the process there.
       child.killHard()
       #expect(await child.waitForExit() == SIGKILL)
-      #expect(child.lines.filter { $0.hasPrefix("archived ") }.count == 5, "\(child.lines)")
+      #expect(child.lines.filter { $0.contains(": archived ") }.count == 5, "\(child.lines)")
 
       // A new connection sees the five committed imports and nothing of the sixth.
       let after = try await DepartmentArchive.open(location)
@@ -146,10 +140,10 @@ struct ArchiveConcurrencyTests {
       #expect(try await after.verify().problems == [])
 
       // The next import completes it.
-      let again = try ChildProcess(importer, [TestBackend.argument(location)] + files.map(\.path))
+      let again = try KyCuongBinary.importing(files, into: location)
       #expect(await again.waitForExit() == 0, "\(again.lines)")
-      #expect(again.lines.filter { $0.hasPrefix("already ") }.count == 5, "\(again.lines)")
-      #expect(again.lines.filter { $0.hasPrefix("archived ") }.count == 5, "\(again.lines)")
+      #expect(again.lines.filter { $0.contains(": already archived ") }.count == 5, "\(again.lines)")
+      #expect(again.lines.filter { $0.contains(": archived ") }.count == 5, "\(again.lines)")
       try await expectComplete(after, files: files, audits: 10)
       await after.close()
     }

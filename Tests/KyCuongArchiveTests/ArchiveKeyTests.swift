@@ -13,11 +13,15 @@ struct ArchiveKeyTests {
     try await withArchive(backend) { archive, _ in
       let an = try ArchiveSamples.key("Nguyễn Văn An", in: folder)
       let stranger = try ArchiveSamples.key("Người lạ", in: folder)
-      let registered = try await archive.registerKey(file: an.publicFile, addedBy: "Sở Nội vụ")
+      let registration = try await archive.registerKey(file: an.publicFile, addedBy: "Sở Nội vụ")
+      guard case .registered(let registered) = registration else {
+        Issue.record("\(registration)")
+        return
+      }
       #expect(registered.signer == "Nguyễn Văn An" && registered.revokedAt == nil)
       // Registering it again changes nothing.
-      #expect(
-        try await archive.registerKey(file: an.publicFile, addedBy: "someone else").addedBy == "Sở Nội vụ")
+      let again = try await archive.registerKey(file: an.publicFile, addedBy: "someone else")
+      #expect(again == .alreadyRegistered(registered))
 
       let signed = try await archive.importDocument(
         try ArchiveSamples.signedExport(ArchiveSamples.audit(5), key: an.key), fileName: "an.json",
@@ -25,8 +29,8 @@ struct ArchiveKeyTests {
       #expect(signed.receipt?.keyTrust == .registered, "\(signed)")
       let signedSHA = try #require(signed.receipt?.sha256)
       let stored = try #require(try await archive.document(signedSHA))
-      #expect(stored.seal == "signed" && stored.signer == "Nguyễn Văn An")
-      #expect(stored.signerFingerprint == registered.fingerprint && stored.keyTrust == "registered")
+      #expect(stored.seal.name == "signed" && stored.seal.signature?.signer == "Nguyễn Văn An")
+      #expect(stored.seal.signature?.fingerprint == registered.fingerprint && stored.keyTrust == .registered)
       #expect(try await archive.documents(signedWith: registered.fingerprint).map(\.sha256) == [signedSHA])
 
       let unknown = try await archive.importDocument(
@@ -60,7 +64,7 @@ struct ArchiveKeyTests {
         late.refusal?.detail.hasPrefix(
           "signed by Nguyễn Văn An with key \(registered.fingerprint), revoked on ") == true)
       #expect(late.refusal?.detail.hasSuffix(" by Sở Nội vụ: máy tính bị mất") == true, "\(late)")
-      #expect(try await archive.document(signedSHA)?.keyTrust == "registered")
+      #expect(try await archive.document(signedSHA)?.keyTrust == .registered)
       do throws(ArchiveError) {
         _ = try await archive.revokeKey(fingerprint: registered.fingerprint, by: "x", reason: "y")
         Issue.record("revoked twice")

@@ -1,4 +1,5 @@
 import Foundation
+import KyCuong
 import KyCuongArchive
 import Testing
 
@@ -26,7 +27,7 @@ struct ArchiveQueryTests {
       #expect(listed.map(\.overallScore) == ward.map(ArchiveSamples.overall))
       #expect(listed.allSatisfy { $0.unit == "UBND phường Hàng Bạc" })
       // Since the day of the second one (Vietnam time).
-      let since = ArchiveTime.day(ward[1].startedAt)
+      let since = CalendarDate(ward[1].startedAt, in: .vietnam)
       #expect(
         try await archive.audits(ofUnit: "UBND phường Hàng Bạc", since: since).map(\.auditID)
           == ward.dropFirst().map(ArchiveSamples.id))
@@ -37,18 +38,30 @@ struct ArchiveQueryTests {
       #expect(
         trend.allSatisfy { Set($0.focusAreas.keys) == ["focus-2017-1", "focus-2017-2", "focus-2017-3"] })
 
-      // Overdue actions: every sample action is due in 2026.
+      // Overdue actions: every sample action is due in 2026; those a later audit of the ward settled are not
+      // overdue (the summary's rule, which the library's summary of the same audits applies).
+      let overdue = try await archive.overdueActions(asOf: CalendarDate("2027-01-01")!)
+      let summarised = try ArchiveSamples.summary(of: audits, today: CalendarDate("2027-01-01")!)
+        .overdueActions
+      #expect(
+        Set(overdue.map { "\($0.auditID)#\($0.action.what)" })
+          == Set(summarised.map { "\($0.audit)#\($0.what)" }))
+      #expect(overdue.count == summarised.count && !overdue.isEmpty)
       let total = audits.map(ArchiveSamples.actionCount).reduce(0, +)
-      let overdue = try await archive.overdueActions(asOf: "2027-01-01")
-      #expect(overdue.count == total)
+      #expect(overdue.count < total, "the later audits of the ward settle some of its actions")
       #expect(overdue.map(\.action.due) == overdue.map(\.action.due).sorted())
-      #expect(overdue.allSatisfy { !$0.action.recordedBy.isEmpty && !$0.unit.isEmpty })
-      #expect(try await archive.overdueActions(asOf: "2026-01-01").isEmpty)
+      #expect(overdue.allSatisfy { !$0.action.recordedBy.isEmpty && !$0.unit.isEmpty && $0.settledBy == nil })
+      #expect(try await archive.overdueActions(asOf: CalendarDate("2026-01-01")!).isEmpty)
+      let settled = try await archive.actions(
+        ActionFilter(state: .settled, today: CalendarDate("2027-01-01")!))
+      #expect(settled.count + overdue.count == total)
+      #expect(
+        settled.allSatisfy { $0.settledBy != nil && ($0.settledAt ?? .distantPast) > $0.auditStartedAt })
 
       // Who sent this.
       let first = try #require(shas[ArchiveSamples.id(audits[0])])
       let stored = try #require(try await archive.document(first))
-      #expect(stored.receivedFrom == "Đoàn 5" && stored.kind == "export" && stored.seal == "unsealed")
+      #expect(stored.receivedFrom == "Đoàn 5" && stored.kind == .export && stored.seal == .unsealed)
       #expect(try await archive.document(String(repeating: "0", count: 64)) == nil)
 
       // The plans use the indexes (PostgreSQL is told to avoid sequential scans, which it prefers on five
@@ -57,7 +70,7 @@ struct ArchiveQueryTests {
       let expected: [(ArchiveQuery, String)] = [
         (.auditsOfUnit(unit: "UBND phường Hàng Bạc", since: since), "audits_by_unit"),
         (.scoreTrend(unit: "UBND phường Hàng Bạc"), "audits_by_unit"),
-        (.overdueActions(asOf: "2026-06-01"), "actions_by_due"),
+        (.overdueActions(asOf: CalendarDate("2026-06-01")!), "actions_open_by_due"),
         (.document(sha256: first), backend == .sqlite ? "sqlite_autoindex_documents_1" : "documents_pkey"),
         (.documentsSigned(fingerprint: "3f9a 0c1d 77e2 9b40"), "documents_by_signer"),
       ]

@@ -2,6 +2,8 @@ import Foundation
 import KyCuong
 import KyCuongIntegrity
 import KyCuongREPL
+import KyCuongStore
+import KyCuongTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -288,6 +290,34 @@ enum KyCuongBinary {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }()
 
+  /// Runs `executable` in `folder`, its standard output and standard error read apart, at the same time so
+  /// neither pipe fills up.
+  static func run(_ executable: URL?, _ arguments: [String], in folder: URL) throws -> VerifyCommandTests.Run
+  {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let errorData = Failures.Box()
+    let reading = DispatchGroup()
+    reading.enter()
+    DispatchQueue.global().async {
+      errorData.data = error.fileHandleForReading.readDataToEndOfFile()
+      reading.leave()
+    }
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    reading.wait()
+    return VerifyCommandTests.Run(
+      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+      error: String(decoding: errorData.data, as: UTF8.self))
+  }
 }
 
 /// Messages collected from several threads.
@@ -297,4 +327,15 @@ final class Failures: @unchecked Sendable {
 
   func add(_ message: String) { lock.withLock { messages.append(message) } }
   var all: [String] { lock.withLock { messages } }
+
+  /// Bytes handed from one thread to another.
+  final class Box: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored = Data()
+
+    var data: Data {
+      get { lock.withLock { stored } }
+      set { lock.withLock { stored = newValue } }
+    }
+  }
 }

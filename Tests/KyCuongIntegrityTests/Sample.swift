@@ -11,7 +11,7 @@ enum Sample {
 
   static func item(_ id: String, _ kind: ItemKind = .check, critical: Bool = false) -> Item {
     Item(
-      id: id, text: LocalizedText(vi: "Câu hỏi \(id)", en: "Question \(id)"),
+      id: ItemID(id), text: LocalizedText(vi: "Câu hỏi \(id)", en: "Question \(id)"),
       guidance: LocalizedText(vi: "Hướng dẫn \(id)"), kind: kind, weight: 1, critical: critical,
       source: ItemSource(ref: "SRC"), tags: [], applicableWhen: nil)
   }

@@ -2,6 +2,8 @@ import Foundation
 import KyCuong
 import KyCuongIntegrity
 import KyCuongREPL
+import KyCuongStore
+import KyCuongTestSupport
 import Testing
 
 @Suite("finish --sign and export in the REPL")

@@ -1,6 +1,7 @@
 import Foundation
 import KyCuong
 import KyCuongIntegrity
+import KyCuongSupport
 import Testing
 
 @Suite("Export digests and signatures")
@@ -24,20 +25,60 @@ struct SignatureTests {
     #expect(result.problems.isEmpty)
     #expect(result.signer == nil)
     // Read back by the core library, the field survives.
-    #expect(try AuditExport.read(data) == export)
+    #expect(try AuditExport(data: data) == export)
   }
 
   @Test("the export digest ignores formatting and key order, not content")
   func canonical() throws {
     let (export, _) = try sealedExport()
     let pretty = try export.jsonData()
-    let encoder = EventLog.makeEncoder()
+    let encoder = JSONCoding.encoder()
     let compact = try encoder.encode(export)
     #expect(try ExportIntegrity.digest(ofExportJSON: pretty) == ExportIntegrity.digest(ofExportJSON: compact))
+    // RFC 8785 (JCS) by default: short escapes for control characters; the form of format 1 exports spells
+    // every control character \u00XX.
+    let sample = try JSONReader.parse(#"{"b":[1,2.5,"x\n"],"a":{"é":true,"d":null}}"#)
+    #expect(try CanonicalJSON.data(sample) == Data(#"{"a":{"d":null,"é":true},"b":[1,2.5,"x\n"]}"#.utf8))
     #expect(
-      try CanonicalJSON.data(JSONReader.parse(#"{"b":[1,2.5,"x\n"],"a":{"é":true,"d":null}}"#))
+      try CanonicalJSON.data(sample, form: .version1)
         == Data(#"{"a":{"d":null,"é":true},"b":[1,2.5,"x\u000a"]}"#.utf8))
     #expect(throws: CanonicalJSON.Error.self) { try CanonicalJSON.data(JSONReader.parse(#"{"a":1,"a":2}"#)) }
+  }
+
+  @Test("an export of format 1 keeps the digests of its time: it seals, signs and verifies in that form")
+  func version1Export() throws {
+    // A finding on two lines: the two canonical forms write its newline differently ("\n" and "\u000a").
+    var audit = try Sample.audit(finished: false)
+    try audit.record(
+      .finding(text: "Hai\ndòng"), by: Sample.inspector, at: Sample.start.addingTimeInterval(700))
+    try audit.record(.finished, by: Sample.inspector, at: Sample.start.addingTimeInterval(800))
+    let log = try Sample.chainedLog(audit)
+    var old = AuditExport(audit)
+    old.format = "kycuong.audit/1"
+    old.checklist.digest = AuditExport.digest(of: old.checklist.snapshot, format: old.format)
+    let key = SigningKey(signer: "Nguyễn Văn An")
+    let signed = try ExportIntegrity.sign(ExportIntegrity.seal(old, log: log), with: key, at: Sample.start)
+    #expect(signed.integrity?.snapshotDigest == old.checklist.digest)
+    let data = try signed.jsonData()
+    // The export digest is of the form of format 1, not of JCS.
+    guard case .object(var members) = try JSONReader.parse(data),
+      let index = members.firstIndex(where: { $0.key == "integrity" }),
+      case .object(let integrity) = members[index].value
+    else {
+      Issue.record("no integrity")
+      return
+    }
+    members[index].value = .object(integrity.filter { $0.key != "exportDigest" && $0.key != "signature" })
+    let version1 = Digest.labelled(try CanonicalJSON.data(.object(members), form: .version1))
+    #expect(signed.integrity?.exportDigest == version1)
+    #expect(version1 != Digest.labelled(try CanonicalJSON.data(.object(members))))
+    let result = ExportIntegrity.verify(exportData: data, log: log, trustedKey: key.publicKey)
+    #expect(result.problems.isEmpty, "\(result.problems)")
+    #expect(result.signatureTrusted)
+    // Relabelled as format 1.1, its digests no longer match: the format is part of what is proven.
+    let relabelled = String(decoding: data, as: UTF8.self).replacingOccurrences(
+      of: #""format" : "kycuong.audit/1""#, with: #""format" : "kycuong.audit/1.1""#)
+    #expect(!ExportIntegrity.verify(exportData: Data(relabelled.utf8), trustedKey: key.publicKey).isIntact)
   }
 
   @Test("a key pair is written 0600/0644, read back, and never overwritten")
@@ -104,7 +145,12 @@ struct SignatureTests {
     let other = SigningKey(signer: "Kẻ khác").publicKey
     let wrongKey = ExportIntegrity.verify(exportData: data, trustedKey: other)
     #expect(!wrongKey.isIntact)
-    #expect(wrongKey.problems.first?.contains("not with the given key") == true)
+    #expect(
+      wrongKey.problems == [
+        .untrustedKey(
+          fingerprint: key.publicKey.fingerprint, expected: other.fingerprint, expectedSigner: "Kẻ khác")
+      ])
+    #expect(wrongKey.problems.first?.description.contains("not with the given key") == true)
   }
 
   @Test("a signature moved to another export, or re-signed by a swapped key claim, fails")
@@ -130,7 +176,10 @@ struct SignatureTests {
     let shorter = lines.dropLast().reduce(Data()) { $0 + $1 + Data("\n".utf8) }
     #expect(LogChain.verify(shorter).problems.isEmpty)
     let result = ExportIntegrity.verify(exportData: data, log: shorter)
-    #expect(result.problems.first?.contains("chainHead") == true)
+    #expect(
+      result.problems.first
+        == .chainHeadMismatch(stored: sealed.integrity?.chainHead ?? "", log: LogChain.head(of: shorter)))
+    #expect(result.problems.first?.description.contains("chainHead") == true)
   }
 
   @Test("flipping bits of any byte of a signed export is detected or the export refused")
@@ -163,7 +212,12 @@ struct SignatureTests {
     let signed = try ExportIntegrity.sign(export, with: key, at: Sample.start)
     let fingerprint = try #require(ExportIntegrity.signatureFingerprint(of: signed))
     #expect(fingerprint == key.publicKey.fingerprint)
-    let record = InspectionRecord(export: signed, signatureFingerprint: fingerprint)
+    let authenticity = ExportIntegrity.authenticity(of: signed, trustedKeys: [key.publicKey])
+    guard case .signed(_, fingerprint, _, true) = authenticity else {
+      Issue.record("a signed export's authenticity is \(authenticity)")
+      return
+    }
+    let record = InspectionRecord(export: signed, authenticity: authenticity)
     let html = record.html(language: .vi)
     #expect(html.contains("Chữ ký số (ed25519): Nguyễn Văn An"))
     #expect(html.contains("dấu vân tay khóa \(fingerprint)"))

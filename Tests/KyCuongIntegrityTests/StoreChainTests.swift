@@ -2,6 +2,8 @@ import Foundation
 import KyCuong
 import KyCuongIntegrity
 import KyCuongREPL
+import KyCuongStore
+import KyCuongTestSupport
 import Testing
 
 @Suite("The store writes chained logs")
@@ -76,8 +78,13 @@ struct StoreTamperTests {
     try Data(text.replacingOccurrences(of: "Không có sổ", with: "Có sổ đầy đủ").utf8)
       .write(to: store.logURL(for: audit.id))
     let opened = try store.open(audit.id, readOnly: true)
-    #expect(opened.damage.count == 2)  // its own `sum`, and the next line's `prev`
+    // Every line still reads as an event: the change is a break of the chain, not damage.
+    #expect(opened.damage.isEmpty)
+    #expect(opened.chainBreaks.count == 2)  // its own `sum`, and the next line's `prev`
+    #expect(opened.chainBreaks.map(\.kind) == [.sumMismatch, .previousMismatch(previousLine: 5)])
+    #expect(opened.chainBreaks.map(\.line) == [5, 6])
     #expect(
-      opened.damage.first?.hasPrefix("line 5 (event 5): `sum` does not match") == true, "\(opened.damage)")
+      opened.chainBreaks.first?.description.hasPrefix("line 5 (event 5): `sum` does not match") == true,
+      "\(opened.chainBreaks)")
   }
 }

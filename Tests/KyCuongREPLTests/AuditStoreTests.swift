@@ -1,6 +1,8 @@
 import Foundation
 import KyCuong
 import KyCuongREPL
+import KyCuongStore
+import KyCuongTestSupport
 import Testing
 
 struct AuditStoreTests {
@@ -16,6 +18,36 @@ struct AuditStoreTests {
     #expect(
       AuditStore.defaultDirectory(environment: ["XDG_DATA_HOME": "data"], home: home).path
         == "/home/an/.local/share/kycuong/audits")
+  }
+
+  /// Moved from the report tests with `AuditFiles`, which became `AuditStore.locate(_:)`.
+  @Test func auditIsFoundByPathOrByIdInTheStore() throws {
+    let temporary = try TemporaryDirectory()
+    let harness = try Harness(temporary: temporary)
+    let id = try harness.startAudit()
+    harness.send("quit")
+    let store = AuditStore(directory: harness.auditsDirectory)
+    let log = harness.auditsDirectory.appending(path: "\(id).jsonl")
+    #expect(try store.locate(id) == log)
+    // A path is taken as it is, whatever the store.
+    #expect(
+      try AuditStore(directory: URL(fileURLWithPath: "/nowhere")).locate(log.path)
+        == URL(fileURLWithPath: log.path))
+    // An export beside the logs is found by id too.
+    let exported = harness.auditsDirectory.appending(path: "other.json")
+    try Data("{}".utf8).write(to: exported)
+    #expect(try store.locate("other") == exported)
+    let missing = AuditStoreError.auditNotFound(name: "missing", directory: harness.auditsDirectory.path)
+    #expect(throws: missing) { try store.locate("missing") }
+    #expect(missing.description.contains("no audit \"missing\""))
+    #expect(
+      AuditStore.defaultDirectory(environment: ["XDG_DATA_HOME": "/d"]).path == "/d/kycuong/audits")
+    #expect(
+      AuditStore.defaultDirectory(environment: ["HOME": "/h"]).path == "/h/.local/share/kycuong/audits")
+    // The report library's error for an audit it cannot find keeps its messages in both languages.
+    let error = ReportError.auditNotFound(name: "x", store: "/s")
+    #expect(error.message(.vi).contains("không tìm thấy"))
+    #expect(error.message(.en).contains("no audit"))
   }
 
   @Test func eachEventIsOneLineOnDisk() throws {

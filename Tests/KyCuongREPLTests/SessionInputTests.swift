@@ -1,17 +1,19 @@
 import Foundation
 import KyCuong
 import KyCuongREPL
+import KyCuongStore
+import KyCuongTestSupport
 import Testing
 
 struct SessionInputTests {
   @Test(arguments: [
-    ("pass", CheckOutcome.pass), ("đạt", .pass), ("dat", .pass), ("ĐẠT", .pass), ("y", .pass), ("co", .pass),
+    ("pass", Outcome.pass), ("đạt", .pass), ("dat", .pass), ("ĐẠT", .pass), ("y", .pass), ("co", .pass),
     ("có", .pass), ("fail", .fail), ("không đạt", .fail), ("khong dat", .fail), ("n", .fail),
     ("partial", .partial), ("một phần", .partial), ("mot phan", .partial), ("p", .partial),
     ("na", .notApplicable), ("không áp dụng", .notApplicable), ("khong ap dung", .notApplicable),
     ("kad", .notApplicable),
   ])
-  func answerWordsInEitherLanguageWithOrWithoutDiacritics(word: String, outcome: CheckOutcome) {
+  func answerWordsInEitherLanguageWithOrWithoutDiacritics(word: String, outcome: Outcome) {
     #expect(AnswerParser.checkOutcome(word) == outcome)
   }
 
@@ -23,6 +25,10 @@ struct SessionInputTests {
     #expect(AnswerParser.parse("3", for: .scale(max: 4)) == .scale(3))
     #expect(AnswerParser.parse("ba", for: .scale(max: 4)) == nil)
     #expect(AnswerParser.parse("na", for: .text) == .text("na"))
+    #expect(AnswerParser.parse("có", for: .yesNo) == .yes)
+    #expect(AnswerParser.parse("Không", for: .yesNo) == .no)
+    #expect(AnswerParser.parse("kad", for: .yesNo) == .notApplicable)
+    #expect(AnswerParser.parse("đạt", for: .yesNo) == nil)
     #expect(AnswerParser.splitRemark("fail -- lý do thay đổi") == ("fail", "lý do thay đổi"))
     #expect(AnswerParser.splitRemark("fail") == ("fail", nil))
   }

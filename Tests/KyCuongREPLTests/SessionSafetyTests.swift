@@ -1,6 +1,8 @@
 import Foundation
 import KyCuong
 import KyCuongREPL
+import KyCuongStore
+import KyCuongTestSupport
 import Testing
 
 struct SessionSafetyTests {

@@ -1,6 +1,8 @@
 import Foundation
 import KyCuong
 import KyCuongREPL
+import KyCuongStore
+import KyCuongTestSupport
 import Testing
 
 struct SessionWalkthroughTests {
@@ -185,7 +187,11 @@ struct SessionWalkthroughTests {
     #expect(saved.header.unit.representative == "Phạm Văn Dũng")
     let badDate = harness.send("action Làm lại thẻ --owner X --due 2026-02-30")
     #expect(!badDate.succeeded)
-    #expect(badDate.text == "Hạn \"2026-02-30\" phải là ngày dạng YYYY-MM-DD.")
+    #expect(badDate.text == "Không có ngày \"2026-02-30\" trong lịch; hãy kiểm tra ngày và tháng.")
+    // A deadline may be typed in the Vietnamese order, DD/MM/YYYY, and is kept as a day.
+    #expect(harness.send("action Thay bảng --owner X --due 5/1/2027").succeeded)
+    #expect(
+      try harness.savedAudit(id).correctiveActions.last?.due == CalendarDate(year: 2027, month: 1, day: 5))
     #expect(!harness.send("note").succeeded)
   }
 
@@ -203,7 +209,7 @@ struct SessionWalkthroughTests {
     let finished = harness.send("ketthuc")
     #expect(finished.succeeded, "\(finished.text)")
     #expect(finished.text.hasPrefix("Đã kết thúc cuộc kiểm tra \(id)."))
-    #expect(finished.text.contains("Xếp loại: Không đạt"))
+    #expect(finished.text.contains("Xếp loại: Không hoàn thành  (do vi phạm điểm liệt)"))
     #expect(try harness.savedAudit(id).isFinished)
     #expect(harness.session.prompt == "[\(id) ✓] › ")
     #expect(!harness.send("goto BADGE-01").succeeded || !harness.send("fail").succeeded)
@@ -230,7 +236,7 @@ struct SessionWalkthroughTests {
     let reply = harness.send("export")
     let path = harness.temporary.url.appending(path: "\(id).json").path
     #expect(reply.text == "Đã xuất ra \(path)")
-    let export = try AuditExport.read(try Data(contentsOf: URL(fileURLWithPath: path)))
+    let export = try AuditExport.read(from: URL(fileURLWithPath: path))
     let saved = try harness.savedAudit(id)
     #expect(export.scores == saved.score())
     #expect(export.audit.id == id)

@@ -1,4 +1,6 @@
 import KyCuongREPL
+import KyCuongStore
+import KyCuongTestSupport
 import Testing
 
 /// A session that records what the loop asked of it.

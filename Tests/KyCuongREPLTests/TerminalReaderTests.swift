@@ -1,5 +1,7 @@
 import Foundation
 import KyCuongREPL
+import KyCuongStore
+import KyCuongTestSupport
 import Testing
 
 @Suite("StandardInputLineReader")

@@ -1,4 +1,6 @@
 import KyCuongREPL
+import KyCuongStore
+import KyCuongTestSupport
 import Testing
 
 @Suite("TerminalStyle")

@@ -1,6 +1,8 @@
 import Foundation
 import KyCuong
 import KyCuongREPL
+import KyCuongStore
+import KyCuongTestSupport
 import Testing
 
 /// A small checklist covering every kind, a critical item, a condition and both languages.

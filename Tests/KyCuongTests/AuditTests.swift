@@ -127,10 +127,10 @@ struct AuditTests {
     #expect(audit.records["BADGE-01"]?.state == .unanswered)
     #expect(
       refusal { try audit.record(.noted(item: nil, text: "\n"), by: "x", at: Fixed.at(1)) }
-        == .emptyText(field: "note"))
+        == .emptyText(field: .note))
     #expect(
       refusal { try audit.record(.explained(item: nil, text: ""), by: "x", at: Fixed.at(1)) }
-        == .emptyText(field: "explanation"))
+        == .emptyText(field: .explanation))
   }
 
   @Test("attachments record size and SHA-256, as sha256sum computes them")
@@ -192,7 +192,8 @@ struct AuditTests {
     try audit.record(.finding(text: "2 cán bộ không đeo thẻ"), by: Fixed.inspector, at: Fixed.at(60))
     try audit.record(.recommendation(text: "Nhắc nhở toàn cơ quan"), by: Fixed.colleague, at: Fixed.at(61))
     try audit.record(
-      .correctiveAction(what: "Cấp lại thẻ", owner: "Văn phòng", due: "2028-02-29", item: "BADGE-02"),
+      .correctiveAction(
+        what: "Cấp lại thẻ", owner: "Văn phòng", due: Fixed.day("2028-02-29"), item: "BADGE-02"),
       by: Fixed.inspector, at: Fixed.at(62))
     try audit.record(.representative(name: "Lê Văn Cường"), by: Fixed.inspector, at: Fixed.at(63))
     #expect(audit.findings == [Remark(text: "2 cán bộ không đeo thẻ", by: Fixed.inspector, at: Fixed.at(60))])
@@ -201,49 +202,78 @@ struct AuditTests {
     #expect(
       audit.correctiveActions == [
         CorrectiveAction(
-          what: "Cấp lại thẻ", owner: "Văn phòng", due: "2028-02-29", item: "BADGE-02", by: Fixed.inspector,
+          what: "Cấp lại thẻ", owner: "Văn phòng", due: Fixed.day("2028-02-29"), item: "BADGE-02",
+          by: Fixed.inspector,
           at: Fixed.at(62))
       ])
     #expect(audit.header.unit.representative == "Lê Văn Cường")
     #expect(
       refusal { try audit.record(.finding(text: " "), by: "x", at: Fixed.at(1)) }
-        == .emptyText(field: "finding"))
+        == .emptyText(field: .finding))
     #expect(
       refusal { try audit.record(.recommendation(text: ""), by: "x", at: Fixed.at(1)) }
-        == .emptyText(field: "recommendation"))
+        == .emptyText(field: .recommendation))
     #expect(
       refusal { try audit.record(.representative(name: ""), by: "x", at: Fixed.at(1)) }
-        == .emptyText(field: "representative's name"))
+        == .emptyText(field: .representative))
     #expect(
       refusal {
         try audit.record(
-          .correctiveAction(what: "", owner: "VP", due: "2027-01-01", item: nil), by: "x", at: Fixed.at(1))
-      } == .emptyText(field: "action"))
+          .correctiveAction(what: "", owner: "VP", due: Fixed.day("2027-01-01"), item: nil), by: "x",
+          at: Fixed.at(1))
+      } == .emptyText(field: .action))
     #expect(
       refusal {
         try audit.record(
-          .correctiveAction(what: "x", owner: " ", due: "2027-01-01", item: nil), by: "x", at: Fixed.at(1))
-      } == .emptyText(field: "owner"))
+          .correctiveAction(what: "x", owner: " ", due: Fixed.day("2027-01-01"), item: nil), by: "x",
+          at: Fixed.at(1))
+      } == .emptyText(field: .owner))
     #expect(
       refusal {
         try audit.record(
-          .correctiveAction(what: "x", owner: "VP", due: "2027-01-01", item: "ZZ-1"), by: "x", at: Fixed.at(1)
+          .correctiveAction(what: "x", owner: "VP", due: Fixed.day("2027-01-01"), item: "ZZ-1"), by: "x",
+          at: Fixed.at(1)
         )
       } == .unknownItem("ZZ-1"))
   }
 
+  /// A deadline is a ``CalendarDate``: a text that names no day cannot become one, so no audit can record it
+  /// (the old `badDueDate` refusal is now the parser's), and a log line that carries one is refused as damage.
   @Test(
-    "a corrective action with a bad deadline is refused",
-    arguments: ["2027-02-29", "2027-13-01", "2027-1-5", "ngày mai", "2027-04-31", ""])
-  func badDeadline(due: String) {
+    "a bad deadline is refused",
+    arguments: [
+      ("2027-02-29", CalendarDate.ParseError.noSuchDay("2027-02-29")),
+      ("2027-13-01", .noSuchDay("2027-13-01")), ("2027-1-5", .notADate("2027-1-5")),
+      ("ngày mai", .notADate("ngày mai")), ("2027-04-31", .noSuchDay("2027-04-31")), ("", .notADate("")),
+    ])
+  func badDeadline(due: String, expected: CalendarDate.ParseError) throws {
+    #expect(CalendarDate(due) == nil)
+    #expect(throws: expected) { try CalendarDate(parsing: due) }
+    let message =
+      if case .noSuchDay = expected {
+        "\"\(due)\" is not a day of the calendar; check the day and the month"
+      } else {
+        "\"\(due)\" is not a date; write YYYY-MM-DD or DD/MM/YYYY (e.g. 15/12/2026)"
+      }
+    #expect(expected.description == message)
+
+    // A log whose corrective action carries the text instead of a day: the line is damage, not an action.
     var audit = newAudit()
-    let error = refusal {
-      try audit.record(
-        .correctiveAction(what: "x", owner: "VP", due: due, item: nil), by: "x", at: Fixed.at(1))
-    }
-    #expect(error == .badDueDate(due))
-    #expect(error?.description == "the deadline \"\(due)\" must be a date YYYY-MM-DD")
-    #expect(audit.events.count == 1)
+    let event = try audit.record(
+      .correctiveAction(what: "x", owner: "VP", due: Fixed.day("2027-01-01"), item: nil), by: "x",
+      at: Fixed.at(1))
+    let line = String(decoding: try EventLog.line(for: event), as: UTF8.self)
+    #expect(line.contains(#""due":"2027-01-01""#))
+    var log = try EventLog.line(for: audit.events[0])
+    log.append(Data(line.replacingOccurrences(of: #""due":"2027-01-01""#, with: #""due":"\#(due)""#).utf8))
+    let contents = EventLog.read(log)
+    #expect(contents.events == [audit.events[0]])
+    #expect(
+      contents.damage == [
+        LogDamage(
+          line: 2,
+          kind: .invalidEvent(reason: "due: \"\(due)\" is not a day YYYY-MM-DD of the calendar"))
+      ])
   }
 
   @Test(
@@ -254,7 +284,9 @@ struct AuditTests {
       ("20260601", false), ("2026-06-01T00", false), ("+202-06-01", false), ("2026-+6-01", false),
     ])
   func calendarDates(text: String, valid: Bool) {
-    #expect(Audit.isCalendarDate(text) == valid)
+    let date = CalendarDate(text)
+    #expect((date != nil) == valid)
+    if let date { #expect(date.description == text) }
   }
 
   @Test("finishing is refused while applicable items are open, and lists them")
@@ -279,9 +311,19 @@ struct AuditTests {
     var audit = newAudit()
     try audit.record(
       .answered(item: "BADGE-01", outcome: .pass, remark: nil), by: Fixed.inspector, at: Fixed.at(60))
+    // "0/0" (no one observed) is refused when recorded live; the inspector answers "not applicable".
+    let noneObserved = refusal {
+      try audit.record(
+        .answered(item: "BADGE-02", outcome: .observation(compliant: 0, observed: 0), remark: nil),
+        by: Fixed.inspector, at: Fixed.at(61))
+    }
+    #expect(noneObserved == .outcomeNotAccepted(item: "BADGE-02", problem: .noneObserved))
+    #expect(
+      noneObserved?.description
+        == "BADGE-02: no one was observed (0/0); answer \"not applicable\" instead")
     try audit.record(
-      .answered(item: "BADGE-02", outcome: .observation(compliant: 0, observed: 0), remark: nil),
-      by: Fixed.inspector, at: Fixed.at(61))
+      .answered(item: "BADGE-02", outcome: .notApplicable, remark: nil), by: Fixed.inspector, at: Fixed.at(61)
+    )
     try audit.record(
       .skipped(item: "BADGE-03", reason: "Không đủ thời gian"), by: Fixed.inspector, at: Fixed.at(62))
     try audit.record(
@@ -328,11 +370,11 @@ struct AuditTests {
   func outcomeNotAccepted(item: String, outcome: Outcome, message: String) {
     var audit = newAudit()
     let error = refusal {
-      try audit.record(.answered(item: item, outcome: outcome, remark: nil), by: "x", at: Fixed.at(1))
+      try audit.record(.answered(item: ItemID(item), outcome: outcome, remark: nil), by: "x", at: Fixed.at(1))
     }
     #expect(error?.description == message)
     if case .outcomeNotAccepted(let refused, _)? = error {
-      #expect(refused == item)
+      #expect(refused == ItemID(item))
     } else {
       Issue.record("\(String(describing: error))")
     }
@@ -342,10 +384,13 @@ struct AuditTests {
   @Test("every kind accepts not applicable", arguments: ["BADGE-01", "BADGE-02", "BADGE-03", "BADGE-04"])
   func notApplicableAccepted(item: String) throws {
     var audit = newAudit()
-    try audit.record(.answered(item: item, outcome: .notApplicable, remark: nil), by: "x", at: Fixed.at(1))
-    #expect(audit.records[item]?.state == .answered(.notApplicable))
+    try audit.record(
+      .answered(item: ItemID(item), outcome: .notApplicable, remark: nil), by: "x", at: Fixed.at(1))
+    #expect(audit.records[ItemID(item)]?.state == .answered(.notApplicable))
   }
 
+  /// An empty text is an answer the item does not take, like any other (the reader of exports refuses it by
+  /// the same rule), so the refusal names the item.
   @Test("an empty text answer is refused")
   func emptyTextAnswer() {
     var audit = newAudit()
@@ -353,7 +398,9 @@ struct AuditTests {
       try audit.record(
         .answered(item: "BADGE-04", outcome: .text(" \n"), remark: nil), by: "x", at: Fixed.at(1))
     }
-    #expect(error?.description == "the answer must not be empty")
+    #expect(error == .outcomeNotAccepted(item: "BADGE-04", problem: .emptyText))
+    #expect(error?.description == "BADGE-04: the answer must not be empty")
+    #expect(audit.events.count == 1)
   }
 
   @Test("answering an item that does not apply is refused")
@@ -404,13 +451,20 @@ struct AuditTests {
     #expect(error?.description == "not a valid audit log: an audit has only one \"started\" event")
   }
 
-  @Test("audit ids: start time in UTC, folded unit name, four hex digits")
+  @Test("audit ids: start time in Vietnam's time (or a given zone), folded unit name, four hex digits")
   func makeID() throws {
+    // 09:30:59 UTC is 16:30 in Vietnam (UTC+7), the time the record states.
     let id = AuditHeader.makeID(unit: "UBND phường Hàng Bạc", at: Fixed.at(59))
-    #expect(id.hasPrefix("20261121-0930-ubnd-phuong-hang-bac-"))
+    #expect(id.hasPrefix("20261121-1630-ubnd-phuong-hang-bac-"))
     let suffix = try #require(id.split(separator: "-").last)
     #expect(suffix.count == 4)
     #expect(suffix.allSatisfy { $0.isHexDigit })
-    #expect(AuditHeader.makeID(unit: "!!!", at: Fixed.start).hasPrefix("20261121-0930-audit-"))
+    #expect(AuditHeader.makeID(unit: "!!!", at: Fixed.start).hasPrefix("20261121-1630-audit-"))
+    let utc = try #require(TimeZone(identifier: "UTC"))
+    #expect(
+      AuditHeader.makeID(unit: "UBND phường Hàng Bạc", at: Fixed.at(59), timeZone: utc)
+        .hasPrefix("20261121-0930-ubnd-phuong-hang-bac-"))
+    // 20:00 UTC is already the next day in Vietnam.
+    #expect(AuditHeader.makeID(unit: "x", at: Fixed.at(37_800)).hasPrefix("20261122-0300-x-"))
   }
 }

@@ -43,13 +43,13 @@ struct ChecklistValidationTests {
     let text = withItems([J.item("A-01", #""wieght": 2"#)])
     #expect(
       J.issues(text) == [
-        #"Checklists/broken.json: sections[0].items[0].wieght: unknown field "wieght" in an item; known fields: applicableWhen, critical, guidance, id, kind, max, source, tags, text, weight"#
+        #"Checklists/broken.json: sections[0].items[0].wieght: unknown field "wieght" in an item; known fields: applicableWhen, critical, guidance, id, kind, max, scopeNote, source, tags, text, validUntil, visits, weight"#
       ])
     #expect(J.rules(text) == [.unknownField])
     let top = J.document(extra: [#""autor": "x""#])
     #expect(
       J.issues(top) == [
-        #"Checklists/broken.json: autor: unknown field "autor" in a checklist; known fields: description, id, scoring, sections, sources, tags, title, version"#
+        #"Checklists/broken.json: autor: unknown field "autor" in a checklist; known fields: description, historical, id, scopeNote, scoring, sections, sources, tags, title, version"#
       ])
   }
 
@@ -173,7 +173,7 @@ struct ChecklistValidationTests {
     let text = withItems([J.item("A-01", kind: #""yesno""#)])
     #expect(
       J.issues(text) == [
-        #"Checklists/broken.json: sections[0].items[0].kind: unknown kind "yesno"; use one of check, observation, scale, text"#
+        #"Checklists/broken.json: sections[0].items[0].kind: unknown kind "yesno"; use one of check, observation, scale, text, yesNo"#
       ])
     #expect(J.rules(text) == [.unknownKind])
   }
@@ -221,7 +221,7 @@ struct ChecklistValidationTests {
     #expect(J.rules(selfReference) == [.badCondition])
   }
 
-  @Test("applicableWhen naming a non-check item")
+  @Test("applicableWhen naming an item that is neither check nor yesNo")
   func conditionNonCheckController() {
     let text = withItems([
       J.item("A-01", kind: #""observation""#),
@@ -229,20 +229,130 @@ struct ChecklistValidationTests {
     ])
     #expect(
       J.issues(text) == [
-        #"Checklists/broken.json: sections[0].items[1].applicableWhen.item: applicableWhen names "A-01", an observation item; it must name a check item"#
+        #"Checklists/broken.json: sections[0].items[1].applicableWhen.item: applicableWhen names "A-01", an observation item; it must name a check or yesNo item"#
       ])
   }
 
-  @Test("applicableWhen with an unknown outcome")
+  @Test("applicableWhen with an outcome the controlling item cannot have")
   func conditionUnknownOutcome() {
+    // "yes" is an answer of a yesNo item, not of a check item.
     let text = withItems([
       J.item("A-01"), J.item("A-02", #""applicableWhen": {"item": "A-01", "outcomes": ["pass", "yes"]}"#),
     ])
     #expect(
       J.issues(text) == [
-        #"Checklists/broken.json: sections[0].items[1].applicableWhen.outcomes[1]: unknown outcome "yes"; use one of pass, partial, fail, notApplicable"#
+        #"Checklists/broken.json: sections[0].items[1].applicableWhen.outcomes[1]: outcome "yes" is not an answer of "A-01"; use one of pass, partial, fail, notApplicable"#
       ])
     #expect(J.rules(text) == [.badCondition])
+    let yesNo = withItems([
+      J.item("A-01", kind: #""yesNo""#, #""weight": 0"#),
+      J.item("A-02", #""applicableWhen": {"item": "A-01", "outcomes": ["pass"]}"#),
+    ])
+    #expect(
+      J.issues(yesNo) == [
+        #"Checklists/broken.json: sections[0].items[1].applicableWhen.outcomes[0]: outcome "pass" is not an answer of "A-01"; use one of yes, no"#
+      ])
+  }
+
+  @Test("yesNo items: never scored, and may control later items")
+  func yesNoItems() throws {
+    let text = withItems([
+      J.item("A-01", kind: #""yesNo""#, #""weight": 0"#),
+      J.item("A-02", #""applicableWhen": {"item": "A-01", "outcomes": ["yes"]}"#),
+    ])
+    #expect(J.issues(text) == [])
+    let checklist = try ChecklistParser.parse(Array(text.utf8), file: "x.json")
+    #expect(checklist.items.map(\.kind) == [.yesNo, .check])
+    #expect(checklist.items[1].applicableWhen == ApplicabilityCondition(item: "A-01", outcomes: [.yes]))
+  }
+
+  @Test("weight or critical on an item that is never scored")
+  func unscoredKind() {
+    #expect(
+      J.issues(withItems([J.item("A-01", kind: #""yesNo""#)])) == [
+        #"Checklists/broken.json: sections[0].items[0].weight: a yesNo item is never scored: give it "weight": 0"#
+      ])
+    #expect(
+      J.issues(withItems([J.item("A-01", kind: #""yesNo""#, #""weight": 2"#)])) == [
+        #"Checklists/broken.json: sections[0].items[0].weight: a yesNo item is never scored: give it "weight": 0"#
+      ])
+    #expect(
+      J.issues(withItems([J.item("A-01", kind: #""text""#, #""critical": true"#)])) == [
+        "Checklists/broken.json: sections[0].items[0].critical: a text item is never scored, so it cannot be critical"
+      ])
+    #expect(J.rules(withItems([J.item("A-01", kind: #""yesNo""#)])) == [.unscoredKind])
+  }
+
+  @Test("weights above 1000")
+  func weightTooLarge() {
+    let text = withItems([J.item("A-01", #""weight": 1001"#)])
+    #expect(
+      J.issues(text) == [
+        "Checklists/broken.json: sections[0].items[0].weight: weight must be at most 1000, found 1001; weights are relative, so divide them all by the same number"
+      ])
+    #expect(J.rules(text) == [.weightTooLarge])
+    let section = J.document(sections: [J.section("first", [J.item("A-01")], #""weight": 1e6"#)])
+    #expect(J.rules(section) == [.weightTooLarge])
+    #expect(J.issues(withItems([J.item("A-01", #""weight": 1000"#)])) == [])
+  }
+
+  @Test("visits that name an unknown visit type or one twice")
+  func badVisits() throws {
+    #expect(
+      J.issues(withItems([J.item("A-01", #""visits": ["weekly"]"#)])) == [
+        #"Checklists/broken.json: sections[0].items[0].visits[0]: unknown visit "weekly"; use scheduled or surprise"#
+      ])
+    #expect(
+      J.issues(withItems([J.item("A-01", #""visits": ["surprise", "surprise"]"#)])) == [
+        #"Checklists/broken.json: sections[0].items[0].visits[1]: visit "surprise" is listed twice"#
+      ])
+    #expect(J.rules(withItems([J.item("A-01", #""visits": ["weekly"]"#)])) == [.badVisits])
+    let good = withItems([J.item("A-01", #""visits": ["scheduled"]"#)])
+    #expect(try ChecklistParser.parse(Array(good.utf8), file: "x.json").items[0].visits == [.scheduled])
+  }
+
+  @Test("context conditions with an unknown level, an empty province, or no member")
+  func badContext() throws {
+    let level = withItems([J.item("A-01", #""applicableWhen": {"context": {"level": ["district"]}}"#)])
+    #expect(
+      J.issues(level) == [
+        #"Checklists/broken.json: sections[0].items[0].applicableWhen.context.level[0]: unknown level "district"; use province or commune (the district level ended on 01/07/2025)"#
+      ])
+    #expect(J.rules(level) == [.badContext])
+    let province = withItems([J.item("A-01", #""applicableWhen": {"context": {"province": [" "]}}"#)])
+    #expect(
+      J.issues(province) == [
+        "Checklists/broken.json: sections[0].items[0].applicableWhen.context.province[0]: a province name must not be empty"
+      ])
+    let empty = withItems([J.item("A-01", #""applicableWhen": {"context": {}}"#)])
+    #expect(
+      J.issues(empty) == [
+        #"Checklists/broken.json: sections[0].items[0].applicableWhen.context: a context condition needs "province", "level" or "oneStopDesk""#
+      ])
+    let good = withItems([
+      J.item(
+        "A-01",
+        #""applicableWhen": {"context": {"province": ["Hà Nội"], "level": ["commune"], "oneStopDesk": true}}"#
+      )
+    ])
+    #expect(
+      try ChecklistParser.parse(Array(good.utf8), file: "x.json").items[0].applicableWhen
+        == ApplicabilityCondition(
+          context: ContextCondition(provinces: ["Hà Nội"], levels: [.commune], oneStopDesk: true)))
+  }
+
+  @Test("validUntil must be a day of the calendar")
+  func badValidUntil() throws {
+    let text = withItems([J.item("A-01", #""validUntil": "2026-02-30""#)])
+    #expect(
+      J.issues(text) == [
+        #"Checklists/broken.json: sections[0].items[0].validUntil: validUntil "2026-02-30" must be a day YYYY-MM-DD of the calendar"#
+      ])
+    #expect(J.rules(text) == [.badDate])
+    let good = withItems([J.item("A-01", #""validUntil": "2026-06-30""#)])
+    #expect(
+      try ChecklistParser.parse(Array(good.utf8), file: "x.json").items[0].validUntil
+        == Fixed.day("2026-06-30"))
   }
 
   @Test("scale without max, max on another kind, max out of range")
@@ -402,7 +512,7 @@ struct ChecklistValidationTests {
       ])
     #expect(
       J.issues(withItems([J.item("a-01")])) == [
-        #"Checklists/broken.json: sections[0].items[0].id: item id "a-01" must be upper-case letters and digits joined by '-', e.g. BADGE-01"#
+        #"Checklists/broken.json: sections[0].items[0].id: item id "a-01" must be upper-case ASCII letters and digits joined by '-', e.g. BADGE-01"#
       ])
     #expect(J.rules(J.document(sections: [J.section("First", [J.item("A-01")])])) == [.badID])
   }
@@ -438,17 +548,17 @@ struct ChecklistValidationTests {
       ])
     #expect(
       J.issues(text, file: "Checklists/many.json") == [
-        #"Checklists/many.json: colour: unknown field "colour" in a checklist; known fields: description, id, scoring, sections, sources, tags, title, version"#,
+        #"Checklists/many.json: colour: unknown field "colour" in a checklist; known fields: description, historical, id, scopeNote, scoring, sections, sources, tags, title, version"#,
         #"Checklists/many.json: version: version "1.0" must be a semantic version MAJOR.MINOR.PATCH, e.g. 1.0.0"#,
         #"Checklists/many.json: scoring.model: unknown scoring model "median"; use one of weighted, flat, flatUnweighted, absolute"#,
         "Checklists/many.json: scoring.partialCredit: partial credit must be between 0 and 1, found 2",
         "Checklists/many.json: sections[0].items[0].weight: weight must be a number ≥ 0, found -1",
         #"Checklists/many.json: sections[0].items[1].id: duplicate item id "A-01"; item ids must be unique in the checklist"#,
-        #"Checklists/many.json: sections[0].items[1].kind: unknown kind "yesno"; use one of check, observation, scale, text"#,
+        #"Checklists/many.json: sections[0].items[1].kind: unknown kind "yesno"; use one of check, observation, scale, text, yesNo"#,
         #"Checklists/many.json: sections[0].items[2].max: a scale item needs "max", a whole number ≥ 1"#,
         #"Checklists/many.json: sections[0].items[2].tags[0]: unknown tag "nope"; define it in the checklist's "tags" or use focus-2017-1, focus-2017-2, focus-2017-3"#,
         #"Checklists/many.json: sections[0].items[3].applicableWhen.item: applicableWhen names "A-09", which is not an earlier item; an item may depend only on items before it"#,
-        #"Checklists/many.json: sections[0].items[3].applicableWhen.outcomes[0]: unknown outcome "maybe"; use one of pass, partial, fail, notApplicable"#,
+        #"Checklists/many.json: sections[0].items[3].applicableWhen.outcomes[0]: outcome "maybe" is not an answer of "A-09"; use one of pass, partial, fail, notApplicable, yes, no"#,
         #"Checklists/many.json: sections[1].items[0].text.vi: Vietnamese text ("vi") must not be empty"#,
         #"Checklists/many.json: sections[1].items[0].guidance.vi: Vietnamese text ("vi") is required"#,
         #"Checklists/many.json: sections[1].items[0].source.ref: "X" names no citation in "sources"; known: SRC"#,
@@ -473,9 +583,9 @@ struct ChecklistValidationTests {
     // The rules this file breaks; unreadableFile is covered in CatalogTests.
     let broken: Set<ValidationIssue.Rule> = [
       .malformedJSON, .unknownField, .duplicateKey, .missingField, .wrongType, .duplicateID, .badID,
-      .negativeWeight, .missingVietnamese, .unknownKind, .unknownTag, .badCondition, .scaleMax,
-      .unknownSource, .ratingBands, .partialCredit, .unknownModel, .badVersion, .badDate, .emptyList,
-      .unreadableFile,
+      .negativeWeight, .weightTooLarge, .unscoredKind, .badVisits, .badContext, .missingVietnamese,
+      .unknownKind, .unknownTag, .badCondition, .scaleMax, .unknownSource, .ratingBands, .partialCredit,
+      .unknownModel, .badVersion, .badDate, .emptyList, .unreadableFile,
     ]
     #expect(broken == Set(ValidationIssue.Rule.allCases))
   }

@@ -1,5 +1,6 @@
 import Foundation
 import KyCuong
+import KyCuongSupport
 import Testing
 
 @Suite("Event log")
@@ -78,7 +79,10 @@ struct EventLogTests {
         #expect(contents.damage.isEmpty)
       } else {
         #expect(
-          contents.damage == [
+          contents.damage == [LogDamage(line: lineNumber, kind: .incompleteLastLine(bytes: cut))],
+          "cut at \(cut)")
+        #expect(
+          contents.damage.map(\.description) == [
             "line \(lineNumber): incomplete last line (\(cut) bytes), probably cut off by a crash; ignored"
           ], "cut at \(cut)")
       }
@@ -111,9 +115,15 @@ struct EventLogTests {
     let data = Data(all.joined(separator: Data("\n".utf8))) + Data("\n".utf8)
     let contents = EventLog.read(data)
     #expect(contents.damage.count == 2)
-    #expect(contents.damage[0].hasPrefix("line 4: not a valid event ("))
-    #expect(contents.damage[0].hasSuffix("); ignored"))
-    #expect(contents.damage[1] == #"line 6: not a valid event (missing "seq"); ignored"#)
+    #expect(contents.damage.map(\.line) == [4, 6])
+    if case .invalidEvent = contents.damage[0].kind {
+    } else {
+      Issue.record("line 4 is not reported as an invalid event: \(contents.damage[0])")
+    }
+    #expect(contents.damage[0].description.hasPrefix("line 4: not a valid event ("))
+    #expect(contents.damage[0].description.hasSuffix("); ignored"))
+    #expect(contents.damage[1] == LogDamage(line: 6, kind: .invalidEvent(reason: #"missing "seq""#)))
+    #expect(contents.damage[1].description == #"line 6: not a valid event (missing "seq"); ignored"#)
     var expected = audit.events
     expected.remove(at: 5)
     expected.remove(at: 3)
@@ -144,12 +154,17 @@ struct EventLogTests {
   @Test("the first event must be started")
   func firstEventMustBeStarted() throws {
     let audit = try SampleAudit.audit()
-    #expect(throws: AuditError.badLog(reason: "the first event must be \"started\"")) {
+    #expect(throws: AuditError.firstEventNotStarted) {
       try Audit(replaying: Array(audit.events.dropFirst()))
     }
-    #expect(throws: AuditError.badLog(reason: "the first event must be \"started\"")) {
+    #expect(
+      AuditError.firstEventNotStarted.description
+        == "not a valid audit log: the first event must be \"started\"")
+    // An empty list of events has no first event at all: its own error since the typed errors.
+    #expect(throws: AuditError.emptyLog) {
       try Audit(replaying: [])
     }
+    #expect(AuditError.emptyLog.description == "not a valid audit log: it holds no event")
     let data = try SampleAudit.log(audit)
     let withoutStart = Data(lines(data).dropFirst().joined(separator: Data("\n".utf8)))
     do {
@@ -168,37 +183,78 @@ struct EventLogTests {
       AuditEvent(
         sequence: events.count + 1, time: Fixed.at(7200), author: "x",
         change: .answered(item: "ZZ-1", outcome: .pass, remark: nil)))
-    #expect(
-      throws: AuditError.badLog(
-        reason: "event \(events.count) (answered): no item \"ZZ-1\" in this checklist")
-    ) {
+    let unknown = AuditError.invalidEvent(
+      sequence: events.count, type: "answered", reason: .unknownItem("ZZ-1"))
+    #expect(throws: unknown) {
       try Audit(replaying: events)
     }
+    #expect(
+      unknown.description
+        == "not a valid audit log: event \(events.count) (answered): no item \"ZZ-1\" in this checklist")
     var twice = audit.events
     twice.append(AuditEvent(sequence: 99, time: Fixed.at(7200), author: "x", change: twice[0].change))
-    #expect(
-      throws: AuditError.badLog(
-        reason: "event 99 (started): an audit has only one \"started\" event")
-    ) {
+    let startedAgain = AuditError.invalidEvent(sequence: 99, type: "started", reason: .startedAgain)
+    #expect(throws: startedAgain) {
       try Audit(replaying: twice)
     }
+    #expect(
+      startedAgain.description
+        == "not a valid audit log: event 99 (started): an audit has only one \"started\" event")
+    // A step back in the numbering (a spliced log) names both numbers.
+    var spliced = audit.events
+    spliced.append(
+      AuditEvent(sequence: 3, time: Fixed.at(7200), author: "x", change: .finding(text: "chèn")))
+    let outOfOrder = AuditError.invalidEvent(
+      sequence: 3, type: "finding", reason: .sequenceOutOfOrder(sequence: 3, after: audit.events.count))
+    #expect(throws: outOfOrder) {
+      try Audit(replaying: spliced)
+    }
+    #expect(
+      outOfOrder.description
+        == "not a valid audit log: event 3 (finding): sequence number 3 does not follow \(audit.events.count)"
+    )
+  }
+
+  @Test("a \"0/0\" observation, refused live since, still replays from an older log")
+  func noneObservedReplays() throws {
+    var audit = Build.audit(Build.checklist([Build.section("s", [Build.item("O-1", .observation)])]))
+    #expect(throws: AuditError.outcomeNotAccepted(item: "O-1", problem: .noneObserved)) {
+      try audit.record(
+        .answered(item: "O-1", outcome: .observation(compliant: 0, observed: 0), remark: nil),
+        by: Fixed.inspector, at: Fixed.at(60))
+    }
+    #expect(audit.events.count == 1)
+    let old = AuditEvent(
+      sequence: 2, time: Fixed.at(60), author: Fixed.inspector,
+      change: .answered(item: "O-1", outcome: .observation(compliant: 0, observed: 0), remark: nil))
+    let replayed = try Audit(replaying: audit.events + [old])
+    #expect(replayed.records["O-1"]?.state == .answered(.observation(compliant: 0, observed: 0)))
+    // Read from a log too, and not scored: no one was observed.
+    var log = Data()
+    for event in replayed.events { log.append(try EventLog.line(for: event)) }
+    let (fromLog, damage) = try EventLog.audit(from: log)
+    #expect(damage.isEmpty)
+    #expect(fromLog == replayed)
+    #expect(fromLog.score().overall == nil)
   }
 
   @Test("outcomes encode with a type and their values")
   func outcomeCoding() throws {
     let outcomes: [Outcome] = [
       .pass, .partial, .fail, .notApplicable, .observation(compliant: 3, observed: 4), .scale(2), .text("Có"),
+      .yes, .no,
     ]
-    let encoder = EventLog.makeEncoder()
+    let encoder = JSONCoding.encoder()
     let data = try encoder.encode(outcomes)
     #expect(
       String(decoding: data, as: UTF8.self)
         == #"[{"type":"pass"},{"type":"partial"},{"type":"fail"},{"type":"notApplicable"},"#
-        + #"{"compliant":3,"observed":4,"type":"observation"},{"type":"scale","value":2},{"text":"Có","type":"text"}]"#
+        + #"{"compliant":3,"observed":4,"type":"observation"},{"type":"scale","value":2},{"text":"Có","type":"text"},"#
+        + #"{"type":"yes"},{"type":"no"}]"#
     )
-    #expect(try EventLog.makeDecoder().decode([Outcome].self, from: data) == outcomes)
+    #expect(try JSONCoding.decoder().decode([Outcome].self, from: data) == outcomes)
     #expect(throws: DecodingError.self) {
-      try EventLog.makeDecoder().decode(Outcome.self, from: Data(#"{"type":"maybe"}"#.utf8))
+      try JSONCoding.decoder().decode(Outcome.self, from: Data(#"{"type":"maybe"}"#.utf8))
     }
   }
 }

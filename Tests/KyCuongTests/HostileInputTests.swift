@@ -1,5 +1,6 @@
 import Foundation
 import KyCuong
+import KyCuongSupport
 import Testing
 
 /// Files a careless or hostile hand may give KyCuong: each is refused with a message saying what is wrong, or
@@ -40,8 +41,8 @@ struct HostileInputTests {
   func truncatedExportAndChecklist() throws {
     let export = try AuditExport(try SampleAudit.audit()).jsonData()
     for cut in [1, export.count / 3, export.count / 2, export.count - 3] {
-      #expect(throws: ExportError.self) { try AuditExport.read(export.prefix(cut)) }
-      #expect(throws: AuditDocumentError.self) { try AuditDocument.read(export.prefix(cut), file: "x.json") }
+      #expect(throws: ExportError.self) { try AuditExport(data: export.prefix(cut)) }
+      #expect(throws: AuditDocumentError.self) { try AuditDocument(data: export.prefix(cut)) }
     }
     let checklist = ChecklistJSON.document()
     let cut = String(checklist.prefix(checklist.count / 2))
@@ -60,7 +61,7 @@ struct HostileInputTests {
     }
     // Two exports one after the other are not one JSON document.
     let export = try AuditExport(try SampleAudit.audit()).jsonData()
-    #expect(throws: ExportError.self) { try AuditExport.read(export + export) }
+    #expect(throws: ExportError.self) { try AuditExport(data: export + export) }
     #expect(ChecklistJSON.rules(ChecklistJSON.document() + ChecklistJSON.document()) == [.malformedJSON])
   }
 
@@ -79,8 +80,8 @@ struct HostileInputTests {
     #expect(contents.events.isEmpty)
     #expect(contents.damage.count == 1)
     let export = #"{"format":"kycuong.audit/1","audit":"# + arrays + "}"
-    #expect(throws: ExportError.self) { try AuditExport.read(Data(export.utf8)) }
-    #expect(throws: AuditDocumentError.self) { try AuditDocument.read(Data(export.utf8), file: "x.json") }
+    #expect(throws: ExportError.self) { try AuditExport(data: Data(export.utf8)) }
+    #expect(throws: AuditDocumentError.self) { try AuditDocument(data: Data(export.utf8)) }
   }
 
   @Test("invalid UTF-8 and NUL bytes are refused where they stand")
@@ -92,8 +93,9 @@ struct HostileInputTests {
     let damaged = lines.reduce(Data()) { $0.isEmpty ? $1 : $0 + Data("\n".utf8) + $1 }
     let contents = EventLog.read(damaged)
     #expect(contents.damage.count == 2)
-    #expect(contents.damage.first?.hasPrefix("line 3:") == true)
-    #expect(contents.damage.last?.hasPrefix("line 5:") == true)
+    #expect(contents.damage.map(\.line) == [3, 5])
+    #expect(contents.damage.first?.description.hasPrefix("line 3:") == true)
+    #expect(contents.damage.last?.description.hasPrefix("line 5:") == true)
     #expect(contents.events.count == audit.events.count - 2)
     var checklist = Data(ChecklistJSON.document().utf8)
     checklist.insert(0xFF, at: 20)
@@ -103,7 +105,7 @@ struct HostileInputTests {
     #expect((try? ChecklistParser.parse(withNUL, file: "x.json")) == nil)
     var export = try AuditExport(audit).jsonData()
     export.insert(0xFF, at: 40)
-    #expect(throws: ExportError.self) { try AuditExport.read(export) }
+    #expect(throws: ExportError.self) { try AuditExport(data: export) }
   }
 
   @Test("huge numbers are refused, not wrapped or rounded into another value")
@@ -115,7 +117,8 @@ struct HostileInputTests {
       let contents = EventLog.read(
         Data(([lines[0], changed] + lines.dropFirst(2)).joined(separator: "\n").utf8))
       #expect(contents.damage.count == 1, "seq \(huge)")
-      #expect(contents.damage.first?.hasPrefix("line 2:") == true)
+      #expect(contents.damage.first?.line == 2)
+      #expect(contents.damage.first?.description.hasPrefix("line 2:") == true)
     }
     let observation = lines[4].replacingOccurrences(of: #""compliant":9"#, with: #""compliant":1e30"#)
     #expect(observation != lines[4])
@@ -138,14 +141,16 @@ struct HostileInputTests {
     #expect(doubled != lines[1])
     let contents = EventLog.read(
       Data(([lines[0], doubled] + lines.dropFirst(2)).joined(separator: "\n").utf8))
-    #expect(contents.damage.count == 1)
-    #expect(contents.damage.first?.contains("twice") == true)
+    #expect(contents.damage == [LogDamage(line: 2, kind: .duplicateKey(path: "outcome"))])
+    #expect(contents.damage.first?.description.contains("twice") == true)
     let export = String(decoding: try AuditExport(try SampleAudit.audit()).jsonData(), as: UTF8.self)
     let doubledExport = export.replacingOccurrences(
-      of: #""format" : "kycuong.audit/1""#,
-      with: #""format" : "kycuong.audit/1", "format" : "kycuong.audit/1""#)
+      of: #""format" : "kycuong.audit/1.1""#,
+      with: #""format" : "kycuong.audit/1.1", "format" : "kycuong.audit/1""#)
     #expect(doubledExport != export)
-    #expect(throws: ExportError.self) { try AuditExport.read(Data(doubledExport.utf8)) }
+    #expect(throws: ExportError.duplicateKey(path: "format")) {
+      try AuditExport(data: Data(doubledExport.utf8))
+    }
   }
 
   @Test("an export listing an item twice is refused (it crashed rescoring; found by the fuzzer)")
@@ -153,8 +158,54 @@ struct HostileInputTests {
     var export = AuditExport(try SampleAudit.audit())
     export.items.append(export.items[0])
     let data = try export.jsonData()
-    #expect(throws: ExportError.self) { try AuditExport.read(data) }
+    #expect(throws: ExportError.itemListedTwice("C-01")) { try AuditExport(data: data) }
     _ = export.rescore()
+  }
+
+  @Test("an export whose items do not match its checklist snapshot is refused, naming the item")
+  func itemsAgainstSnapshot() throws {
+    let original = AuditExport(try SampleAudit.audit())
+    func refusal(_ change: (inout AuditExport) -> Void) throws -> ExportError? {
+      var export = original
+      change(&export)
+      let data = try export.jsonData()
+      do {
+        _ = try AuditExport(data: data)
+        return nil
+      } catch {
+        return error
+      }
+    }
+    #expect(try refusal { _ in } == nil)
+    #expect(try refusal { $0.items.removeLast() } == .itemMissing("POST-02"))
+    #expect(
+      try refusal { $0.items.swapAt(0, 1) }
+        == .inconsistent(path: "items[0]", reason: "items are not in checklist order"))
+    #expect(
+      try refusal { export in
+        var extra = export.items[0]
+        extra.id = "ZZ-99"
+        export.items.append(extra)
+      } == .itemNotInChecklist("ZZ-99"))
+    #expect(
+      try refusal { $0.items[2].kind = .check }
+        == .inconsistent(
+          path: "items[2]", reason: "C-03: section, kind, weight, critical or tags differ from the snapshot"))
+    #expect(
+      try refusal { $0.items[0].weight = 100 }
+        == .inconsistent(
+          path: "items[0]", reason: "C-01: section, kind, weight, critical or tags differ from the snapshot"))
+    // C-01 is a check item: an observation is no answer of it.
+    let wrongKind = try refusal { $0.items[0].outcome = .observation(compliant: 1, observed: 2) }
+    #expect(
+      wrongKind
+        == .outcomeNotAccepted(item: "C-01", problem: .wrongKind(kind: .check, outcome: "observation")))
+    #expect(
+      wrongKind?.description == "not a KyCuong export: C-01: a check item does not take an observation answer"
+    )
+    #expect(
+      try refusal { $0.items[0].outcome = nil }
+        == .inconsistent(path: "items[0]", reason: "C-01 is answered but has no outcome"))
   }
 
   // MARK: - Size
@@ -171,7 +222,7 @@ struct HostileInputTests {
       try BoundedFile.read(log, limit: BoundedFile.maximumLogSize)
     }
     do {
-      _ = try AuditDocument.read(contentsOf: log)
+      _ = try AuditDocument.read(from: log)
       Issue.record("read a file over the limit")
     } catch {
       #expect(error.description.contains("over the limit"))

@@ -1,5 +1,6 @@
 import Foundation
 import KyCuong
+import KyCuongSupport
 import Testing
 
 @Suite("JSON reader")

@@ -34,11 +34,12 @@ struct ReadmeExampleTests {
     try audit.record(.noted(item: "BADGE-01", text: "2 cán bộ không đeo thẻ"), by: inspector, at: .now)
 
     let report = audit.score()
-    print(formatScore(report.overall), report.rating?.label[.vi] ?? "—", report.provisional)
+    let score = report.overall.map { "\(Scorer.shown($0))" } ?? "—"  // to one decimal, as reports show it
+    print(score, report.rating?.label[.vi] ?? "—", report.provisional)
     try AuditExport(audit).jsonData().write(to: exportURL)
     // end snippet
 
-    let export = try AuditExport.read(Data(contentsOf: exportURL))
+    let export = try AuditExport.read(from: exportURL)
     #expect(export.checklist.id == "public-office-conduct")
     #expect(export.items.first { $0.id == "BADGE-01" }?.notes.map(\.text) == ["2 cán bộ không đeo thẻ"])
     let badge = try #require(export.items.first { $0.id == "BADGE-01" }?.score)
@@ -90,7 +91,7 @@ struct ReadmeExampleTests {
     #expect(
       printed.contains(
         #"MyChecklists/broken.json: colour: unknown field "colour" in a checklist; known fields: "#
-          + "description, id, scoring, sections, sources, tags, title, version"))
+          + "description, historical, id, scopeNote, scoring, sections, sources, tags, title, version"))
     #expect(printed.contains(#"MyChecklists/broken.json: version: a checklist needs the field "version""#))
     #expect(printed.count == 6)
   }
@@ -112,7 +113,7 @@ struct ReadmeExampleTests {
     FileManager.default.changeCurrentDirectoryPath(folder.path)
 
     // snippet: read
-    let document = try AuditDocument.read(contentsOf: URL(fileURLWithPath: "audit.jsonl"))
+    let document = try AuditDocument.read(from: URL(fileURLWithPath: "audit.jsonl"))
     let scores = document.score(model: .flat)
     // end snippet
 

@@ -1,5 +1,6 @@
 import Foundation
 import KyCuong
+import KyCuongSupport
 import Testing
 
 /// Re-inspections compared on hand-made pairs (see the score workings in `ReportFixtures`).
@@ -52,7 +53,7 @@ extension ReportTests {
       #expect(
         ReportFixtures.firstOutOfOrder(
           en, ["Overall score", "Fixed (2)", "Newly failing (1)", "Still failing (1)", "Not done"]) == nil)
-      let decoded = try EventLog.makeDecoder().decode(AuditComparison.self, from: comparison.jsonData())
+      let decoded = try JSONCoding.decoder().decode(AuditComparison.self, from: comparison.jsonData())
       #expect(decoded == comparison)
     }
 
@@ -69,9 +70,15 @@ extension ReportTests {
       #expect(throws: ReportError.differentChecklists(old: "test-office", new: "other-list")) {
         try AuditComparison(old: a, new: AuditExport(other))
       }
-      let message = ReportError.differentUnits(old: "a", new: "b")
-      #expect(message.message(.vi).contains("--force"))
-      #expect(message.message(.en).contains("--force"))
+      // The command's flag to compare anyway is --allow-mismatch (--force now replaces an output file).
+      for message in [
+        ReportError.differentUnits(old: "a", new: "b"), ReportError.differentChecklists(old: "a", new: "b"),
+      ] {
+        #expect(message.message(.vi).contains("--allow-mismatch"))
+        #expect(message.message(.en).contains("--allow-mismatch"))
+        #expect(!message.message(.vi).contains("--force"))
+        #expect(!message.message(.en).contains("--force"))
+      }
     }
   }
 }

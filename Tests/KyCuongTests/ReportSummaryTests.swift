@@ -1,11 +1,12 @@
 import Foundation
 import KyCuong
+import KyCuongSupport
 import Testing
 
 /// The summary on four hand-made audits (two logs, two exports) and three damaged files, checked against
 /// figures worked out by hand:
-/// A Hàng Bạc 2026-02-10 60.4167 Đạt; B Hàng Bạc 2026-05-12 54.1667 Không đạt (critical BADGE-02);
-/// C Cửa Nam 2026-02-20 100 Xuất sắc; D Cửa Nam 2026-05-03 87.5 Tốt.
+/// A Hàng Bạc 2026-02-10 60.4167 Hoàn thành; B Hàng Bạc 2026-05-12 54.1667 Không hoàn thành (critical
+/// BADGE-02); C Cửa Nam 2026-02-20 100 Hoàn thành xuất sắc; D Cửa Nam 2026-05-03 87.5 Hoàn thành tốt.
 extension ReportTests {
   @Suite struct SummaryTests {
     let a = (87.5 + 100.0 / 3) / 2
@@ -38,8 +39,10 @@ extension ReportTests {
 
     func summary(_ filter: SummaryFilter? = nil) throws -> (AuditSummary, URL) {
       let folder = try makeFolder()
-      let reading = SummaryReader.read(AuditFiles.auditFiles(in: [folder]))
-      return (AuditSummary(reading, filter: try filter ?? SummaryFilter(), today: "2026-06-30"), folder)
+      let reading = SummaryReader.read(SummaryReader.auditFiles(in: [folder]))
+      return (
+        AuditSummary(reading, filter: filter ?? SummaryFilter(), today: Fixed.day("2026-06-30")), folder
+      )
     }
 
     @Test func figuresMatchTheHandComputedValues() throws {
@@ -96,14 +99,21 @@ extension ReportTests {
           (URL(fileURLWithPath: $0.path).lastPathComponent, $0.reason)
         })
       #expect(Set(skipped.keys) == ["truncated.json", "other.json", "empty.json"])
-      #expect(skipped["empty.json"] == "empty file")
-      #expect(skipped["other.json"]?.contains("neither an audit export nor an event log") == true)
+      #expect(skipped["empty.json"] == "an empty file, not an audit")
+      // One JSON object without "format" is read as an export whose format was removed.
+      #expect(skipped["other.json"] == #"not a KyCuong export: missing "format""#)
+      // An export cut short is no JSON, so it is read as a log: its first line is not an event.
+      #expect(
+        skipped["truncated.json"]?.hasPrefix(
+          "neither an audit export nor an event log (line 1: not a valid event (") == true,
+        "\(skipped["truncated.json"] ?? "-")")
       let text = summary.renderText(language: .vi)
       #expect(text.contains("đã đọc 8, bỏ qua 3, trùng 1"))
       #expect(text.contains("truncated.json"))
     }
 
-    @Test func theFastReaderOfExportsFindsWhatTheFullReaderFinds() throws {
+    /// The summary reads every file through the full reader (the fast byte-skimming path is gone).
+    @Test func theReaderOfExportsFindsWhatTheFullReaderFinds() throws {
       let folder = try ReportFixtures.folder("fast")
       defer { try? FileManager.default.removeItem(at: folder) }
       let export = AuditExport(try ReportFixtures.auditA())
@@ -120,31 +130,37 @@ extension ReportTests {
       var log = try ReportFixtures.logData(try ReportFixtures.auditC())
       log.append(Data(#"{"v":1,"seq":99,"ty"#.utf8))
       try log.write(to: folder.appending(path: "c.jsonl"))
-      let reading = SummaryReader.read(AuditFiles.auditFiles(in: [folder]))
+      let reading = SummaryReader.read(SummaryReader.auditFiles(in: [folder]))
       #expect(reading.audits.count == 1)
       #expect(reading.warnings.first?.reason.contains("incomplete last line") == true)
     }
 
     @Test func filtersNarrowTheAudits() throws {
-      let (byUnit, folder) = try summary(try SummaryFilter(unit: "hang bac"))
+      let (byUnit, folder) = try summary(SummaryFilter(unit: "hang bac"))
       defer { try? FileManager.default.removeItem(at: folder) }
       #expect(byUnit.audits == 2)
       #expect(byUnit.filteredOut == 2)
-      let reading = SummaryReader.read(AuditFiles.auditFiles(in: [folder]))
+      let reading = SummaryReader.read(SummaryReader.auditFiles(in: [folder]))
       let may = AuditSummary(
-        reading, filter: try SummaryFilter(from: "2026-05-01", to: "2026-05-31"), today: "2026-06-30")
+        reading, filter: SummaryFilter(from: Fixed.day("2026-05-01"), to: Fixed.day("2026-05-31")),
+        today: Fixed.day("2026-06-30"))
       #expect(may.units.map(\.audits) == [1, 1])
       #expect(close(may.total.meanScore, (b + 87.5) / 2))
-      let focus = AuditSummary(reading, filter: try SummaryFilter(focus: "focus-2017-1"), today: "2026-06-30")
+      let focus = AuditSummary(
+        reading, filter: SummaryFilter(focus: .responsibilityAndEthics), today: Fixed.day("2026-06-30"))
       #expect(focus.focusAreas.map(\.key) == ["focus-2017-1"])
       #expect(focus.failingItems.map(\.item) == ["POST-03", "POST-02"])
       #expect(focus.criticalFailures.isEmpty)
-      let none = AuditSummary(reading, filter: try SummaryFilter(checklist: "nothing"), today: "2026-06-30")
+      let none = AuditSummary(
+        reading, filter: SummaryFilter(checklist: "nothing"), today: Fixed.day("2026-06-30"))
       #expect(none.audits == 0)
-      #expect(throws: ReportError.badDate(option: "--from", value: "2026-13-01")) {
-        try SummaryFilter(from: "2026-13-01")
+      // The filter takes typed values: a bad day or focus area cannot be one (the command refuses them, see
+      // `ReportCommandTests`).
+      #expect(throws: CalendarDate.ParseError.noSuchDay("2026-13-01")) {
+        try CalendarDate(parsing: "2026-13-01")
       }
-      #expect(throws: ReportError.badFocusArea("focus-9")) { try SummaryFilter(focus: "focus-9") }
+      #expect(FocusArea(tag: "focus-9") == nil)
+      #expect(FocusArea(tag: "focus-2017-1") == .responsibilityAndEthics)
     }
 
     @Test func csvFollowsRFC4180WithABOM() throws {
@@ -169,7 +185,7 @@ extension ReportTests {
       #expect(html.contains("<polyline"))
       #expect(html.contains("UBND phường &quot;Cửa Nam&quot;, Hoàn Kiếm"))
       #expect(!html.contains("<script"))
-      let decoded = try EventLog.makeDecoder().decode(AuditSummary.self, from: summary.jsonData())
+      let decoded = try JSONCoding.decoder().decode(AuditSummary.self, from: summary.jsonData())
       #expect(decoded == summary)
     }
   }

@@ -18,7 +18,7 @@ import Testing
 @Suite("Scoring")
 struct ScoringTests {
   func score(
-    _ checklist: Checklist, _ states: [String: ItemState], model: ScoringModel? = nil, finished: Bool = true
+    _ checklist: Checklist, _ states: [ItemID: ItemState], model: ScoringModel? = nil, finished: Bool = true
   ) -> ScoreReport {
     Scorer.score(checklist: checklist, states: states, model: model, finished: finished)
   }
@@ -39,6 +39,7 @@ struct ScoringTests {
       (.scale(max: 4), .answered(.scale(3)), 0.75),
       (.scale(max: 4), .answered(.scale(0)), 0),
       (.text, .answered(.text("ghi chú")), nil),
+      (.yesNo, .answered(.yes), nil), (.yesNo, .answered(.no), nil),
     ])
   func itemScore(kind: ItemKind, state: ItemState, expected: Double?) {
     #expect(Build.item("X-01", kind).score(for: state, partialCredit: 0.5) == expected)
@@ -142,7 +143,7 @@ struct ScoringTests {
     let checklist = Build.checklist([
       Build.section("a", [Build.item("A-1")]), Build.section("b", groupB),
     ])
-    var states: [String: ItemState] = ["A-1": .answered(.pass)]
+    var states: [ItemID: ItemState] = ["A-1": .answered(.pass)]
     for item in groupB { states[item.id] = .answered(.fail) }
     let report = score(checklist, states, model: model)
     #expect(isClose(report.overall, expected))
@@ -158,7 +159,7 @@ struct ScoringTests {
       Build.section("gone", weight: 5, [Build.item("G-1"), Build.item("G-2")]),
       Build.section("kept", [Build.item("K-1"), Build.item("K-2")]),
     ])
-    let states: [String: ItemState] = [
+    let states: [ItemID: ItemState] = [
       "G-1": .answered(.notApplicable), "G-2": .answered(.notApplicable),
       "K-1": .answered(.pass), "K-2": .answered(.pass),
     ]
@@ -223,7 +224,7 @@ struct ScoringTests {
       Build.section(
         "s", [Build.item("A-1", weight: 5), Build.item("A-2", weight: 0.5), Build.item("A-3", weight: 0)])
     ])
-    let states: [String: ItemState] = [
+    let states: [ItemID: ItemState] = [
       "A-1": .answered(.pass), "A-2": .answered(.fail), "A-3": .answered(.fail),
     ]
     // flat: (5 × 1 + 0.5 × 0) / 5.5 = 90.909…; flatUnweighted: (1 + 0) / 2 = 50 (A-3 weighs 0).
@@ -297,8 +298,8 @@ struct ScoringTests {
     var items = (1...10).map { Build.item("A-\($0)") }
     items.append(Build.item("CRIT-1", critical: true))
     let checklist = Build.checklist([Build.section("s", items)])
-    var states: [String: ItemState] = ["CRIT-1": .answered(.fail)]
-    for number in 1...10 { states["A-\(number)"] = .answered(.pass) }
+    var states: [ItemID: ItemState] = ["CRIT-1": .answered(.fail)]
+    for number in 1...10 { states[ItemID("A-\(number)")] = .answered(.pass) }
     let report = score(checklist, states, model: model)
     // weighted / flat / flatUnweighted: 100 × 10 / 11 = 90.909… (excellent by score); absolute: 0.
     if model == .absolute {
@@ -393,7 +394,7 @@ struct ScoringTests {
         ])
     ])
     // A-1 fails → A-2 does not apply → A-3 does not apply, even though A-2's stale answer is fail.
-    let states: [String: ItemState] = ["A-1": .answered(.fail), "A-2": .answered(.fail)]
+    let states: [ItemID: ItemState] = ["A-1": .answered(.fail), "A-2": .answered(.fail)]
     let applicability = Applicability(checklist: checklist, states: states)
     #expect(!applicability.isApplicable("A-2"))
     #expect(!applicability.isApplicable("A-3"))
@@ -427,7 +428,7 @@ struct ScoringTests {
     arguments: [(9, "excellent"), (10, "excellent"), (7, "good"), (5, "fulfilled"), (0, "notFulfilled")])
   func scorerBoundaries(passes: Int, band: String) {
     let items = (1...10).map { Build.item("A-\($0)") }
-    var states: [String: ItemState] = [:]
+    var states: [ItemID: ItemState] = [:]
     for (index, item) in items.enumerated() { states[item.id] = .answered(index < passes ? .pass : .fail) }
     let report = score(Build.checklist([Build.section("s", items)]), states, model: .flat)
     // passes / 10 × 100: 90 → excellent, 100 → excellent, 70 → good, 50 → fulfilled, 0 → notFulfilled.
@@ -465,6 +466,22 @@ struct ScoringTests {
     #expect(report.overall == 57)
     #expect(report.sections[0].score == 57)
     #expect(report.rating?.id == "high")
+  }
+
+  @Test(
+    "the rating is decided on the score as reports show it, to one decimal",
+    arguments: [
+      (69.96, 70.0, "good"), (69.94, 69.9, "fulfilled"), (89.95, 90.0, "excellent"),
+      (49.949, 49.9, "notFulfilled"),
+    ])
+  func ratingOnShownScore(score: Double, shown: Double, band: String) {
+    let checklist = Build.checklist(
+      [Build.section("s", [Build.item("A-1", weight: score), Build.item("A-2", weight: 100 - score)])],
+      model: .flat)
+    let report = self.score(checklist, ["A-1": .answered(.pass), "A-2": .answered(.fail)])
+    #expect(isClose(report.overall, score, tolerance: 1e-9))
+    #expect(Scorer.shown(score) == shown)
+    #expect(report.rating?.id == band)
   }
 
   // MARK: - Provisional

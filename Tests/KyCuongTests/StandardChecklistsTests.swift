@@ -1,5 +1,6 @@
 import Foundation
 import KyCuong
+import KyCuongSupport
 import Testing
 
 /// The standard checklists in `Checklists/`: complete, bilingual, sourced, and scoring 100 and 0 at the extremes.
@@ -56,7 +57,7 @@ struct StandardChecklistsTests {
   func everyNamedRuleIsPresent(_ id: String) throws {
     let checklist = try #require(try Catalog.standard[id])
     for (itemID, rule) in Self.namedRules[id] ?? [:] {
-      #expect(checklist.item(withID: itemID) != nil, "\(id) has no item \(itemID) (\(rule))")
+      #expect(checklist.item(withID: ItemID(itemID)) != nil, "\(id) has no item \(itemID) (\(rule))")
     }
   }
 
@@ -78,7 +79,7 @@ struct StandardChecklistsTests {
 
   @Test func postingItemsApplyOnlyWhereTheUnitReceivesApplications() throws {
     let checklist = try #require(try Catalog.standard["procedure-posting"])
-    let posting = checklist.items.filter { $0.id.hasPrefix("POST-") && $0.id != "POST-00" }
+    let posting = checklist.items.filter { $0.id.rawValue.hasPrefix("POST-") && $0.id != "POST-00" }
     #expect(!posting.isEmpty)
     for item in posting { #expect(item.applicableWhen?.item == "POST-00", "\(item.id)") }
   }
@@ -108,13 +109,18 @@ struct StandardChecklistsTests {
   }
 
   /// Answers every item that applies, walking in order so that gates (`applicableWhen`) open first: gates
-  /// pass; every other item takes its best or worst answer.
-  static func audit(of checklist: Checklist, passing: Bool) throws -> Audit {
+  /// pass (or answer yes); every other item takes its best or worst answer.
+  /// The audit is a scheduled visit to a one-stop desk of a commune in Hà Nội, where every item can apply.
+  static func audit(
+    of checklist: Checklist, passing: Bool,
+    context: AuditContext = AuditContext(province: "Hà Nội", level: .commune, oneStopDesk: true),
+    visit: VisitType = .scheduled
+  ) throws -> Audit {
     let time = Date(timeIntervalSince1970: 1_800_000_000)
     var audit = Audit(
       header: AuditHeader(
         id: "t", checklist: checklist, unit: InspectedUnit(name: "Đơn vị"), team: InspectionTeam(leader: "A"),
-        visitType: .surprise), by: "A", at: time)
+        visitType: visit, context: context), by: "A", at: time)
     let gates = Set(checklist.items.compactMap(\.applicableWhen?.item))
     for item in checklist.items where audit.applicability.isApplicable(item.id) {
       let outcome: Outcome
@@ -123,9 +129,49 @@ struct StandardChecklistsTests {
       case .observation: outcome = .observation(compliant: passing ? 5 : 0, observed: 5)
       case .scale(let max): outcome = .scale(passing ? max : 0)
       case .text: outcome = .text("ghi nhận")
+      // A yes/no question is not scored; "yes" opens the items that depend on it.
+      case .yesNo: outcome = .yes
       }
       try audit.record(.answered(item: item.id, outcome: outcome, remark: nil), by: "A", at: time)
     }
     return audit
+  }
+
+  /// Items that apply only in Hà Nội: their context names the province.
+  static func isHanoiOnly(_ item: Item) -> Bool {
+    item.applicableWhen?.context?.provinces?.contains { VietnameseFolding.fold($0) == "ha noi" } ?? false
+  }
+
+  @Test(arguments: namedRules.keys.sorted())
+  func aSurpriseVisitToACommuneDeskOutsideHanoiScoresNoHanoiOnlyItem(_ id: String) throws {
+    let checklist = try #require(try Catalog.standard[id])
+    let audit = try Self.audit(
+      of: checklist, passing: false,
+      context: AuditContext(province: "Thành phố Hải Phòng", level: .commune, oneStopDesk: true),
+      visit: .surprise)
+    let hanoiOnly = checklist.items.filter(Self.isHanoiOnly)
+    for item in hanoiOnly {
+      #expect(!audit.applicability.isApplicable(item.id), "\(item.id) applies outside Hà Nội")
+    }
+    let export = AuditExport(audit)
+    let scored = export.items.filter { $0.score != nil }.map(\.id)
+    #expect(Set(scored).isDisjoint(with: hanoiOnly.map(\.id)))
+    // The same visit in Hà Nội does check them (those not ended by their `validUntil`).
+    let inHanoi = try Self.audit(of: checklist, passing: false, visit: .surprise)
+    for item in hanoiOnly
+    where item.applicableWhen?.item == nil && (item.validUntil.map { $0 >= inHanoi.startDay } ?? true) {
+      #expect(inHanoi.applicability.isApplicable(item.id), "\(item.id) does not apply in Hà Nội")
+    }
+  }
+
+  @Test func hanoiOnlyItemsAreTheOnesTheChecklistsSayAreHanoiOnly() throws {
+    let conduct = try #require(try Catalog.standard["public-office-conduct"])
+    for id: ItemID in ["DRESS-04", "COMMIT-01", "COMMIT-02", "COMMIT-03"] {
+      let item = try #require(conduct.item(withID: id))
+      #expect(Self.isHanoiOnly(item), "\(id) should apply only in Hà Nội")
+    }
+    let year2017 = try #require(try Catalog.standard["discipline-year-2017"])
+    #expect(year2017.historical)
+    #expect(year2017.items.allSatisfy(Self.isHanoiOnly))
   }
 }

@@ -1,4 +1,5 @@
 import KyCuong
+import KyCuongSupport
 import Testing
 
 @Suite("Vietnamese folding")

@@ -1,37 +1,50 @@
-/// Decides which items apply, from their `applicableWhen` and the answers given so far.
+import KyCuongModel
+import KyCuongSupport
+
+/// Decides which items apply, from their `applicableWhen`, their `validUntil`, the audit's context and the
+/// answers given so far.
 ///
-/// An item applies when it has no condition, or when its controlling item itself applies and is answered
+/// An item applies when its rule is still valid on the audit's first day, the audit's context meets its
+/// context condition, and — when it depends on an earlier item — that item itself applies and is answered
 /// with one of the condition's outcomes. An unanswered, skipped or non-applicable controller means the item
 /// does not apply (yet). Scoring, completeness and finishing all use this one rule.
 public struct Applicability: Sendable {
-  private var applicable: [String: Bool] = [:]
+  private var applicable: [ItemID: Bool] = [:]
 
-  /// Evaluates every item of `checklist` against `states` (item id → state; missing means unanswered).
-  public init(checklist: Checklist, states: [String: ItemState]) {
+  /// Evaluates every item of `checklist`.
+  ///
+  /// - Parameters:
+  ///   - checklist: The checklist.
+  ///   - states: Each item's state by id; a missing id counts as unanswered.
+  ///   - context: The audit's context; `nil` when unknown, and then no context condition holds.
+  ///   - day: The audit's first day, for ``Item/validUntil``; `nil` ignores validity.
+  public init(
+    checklist: Checklist, states: [ItemID: ItemState], context: AuditContext? = nil, day: CalendarDate? = nil
+  ) {
     // Controllers come earlier in the checklist (the validator enforces it), so one pass in order suffices.
     for item in checklist.items {
-      guard let condition = item.applicableWhen else {
-        applicable[item.id] = true
-        continue
-      }
-      let controllerApplies = applicable[condition.item] ?? false
-      if controllerApplies, case .answered(let outcome)? = states[condition.item],
-        let checkOutcome = outcome.checkOutcome
-      {
-        applicable[item.id] = condition.outcomes.contains(checkOutcome)
-      } else {
-        applicable[item.id] = false
-      }
+      applicable[item.id] = Self.applies(item, states: states, context: context, day: day, known: applicable)
     }
   }
 
-  /// Whether the item with `itemID` applies.
-  public func isApplicable(_ itemID: String) -> Bool { applicable[itemID] ?? false }
-}
-
-extension ApplicabilityCondition {
-  /// The condition in words, for messages: `POST-00 is pass or partial`.
-  public var summary: String {
-    "\(item) is \(outcomes.map(\.rawValue).joined(separator: " or "))"
+  private static func applies(
+    _ item: Item, states: [ItemID: ItemState], context: AuditContext?, day: CalendarDate?,
+    known: [ItemID: Bool]
+  ) -> Bool {
+    if let validUntil = item.validUntil, let day, day > validUntil { return false }
+    guard let condition = item.applicableWhen else { return true }
+    if let wanted = condition.context {
+      guard let context, context.satisfies(wanted) else { return false }
+    }
+    guard let controller = condition.item else { return true }
+    guard known[controller] ?? false, case .answered(let outcome)? = states[controller],
+      let answer = outcome.conditionOutcome
+    else { return false }
+    return condition.outcomes.contains(answer)
   }
+
+  /// Whether the item with `itemID` applies.
+  ///
+  /// - Parameter itemID: An item of the checklist.
+  public func isApplicable(_ itemID: ItemID) -> Bool { applicable[itemID] ?? false }
 }

@@ -1,23 +1,29 @@
 import Foundation
+import KyCuongModel
+import KyCuongSupport
 
 /// An audit in progress or finished: an append-only list of events and the state they fold into.
 ///
 /// Every change goes through ``record(_:by:at:)``, which checks it, appends an event and applies it; reading
 /// a log back replays the same events through the same code, so the state on disk and in memory agree.
+/// The common changes have methods of their own, made by ``recorder`` at the time of ``clock``:
 ///
 /// ```swift
-/// var audit = Audit(header: header, by: "Nguyễn Văn An", at: .now)
-/// try audit.record(.answered(item: "BADGE-01", outcome: .observation(compliant: 10, observed: 12), remark: nil),
-///                  by: "Nguyễn Văn An", at: .now)
+/// var audit = Audit(header: header, recorder: "Nguyễn Văn An")
+/// try audit.answer("BADGE-01", .observation(compliant: 10, observed: 12))
+/// try audit.note("2 cán bộ không đeo thẻ", on: "BADGE-01")
 /// let report = audit.score()
 /// ```
+///
+/// Two audits are equal when their events are: the state is a function of the events, and ``recorder`` and
+/// ``clock`` say only who and when the next change will be.
 public struct Audit: Hashable, Sendable {
   /// What the audit is of.
   public private(set) var header: AuditHeader
   /// Every accepted event, oldest first; the first is `started`.
   public private(set) var events: [AuditEvent]
   /// The record of each item, by item id (every item of the checklist has one).
-  public private(set) var records: [String: ItemRecord]
+  public private(set) var records: [ItemID: ItemRecord]
   /// Notes, attachments and explanations not tied to an item.
   public private(set) var general: ItemRecord
   /// Findings of the team.
@@ -28,8 +34,20 @@ public struct Audit: Hashable, Sendable {
   public private(set) var correctiveActions: [CorrectiveAction] = []
   /// When the audit was finished, if it was.
   public private(set) var finishedAt: Date?
+  /// Which items apply, kept up to date as answers come in.
+  public private(set) var applicability: Applicability
+  /// Who records the changes made through ``answer(_:_:remark:)`` and the other shorthands: the person at
+  /// the keyboard. It starts as the one who started the audit.
+  public var recorder: String
+  /// When those changes are made.
+  public var clock: AuditClock
 
   /// Starts an audit: the `started` event is its first.
+  ///
+  /// - Parameters:
+  ///   - header: What the audit is of.
+  ///   - author: Who starts it; also the first ``recorder``.
+  ///   - time: When.
   public init(header: AuditHeader, by author: String, at time: Date) {
     self.header = header
     let event = AuditEvent(
@@ -38,32 +56,52 @@ public struct Audit: Hashable, Sendable {
     self.records = Dictionary(
       uniqueKeysWithValues: header.checklist.items.map { ($0.id, ItemRecord(itemID: $0.id)) })
     self.general = ItemRecord(itemID: "")
+    self.recorder = author
+    self.clock = .system
+    self.applicability = Applicability(checklist: header.checklist, states: [:])
+    self.applicability = computeApplicability()
+  }
+
+  /// Starts an audit recorded by `recorder` at the times `clock` gives.
+  ///
+  /// - Parameters:
+  ///   - header: What the audit is of.
+  ///   - recorder: Who starts it and records the changes after.
+  ///   - clock: The time of each change; the system's by default.
+  public init(header: AuditHeader, recorder: String, clock: AuditClock = .system) {
+    self.init(header: header, by: recorder, at: clock.now())
+    self.clock = clock
   }
 
   /// Rebuilds an audit from its events, checking each as it was checked when it was recorded.
   ///
+  /// - Parameter events: The events, oldest first.
   /// - Throws: ``AuditError`` naming the first event that is not valid.
   public init(replaying events: [AuditEvent]) throws(AuditError) {
-    guard let first = events.first, case .started(let header) = first.change else {
-      throw .badLog(reason: "the first event must be \"started\"")
-    }
+    guard let first = events.first else { throw .emptyLog }
+    guard case .started(let header) = first.change else { throw .firstEventNotStarted }
     self.init(header: header, by: first.author, at: first.time)
     self.events = [first]
     for event in events.dropFirst() {
       do throws(AuditError) {
         // Numbers only grow (a gap is a lost line, which the reader reports; a step back is a spliced file).
         if let last = self.events.last, event.sequence <= last.sequence {
-          throw AuditError.badLog(
-            reason: "sequence number \(event.sequence) does not follow \(last.sequence)")
+          throw AuditError.sequenceOutOfOrder(sequence: event.sequence, after: last.sequence)
         }
-        try validate(event.change)
+        try validate(event.change, live: false)
       } catch {
-        let reason = if case .badLog(let reason) = error { reason } else { error.description }
-        throw .badLog(reason: "event \(event.sequence) (\(event.change.typeName)): \(reason)")
+        throw .invalidEvent(sequence: event.sequence, type: event.change.typeName, reason: error)
       }
       apply(event)
     }
+    recorder = self.events.last?.author ?? first.author
   }
+
+  /// Whether two audits hold the same events.
+  public static func == (lhs: Audit, rhs: Audit) -> Bool { lhs.events == rhs.events }
+
+  /// Hashes the events.
+  public func hash(into hasher: inout Hasher) { hasher.combine(events) }
 
   /// The audit's id.
   public var id: String { header.id }
@@ -71,19 +109,17 @@ public struct Audit: Hashable, Sendable {
   public var checklist: Checklist { header.checklist }
   /// When the audit started.
   public var startedAt: Date { events[0].time }
+  /// The audit's first day, in Vietnam's time: the day rules' ``Item/validUntil`` is compared with.
+  public var startDay: CalendarDate { CalendarDate(startedAt, in: .vietnam) }
   /// Whether the audit is closed.
   public var isFinished: Bool { finishedAt != nil }
 
   /// Each item's state, by id.
-  public var states: [String: ItemState] { records.mapValues(\.state) }
-
-  /// Which items apply, given the answers so far.
-  public var applicability: Applicability { Applicability(checklist: checklist, states: states) }
+  public var states: [ItemID: ItemState] { records.mapValues(\.state) }
 
   /// The items that apply, in checklist order.
   public var applicableItems: [Item] {
-    let applicability = self.applicability
-    return checklist.items.filter { applicability.isApplicable($0.id) }
+    checklist.items.filter { applicability.isApplicable($0.id) }
   }
 
   /// Applicable items that are neither answered nor skipped, in checklist order.
@@ -91,8 +127,18 @@ public struct Audit: Hashable, Sendable {
     applicableItems.filter { records[$0.id]?.state == .unanswered }
   }
 
+  /// Items not checked on this audit's kind of visit (``Item/visits``) and still unanswered: a team records
+  /// them skipped, with the reason, unless it did check them.
+  public var itemsNotCheckedOnThisVisit: [Item] {
+    openItems.filter { !$0.isChecked(on: header.visitType) }
+  }
+
   /// Checks `change`, appends it as an event and applies it.
   ///
+  /// - Parameters:
+  ///   - change: What changes.
+  ///   - author: Who makes the change.
+  ///   - time: When.
   /// - Returns: The event, for the caller to write to the audit's log.
   /// - Throws: ``AuditError`` saying what to fix; the audit is unchanged.
   @discardableResult
@@ -101,7 +147,7 @@ public struct Audit: Hashable, Sendable {
   ) throws(AuditError)
     -> AuditEvent
   {
-    try validate(change)
+    try validate(change, live: true)
     let event = AuditEvent(
       // After the last sequence number, not the count: a log that lost a damaged line keeps its numbers.
       sequence: (events.last?.sequence ?? 0) + 1, time: Timestamp.wholeSeconds(time), author: author,
@@ -110,12 +156,20 @@ public struct Audit: Hashable, Sendable {
     return event
   }
 
-  private func validate(_ change: AuditEvent.Change) throws(AuditError) {
+  /// Checks `change` against the audit as it stands. `live` is false when replaying a log, whose events
+  /// were accepted under the rules of their time: a rule added since (no "0/0" answers) refuses only new
+  /// answers.
+  private func validate(_ change: AuditEvent.Change, live: Bool) throws(AuditError) {
     if isFinished { throw .alreadyFinished }
     if let itemID = change.itemID {
       guard let item = checklist.item(withID: itemID) else { throw .unknownItem(itemID) }
-      if case .answered(_, let outcome, _) = change, let problem = outcome.problem(for: item.kind) {
-        throw .outcomeNotAccepted(item: itemID, problem: problem)
+      if case .answered(_, let outcome, _) = change {
+        if let problem = outcome.problem(for: item.kind) {
+          throw .outcomeNotAccepted(item: itemID, problem: problem)
+        }
+        if live, case .observation(_, 0) = outcome {
+          throw .outcomeNotAccepted(item: itemID, problem: .noneObserved)
+        }
       }
       // Answers and skips are about items that apply; evidence may still be noted on any item.
       switch change {
@@ -127,19 +181,17 @@ public struct Audit: Hashable, Sendable {
       }
     }
     switch change {
-    case .started: throw .badLog(reason: "an audit has only one \"started\" event")
-    case .answered(_, .text(let text), _) where text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
-      throw .emptyText(field: "answer")
-    case .skipped(_, let text): try Self.requireText(text, "reason")
-    case .noted(_, let text): try Self.requireText(text, "note")
-    case .explained(_, let text): try Self.requireText(text, "explanation")
-    case .finding(let text): try Self.requireText(text, "finding")
-    case .recommendation(let text): try Self.requireText(text, "recommendation")
-    case .representative(let name): try Self.requireText(name, "representative's name")
-    case .correctiveAction(let what, let owner, let due, _):
-      try Self.requireText(what, "action")
-      try Self.requireText(owner, "owner")
-      guard Self.isCalendarDate(due) else { throw .badDueDate(due) }
+    case .started: throw .startedAgain
+    case .answered(_, .text(let text), _) where text.isBlank: throw .emptyText(field: .answer)
+    case .skipped(_, let text): try Self.requireText(text, .skipReason)
+    case .noted(_, let text): try Self.requireText(text, .note)
+    case .explained(_, let text): try Self.requireText(text, .explanation)
+    case .finding(let text): try Self.requireText(text, .finding)
+    case .recommendation(let text): try Self.requireText(text, .recommendation)
+    case .representative(let name): try Self.requireText(name, .representative)
+    case .correctiveAction(let what, let owner, _, _):
+      try Self.requireText(what, .action)
+      try Self.requireText(owner, .owner)
     case .finished:
       let open = openItems
       if !open.isEmpty { throw .openItems(open.map(\.id)) }
@@ -147,28 +199,19 @@ public struct Audit: Hashable, Sendable {
     }
   }
 
-  private static func requireText(_ text: String, _ field: String) throws(AuditError) {
-    if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .emptyText(field: field) }
+  private static func requireText(_ text: String, _ field: AuditError.TextField) throws(AuditError) {
+    if text.isBlank { throw .emptyText(field: field) }
   }
 
-  /// Whether `text` is a real calendar date `YYYY-MM-DD`.
-  public static func isCalendarDate(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      parts.allSatisfy({ $0.allSatisfy { ("0"..."9").contains($0) } }),
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-      (1...12).contains(month), day >= 1
-    else { return false }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-    return day <= days[month - 1]
+  private func computeApplicability() -> Applicability {
+    Applicability(checklist: checklist, states: states, context: header.context, day: startDay)
   }
 
   private mutating func apply(_ event: AuditEvent) {
     events.append(event)
     let author = event.author
     let time = event.time
-    func update(_ itemID: String?, _ body: (inout ItemRecord) -> Void) {
+    func update(_ itemID: ItemID?, _ body: (inout ItemRecord) -> Void) {
       if let itemID {
         body(&records[itemID, default: ItemRecord(itemID: itemID)])
       } else {
@@ -193,6 +236,8 @@ public struct Audit: Hashable, Sendable {
         record.by = author
         record.at = time
       }
+      // Only an answer can change which items apply.
+      applicability = computeApplicability()
     case .skipped(let itemID, let reason):
       update(itemID) { record in
         record.state = .skipped(reason: reason)
@@ -200,6 +245,7 @@ public struct Audit: Hashable, Sendable {
         record.by = author
         record.at = time
       }
+      applicability = computeApplicability()
     case .noted(let itemID, let text):
       update(itemID) { $0.notes.append(Remark(text: text, by: author, at: time)) }
     case .attached(let itemID, let attachment):
@@ -215,4 +261,9 @@ public struct Audit: Hashable, Sendable {
     case .finished: finishedAt = time
     }
   }
+}
+
+extension String {
+  /// Whether the text is empty or only white space.
+  var isBlank: Bool { trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
 }

@@ -1,23 +1,53 @@
+import KyCuongModel
+
 /// Why a change to an audit, or reading one, was refused. Each case says what to fix.
-public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
+public indirect enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
   /// No item has this id in the audit's checklist.
-  case unknownItem(String)
+  case unknownItem(ItemID)
   /// The answer does not fit the item's kind.
-  case outcomeNotAccepted(item: String, problem: OutcomeProblem)
+  case outcomeNotAccepted(item: ItemID, problem: OutcomeProblem)
   /// The item does not apply, because of its `applicableWhen`.
-  case itemNotApplicable(item: String, condition: ApplicabilityCondition)
+  case itemNotApplicable(item: ItemID, condition: ApplicabilityCondition)
   /// A text that must not be empty is empty.
-  case emptyText(field: String)
-  /// A deadline that is not a `YYYY-MM-DD` date.
-  case badDueDate(String)
+  case emptyText(field: TextField)
   /// The audit is finished; it takes no more changes.
   case alreadyFinished
   /// Finishing was refused: these applicable items are neither answered nor skipped.
-  case openItems([String])
+  case openItems([ItemID])
   /// An attachment's file could not be read.
   case attachmentUnreadable(path: String, problem: AttachmentProblem)
-  /// A log's first event is not `started`, or a later one is.
-  case badLog(reason: String)
+  /// A log or an event list holds no event.
+  case emptyLog
+  /// The first event of a log is not `started`.
+  case firstEventNotStarted
+  /// A `started` event after the first.
+  case startedAgain
+  /// An event's sequence number does not follow the one before it (a spliced or reordered log).
+  case sequenceOutOfOrder(sequence: Int, after: Int)
+  /// An event of a log that was refused when replayed, and why.
+  case invalidEvent(sequence: Int, type: String, reason: AuditError)
+
+  /// A text of an audit that must not be empty.
+  public enum TextField: String, Hashable, Sendable, CaseIterable {
+    /// A text answer.
+    case answer
+    /// The reason an item was not checked.
+    case skipReason
+    /// An evidence note.
+    case note
+    /// The unit's explanation.
+    case explanation
+    /// A finding.
+    case finding
+    /// A recommendation.
+    case recommendation
+    /// The name of the unit's representative.
+    case representative
+    /// What a corrective action asks.
+    case action
+    /// Who is responsible for a corrective action.
+    case owner
+  }
 
   /// What went wrong and what to do.
   public var description: String {
@@ -26,32 +56,44 @@ public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
     case .outcomeNotAccepted(let item, let problem): "\(item): \(problem)"
     case .itemNotApplicable(let item, let condition):
       "\(item) does not apply: it applies only when \(condition.summary)"
-    case .emptyText(let field): "the \(field) must not be empty"
-    case .badDueDate(let text): "the deadline \"\(text)\" must be a date YYYY-MM-DD"
+    case .emptyText(let field): "the \(field.words) must not be empty"
     case .alreadyFinished: "the audit is finished and takes no more changes"
     case .openItems(let ids):
-      "cannot finish: \(ids.count) applicable item(s) neither answered nor skipped: \(ids.joined(separator: ", "))"
+      "cannot finish: \(ids.count) applicable item(s) neither answered nor skipped: "
+        + ids.map(\.rawValue).joined(separator: ", ")
     case .attachmentUnreadable(let path, let problem): "cannot attach \(path): \(problem)"
-    case .badLog(let reason): "not a valid audit log: \(reason)"
+    case .emptyLog: "not a valid audit log: it holds no event"
+    case .firstEventNotStarted: "not a valid audit log: the first event must be \"started\""
+    case .startedAgain: "not a valid audit log: an audit has only one \"started\" event"
+    case .sequenceOutOfOrder(let sequence, let after):
+      "not a valid audit log: sequence number \(sequence) does not follow \(after)"
+    case .invalidEvent(let sequence, let type, let reason):
+      "not a valid audit log: event \(sequence) (\(type)): \(reason.descriptionWithinLog)"
     }
+  }
+
+  /// The description without the "not a valid audit log: " that a log-level reason starts with, for the
+  /// message of an invalid event, which says it once already.
+  private var descriptionWithinLog: String {
+    let prefix = "not a valid audit log: "
+    let text = description
+    return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
   }
 }
 
-/// Why a file cannot be attached.
-public enum AttachmentProblem: Hashable, Sendable, CustomStringConvertible {
-  /// Nothing exists at the path.
-  case missing
-  /// The path is a folder.
-  case isFolder
-  /// The file exists but could not be read; the system's reason.
-  case unreadable(String)
-
-  /// The problem in English.
-  public var description: String {
+extension AuditError.TextField {
+  /// The field in English words: `reason`, `note`, `representative's name`.
+  public var words: String {
     switch self {
-    case .missing: "no such file"
-    case .isFolder: "it is a folder, not a file"
-    case .unreadable(let reason): reason
+    case .answer: "answer"
+    case .skipReason: "reason"
+    case .note: "note"
+    case .explanation: "explanation"
+    case .finding: "finding"
+    case .recommendation: "recommendation"
+    case .representative: "representative's name"
+    case .action: "action"
+    case .owner: "owner"
     }
   }
 }

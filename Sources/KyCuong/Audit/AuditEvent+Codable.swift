@@ -1,4 +1,6 @@
 import Foundation
+import KyCuongModel
+import KyCuongSupport
 
 extension AuditEvent: Codable {
   /// The latest version of the event format this library writes. Version 1: `v`, `seq`, `time`, `by`, `type`
@@ -35,24 +37,24 @@ extension AuditEvent: Codable {
     case "started": change = .started(try container.decode(AuditHeader.self, forKey: .header))
     case "answered":
       change = .answered(
-        item: try container.decode(String.self, forKey: .item),
+        item: try container.decode(ItemID.self, forKey: .item),
         outcome: try container.decode(Outcome.self, forKey: .outcome),
         remark: try container.decodeIfPresent(String.self, forKey: .remark))
     case "skipped":
       change = .skipped(
-        item: try container.decode(String.self, forKey: .item),
+        item: try container.decode(ItemID.self, forKey: .item),
         reason: try container.decode(String.self, forKey: .reason))
     case "noted":
       change = .noted(
-        item: try container.decodeIfPresent(String.self, forKey: .item),
+        item: try container.decodeIfPresent(ItemID.self, forKey: .item),
         text: try container.decode(String.self, forKey: .text))
     case "attached":
       change = .attached(
-        item: try container.decodeIfPresent(String.self, forKey: .item),
+        item: try container.decodeIfPresent(ItemID.self, forKey: .item),
         attachment: try container.decode(Attachment.self, forKey: .attachment))
     case "explained":
       change = .explained(
-        item: try container.decodeIfPresent(String.self, forKey: .item),
+        item: try container.decodeIfPresent(ItemID.self, forKey: .item),
         text: try container.decode(String.self, forKey: .text))
     case "finding": change = .finding(text: try container.decode(String.self, forKey: .text))
     case "recommendation": change = .recommendation(text: try container.decode(String.self, forKey: .text))
@@ -60,8 +62,8 @@ extension AuditEvent: Codable {
       change = .correctiveAction(
         what: try container.decode(String.self, forKey: .what),
         owner: try container.decode(String.self, forKey: .owner),
-        due: try container.decode(String.self, forKey: .due),
-        item: try container.decodeIfPresent(String.self, forKey: .item))
+        due: try container.decode(CalendarDate.self, forKey: .due),
+        item: try container.decodeIfPresent(ItemID.self, forKey: .item))
     case "representative": change = .representative(name: try container.decode(String.self, forKey: .name))
     case "finished": change = .finished
     default:

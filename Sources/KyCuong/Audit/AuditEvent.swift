@@ -1,4 +1,6 @@
 import Foundation
+import KyCuongModel
+import KyCuongSupport
 
 /// One accepted change to an audit. An audit is the list of its events; its state is a fold over them.
 ///
@@ -23,6 +25,14 @@ public struct AuditEvent: Hashable, Sendable {
   public var lineDigest: String?
 
   /// Creates an event.
+  ///
+  /// - Parameters:
+  ///   - sequence: Position in the log, from 1.
+  ///   - time: When the change was made.
+  ///   - author: Who made it.
+  ///   - change: What changed.
+  ///   - previousDigest: The chain's `prev`, when read from a chained log.
+  ///   - lineDigest: The chain's `sum`, when read from a chained log.
   public init(
     sequence: Int, time: Date, author: String, change: Change, previousDigest: String? = nil,
     lineDigest: String? = nil
@@ -54,21 +64,21 @@ public struct AuditEvent: Hashable, Sendable {
     /// The audit started: checklist snapshot, unit, team, visit type. Always the first event.
     case started(AuditHeader)
     /// An item was answered; a later answer overrides an earlier one, which stays in the item's history.
-    case answered(item: String, outcome: Outcome, remark: String?)
+    case answered(item: ItemID, outcome: Outcome, remark: String?)
     /// An item was not checked, with the reason.
-    case skipped(item: String, reason: String)
+    case skipped(item: ItemID, reason: String)
     /// An evidence note, on an item or on the audit as a whole.
-    case noted(item: String?, text: String)
+    case noted(item: ItemID?, text: String)
     /// An attached file, on an item or on the audit as a whole.
-    case attached(item: String?, attachment: Attachment)
+    case attached(item: ItemID?, attachment: Attachment)
     /// The unit's explanation, on an item or on the audit as a whole.
-    case explained(item: String?, text: String)
+    case explained(item: ItemID?, text: String)
     /// A finding of the team.
     case finding(text: String)
     /// A recommendation of the team.
     case recommendation(text: String)
     /// A corrective action for the unit.
-    case correctiveAction(what: String, owner: String, due: String, item: String?)
+    case correctiveAction(what: String, owner: String, due: CalendarDate, item: ItemID?)
     /// The unit's representative who signs the record.
     case representative(name: String)
     /// The audit was closed.
@@ -92,7 +102,7 @@ public struct AuditEvent: Hashable, Sendable {
     }
 
     /// The item the change is about, if any.
-    public var itemID: String? {
+    public var itemID: ItemID? {
       switch self {
       case .answered(let item, _, _), .skipped(let item, _): item
       case .noted(let item, _), .attached(let item, _), .explained(let item, _): item

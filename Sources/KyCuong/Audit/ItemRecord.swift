@@ -1,48 +1,10 @@
 import Foundation
-
-/// Where an item stands in an audit.
-public enum ItemState: Hashable, Sendable {
-  /// Not reviewed yet. Never folded into fail or not applicable.
-  case unanswered
-  /// Answered.
-  case answered(Outcome)
-  /// Not checked, with the reason.
-  case skipped(reason: String)
-}
-
-/// An earlier answer replaced by a later one (the XCCDF `override` idea): old and new result, the remark,
-/// who and when.
-public struct AnswerOverride: Hashable, Sendable, Codable {
-  /// The state before the change (`nil` state is never stored: an unanswered item has no override).
-  public var old: Outcome?
-  /// The reason an item was skipped, when the old state was a skip.
-  public var oldSkipReason: String?
-  /// The new answer.
-  public var new: Outcome
-  /// Why it changed.
-  public var remark: String?
-  /// Who changed it.
-  public var by: String
-  /// When.
-  public var at: Date
-
-  /// Creates an override record.
-  public init(
-    old: Outcome?, oldSkipReason: String? = nil, new: Outcome, remark: String?, by: String, at: Date
-  ) {
-    self.old = old
-    self.oldSkipReason = oldSkipReason
-    self.new = new
-    self.remark = remark
-    self.by = by
-    self.at = at
-  }
-}
+import KyCuongModel
 
 /// Everything recorded about one item: its state, evidence, the unit's explanations and its history.
 public struct ItemRecord: Hashable, Sendable {
   /// The item's id.
-  public var itemID: String
+  public var itemID: ItemID
   /// Unanswered, answered or skipped.
   public var state: ItemState = .unanswered
   /// Remark given with the current answer.
@@ -61,7 +23,9 @@ public struct ItemRecord: Hashable, Sendable {
   public var history: [AnswerOverride] = []
 
   /// Creates an empty record for `itemID`.
-  public init(itemID: String) {
+  ///
+  /// - Parameter itemID: The item.
+  public init(itemID: ItemID) {
     self.itemID = itemID
   }
 

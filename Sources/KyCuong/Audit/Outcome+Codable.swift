@@ -19,6 +19,8 @@ extension Outcome: Codable {
         observed: try container.decode(Int.self, forKey: .observed))
     case "scale": self = .scale(try container.decode(Int.self, forKey: .value))
     case "text": self = .text(try container.decode(String.self, forKey: .text))
+    case "yes": self = .yes
+    case "no": self = .no
     default:
       throw DecodingError.dataCorruptedError(
         forKey: .type, in: container, debugDescription: "unknown outcome type \"\(type)\"")

@@ -1,3 +1,6 @@
+import Foundation
+import KyCuongModel
+
 /// The answer an inspector gives to an item.
 public enum Outcome: Hashable, Sendable {
   /// The rule is met (`check`).
@@ -14,8 +17,13 @@ public enum Outcome: Hashable, Sendable {
   case scale(Int)
   /// Free text (`text`); recorded, never scored.
   case text(String)
+  /// Yes (`yesNo`); never scored.
+  case yes
+  /// No (`yesNo`); never scored.
+  case no
 
-  /// The outcome's name in files: `pass`, `partial`, `fail`, `notApplicable`, `observation`, `scale`, `text`.
+  /// The outcome's name in files: `pass`, `partial`, `fail`, `notApplicable`, `observation`, `scale`,
+  /// `text`, `yes`, `no`.
   public var name: String {
     switch self {
     case .pass: "pass"
@@ -25,25 +33,35 @@ public enum Outcome: Hashable, Sendable {
     case .observation: "observation"
     case .scale: "scale"
     case .text: "text"
+    case .yes: "yes"
+    case .no: "no"
     }
   }
 
-  /// The outcome as a `check` outcome, if it is one.
-  public var checkOutcome: CheckOutcome? {
+  /// The outcome as an answer a condition can test (a `check` or `yesNo` answer), if it is one.
+  public var conditionOutcome: ConditionOutcome? {
     switch self {
     case .pass: .pass
     case .partial: .partial
     case .fail: .fail
     case .notApplicable: .notApplicable
+    case .yes: .yes
+    case .no: .no
     default: nil
     }
   }
 
-  /// Why `self` is not an answer `kind` accepts, or `nil` when it is.
+  /// Why `self` is not an answer `kind` accepts, or `nil` when it is. Every answer recorded, and every
+  /// answer an export claims, passes this check.
+  ///
+  /// - Parameter kind: The item's kind.
   public func problem(for kind: ItemKind) -> OutcomeProblem? {
     switch (self, kind) {
-    case (.notApplicable, _), (.pass, .check), (.partial, .check), (.fail, .check), (.text, .text):
+    case (.notApplicable, _), (.pass, .check), (.partial, .check), (.fail, .check), (.yes, .yesNo),
+      (.no, .yesNo):
       return nil
+    case (.text(let text), .text):
+      return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .emptyText : nil
     case (.observation(let compliant, let observed), .observation):
       if compliant < 0 || observed < 0 { return .negativeCount }
       if compliant > observed { return .compliantExceedsObserved(compliant: compliant, observed: observed) }
@@ -51,31 +69,7 @@ public enum Outcome: Hashable, Sendable {
     case (.scale(let value), .scale(let max)):
       return (0...max).contains(value) ? nil : .outsideScale(value: value, max: max)
     default:
-      return .wrongKind(kind: kind, outcome: name)
-    }
-  }
-}
-
-/// Why an answer does not fit an item; typed so that interfaces can say it in their own language.
-public enum OutcomeProblem: Hashable, Sendable, CustomStringConvertible {
-  /// An observation with a negative count.
-  case negativeCount
-  /// More compliant people than observed ones.
-  case compliantExceedsObserved(compliant: Int, observed: Int)
-  /// A scale value outside 0…max.
-  case outsideScale(value: Int, max: Int)
-  /// An answer of another kind (`pass` for a scale item, say).
-  case wrongKind(kind: ItemKind, outcome: String)
-
-  /// The problem in English.
-  public var description: String {
-    switch self {
-    case .negativeCount: "counts must not be negative"
-    case .compliantExceedsObserved(let compliant, let observed):
-      "compliant (\(compliant)) cannot exceed observed (\(observed))"
-    case .outsideScale(let value, let max): "the value must be between 0 and \(max), found \(value)"
-    case .wrongKind(let kind, let outcome):
-      "\(withArticle(kind.name)) item does not take \(withArticle(outcome)) answer"
+      return .wrongKind(kind: kind.name, outcome: name)
     }
   }
 }

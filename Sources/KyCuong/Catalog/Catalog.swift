@@ -1,4 +1,6 @@
 import Foundation
+import KyCuongModel
+import KyCuongSupport
 
 /// A set of validated checklists, loaded from files, a folder, or the standard set built into the library.
 ///
@@ -11,42 +13,55 @@ public struct Catalog: Sendable {
   public private(set) var checklists: [Checklist]
 
   /// Creates a catalog of checklists that are already validated.
+  ///
+  /// - Parameter checklists: The checklists.
   public init(_ checklists: [Checklist]) {
     self.checklists = checklists.sorted { $0.id < $1.id }
   }
 
   /// The checklist with `id`, if there is one.
+  ///
+  /// - Parameter id: A checklist id (`public-office-conduct`).
   public subscript(id: String) -> Checklist? { checklists.first { $0.id == id } }
 
   /// The checklists of KyCuong's `Checklists/` folder, compiled into the library at build time, so an
   /// installed `kycuong` and any tool that imports the library have them with no path.
   ///
+  /// They are read once, on first use, from any thread; later accesses cost nothing.
+  ///
   /// - Throws: ``CatalogError`` if a built-in checklist is invalid (the test suite makes sure none is).
   public static var standard: Catalog {
-    get throws(CatalogError) {
-      var checklists: [(checklist: Checklist, file: String)] = []
-      var issues: [ValidationIssue] = []
-      for file in EmbeddedChecklists.files where isChecklistFileName(file.name) {
-        let path = "Checklists/\(file.name)"
-        do {
-          checklists.append((try ChecklistParser.parse(Array(file.text.utf8), file: path), path))
-        } catch {
-          issues += error.issues
-        }
-      }
-      checkUniqueIDs(checklists, issues: &issues)
-      if !issues.isEmpty { throw CatalogError(issues: issues) }
-      return Catalog(checklists.map(\.checklist))
-    }
+    get throws(CatalogError) { try standardResult.get() }
   }
 
+  /// The standard catalog, read once (Swift initialises a static `let` exactly once, thread-safely).
+  private static let standardResult: Result<Catalog, CatalogError> = {
+    var checklists: [(checklist: Checklist, file: String)] = []
+    var issues: [ValidationIssue] = []
+    for file in EmbeddedChecklists.files where isChecklistFileName(file.name) {
+      let path = "Checklists/\(file.name)"
+      do throws(ChecklistValidationError) {
+        checklists.append((try ChecklistParser.parse(Array(file.text.utf8), file: path), path))
+      } catch {
+        issues += error.issues
+      }
+    }
+    checkUniqueIDs(checklists, issues: &issues)
+    if !issues.isEmpty { return .failure(CatalogError(issues: issues)) }
+    return .success(Catalog(checklists.map(\.checklist)))
+  }()
+
   /// Whether a file name is a checklist's: it ends in `.json` and is not a JSON Schema (`*.schema.json`).
+  ///
+  /// - Parameter name: A file name.
   public static func isChecklistFileName(_ name: String) -> Bool {
     name.hasSuffix(".json") && !name.hasSuffix(".schema.json")
   }
 
   /// Loads one checklist file.
   ///
+  /// - Parameter url: The file.
+  /// - Returns: The checklist, validated.
   /// - Throws: ``CatalogError`` with every problem found.
   public static func load(file url: URL) throws(CatalogError) -> Checklist {
     let data: Data
@@ -69,6 +84,8 @@ public struct Catalog: Sendable {
 
   /// Loads checklist files and folders: a folder contributes every `*.json` in it except `*.schema.json`.
   ///
+  /// - Parameter urls: Files and folders.
+  /// - Returns: A catalog of every checklist found.
   /// - Throws: ``CatalogError`` with every problem in every file, and checklist ids used twice.
   public static func load(_ urls: [URL]) throws(CatalogError) -> Catalog {
     var checklists: [(checklist: Checklist, file: String)] = []
@@ -86,6 +103,8 @@ public struct Catalog: Sendable {
   }
 
   /// The checklist files at `url`: the file itself, or a folder's `*.json` files, sorted by name.
+  ///
+  /// - Parameter url: A file or a folder.
   public static func checklistFiles(at url: URL) -> [URL] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue
@@ -118,6 +137,8 @@ public struct CatalogError: Error, Hashable, Sendable, CustomStringConvertible {
   public var issues: [ValidationIssue]
 
   /// Creates the error.
+  ///
+  /// - Parameter issues: Every problem found.
   public init(issues: [ValidationIssue]) {
     self.issues = issues
   }

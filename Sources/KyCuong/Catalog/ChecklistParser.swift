@@ -1,4 +1,6 @@
 import Foundation
+import KyCuongModel
+import KyCuongSupport
 
 /// Reads a checklist from JSON and checks every rule of the format, reporting every problem at once.
 ///
@@ -47,45 +49,46 @@ public enum ChecklistParser {
   }
 }
 
-/// Patterns of ids, versions and dates, shared by the parser and the JSON Schema.
+/// Patterns of ids, versions and dates, shared by the parser and the JSON Schema. Ids are checked byte by
+/// byte: ASCII only, so no invisible or look-alike character can make two ids that read the same.
 enum Patterns {
   static func isKebabID(_ text: String) -> Bool {
-    !text.isEmpty
-      && text.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { part in
-        !part.isEmpty && part.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+    var partLength = 0
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): partLength += 1
+      case UInt8(ascii: "-"):
+        guard partLength > 0 else { return false }
+        partLength = 0
+      default: return false
       }
-  }
-
-  static func isItemID(_ text: String) -> Bool {
-    !text.isEmpty
-      && text.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { part in
-        !part.isEmpty && part.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
-      }
+    }
+    return partLength > 0
   }
 
   static func isSemanticVersion(_ text: String) -> Bool {
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
     return parts.count == 3
       && parts.allSatisfy { part in
-        !part.isEmpty && part.allSatisfy(\.isASCIIDigit) && (part == "0" || part.first != "0")
+        !part.isEmpty && part.utf8.allSatisfy { (48...57).contains($0) } && (part == "0" || part.first != "0")
       }
   }
 
+  /// `YYYY`, `YYYY-MM` or a day `YYYY-MM-DD` that exists in the calendar (no 2017-02-30).
   static func isDate(_ text: String) -> Bool {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
-    guard parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else { return false }
+    guard parts.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } }) else { return false }
     if parts.count >= 2 {
       guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return false }
     }
-    // A full date must exist in the calendar (no 2017-02-30), as deadlines must (``Audit/isCalendarDate(_:)``).
-    return parts.count < 3 || Audit.isCalendarDate(text)
+    return parts.count < 3 || CalendarDate(text) != nil
   }
 }
 
-extension Character {
-  fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-}
+/// The largest weight an item or a section may have. Weights are relative, so no real checklist needs more;
+/// the bound keeps every sum of weights far from overflow or loss of precision.
+let maximumWeight = 1000.0
 
 private struct Walker {
   let file: String
@@ -162,6 +165,13 @@ private struct Walker {
       report(path, .negativeWeight, "weight must be a number ≥ 0, found \(Self.format(weight))")
       return 0
     }
+    if weight > maximumWeight {
+      report(
+        path, .weightTooLarge,
+        "weight must be at most \(Self.format(maximumWeight)), found \(Self.format(weight)); weights are relative, "
+          + "so divide them all by the same number")
+      return 0
+    }
     return weight
   }
 
@@ -187,11 +197,22 @@ private struct Walker {
     number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
   }
 
+  mutating func bool(_ value: JSONValue?, at path: String) -> Bool? {
+    guard let value else { return nil }
+    guard case .bool(let flag) = value else {
+      report(path, .wrongType, "must be true or false, found \(value.typeName)")
+      return nil
+    }
+    return flag
+  }
+
   // MARK: - Checklist
 
   mutating func checklist(_ json: JSONValue) -> Checklist? {
     let allowed: Set<String> = [
       "$schema", "id", "version", "title", "description", "sources", "tags", "scoring", "sections",
+      "historical",
+      "scopeNote",
     ]
     guard
       let fields = object(
@@ -218,10 +239,12 @@ private struct Walker {
     let knownTags = Set(tags.map(\.id)).union(FocusArea.allCases.map(\.tag))
     let sections = self.sections(
       fields["sections"], sourceIDs: Set(sources.map(\.id)), knownTags: knownTags)
+    let historical = bool(fields["historical"], at: "historical") ?? false
+    let scopeNote = localized(fields["scopeNote"], at: "scopeNote")
     guard let id, let version, let title, let description else { return nil }
     return Checklist(
       id: id, version: version, title: title, description: description, sources: sources, tags: tags,
-      scoring: scoring, sections: sections)
+      scoring: scoring, sections: sections, historical: historical, scopeNote: scopeNote)
   }
 
   mutating func citations(_ value: JSONValue?) -> [Citation] {
@@ -392,7 +415,7 @@ private struct Walker {
   mutating func sections(_ value: JSONValue?, sourceIDs: Set<String>, knownTags: Set<String>) -> [Section] {
     guard let elements = array(value, at: "sections", nonEmpty: true) else { return [] }
     var sectionIDs: Set<String> = []
-    var itemKinds: [String: ItemKind?] = [:]
+    var itemKinds: [ItemID: ItemKind?] = [:]
     var result: [Section] = []
     for (sectionIndex, element) in elements.enumerated() {
       let path = "sections[\(sectionIndex)]"
@@ -430,23 +453,25 @@ private struct Walker {
 
   mutating func item(
     _ value: JSONValue, at path: String, sourceIDs: Set<String>, knownTags: Set<String>,
-    earlier: inout [String: ItemKind?]
+    earlier: inout [ItemID: ItemKind?]
   ) -> Item? {
     let allowed: Set<String> = [
       "id", "text", "guidance", "kind", "max", "weight", "critical", "source", "tags", "applicableWhen",
+      "visits",
+      "validUntil", "scopeNote",
     ]
     guard
       let fields = object(
         value, at: path, allowed: allowed, required: ["id", "text", "guidance", "kind", "source"],
         what: "an item")
     else { return nil }
-    let id = string(fields["id"], at: "\(path).id")
+    let id = string(fields["id"], at: "\(path).id").map { ItemID($0) }
     var duplicate = false
     if let id {
-      if !Patterns.isItemID(id) {
+      if !id.isWellFormed {
         report(
           "\(path).id", .badID,
-          "item id \"\(id)\" must be upper-case letters and digits joined by '-', e.g. BADGE-01")
+          "item id \"\(id)\" must be upper-case ASCII letters and digits joined by '-', e.g. BADGE-01")
       } else if earlier.keys.contains(id) {
         report(
           "\(path).id", .duplicateID, "duplicate item id \"\(id)\"; item ids must be unique in the checklist")
@@ -457,12 +482,16 @@ private struct Walker {
     let guidance = localized(fields["guidance"], at: "\(path).guidance")
     let kind = itemKind(fields, at: path)
     let weight = fields["weight"] == nil ? 1 : self.weight(fields["weight"], at: "\(path).weight")
-    var critical = false
-    if let value = fields["critical"] {
-      if case .bool(let flag) = value {
-        critical = flag
-      } else {
-        report("\(path).critical", .wrongType, "must be true or false, found \(value.typeName)")
+    let critical = bool(fields["critical"], at: "\(path).critical") ?? false
+    if let kind, !kind.isScored {
+      // A yes/no question is not a rule: a weight or a critical flag would score or fail what is only a fact.
+      if kind == .yesNo, fields["weight"] == nil || weight != 0 {
+        report("\(path).weight", .unscoredKind, "a yesNo item is never scored: give it \"weight\": 0")
+      }
+      if critical {
+        report(
+          "\(path).critical", .unscoredKind,
+          "\(withArticle(kind.name.rawValue)) item is never scored, so it cannot be critical")
       }
     }
     let source = fields["source"].flatMap { itemSource($0, at: "\(path).source", sourceIDs: sourceIDs) }
@@ -483,43 +512,77 @@ private struct Walker {
     let condition = fields["applicableWhen"].flatMap {
       self.condition($0, at: "\(path).applicableWhen", earlier: earlier)
     }
+    let visits = self.visits(fields["visits"], at: "\(path).visits")
+    var validUntil: CalendarDate?
+    if let text = string(fields["validUntil"], at: "\(path).validUntil") {
+      validUntil = CalendarDate(text)
+      if validUntil == nil {
+        report(
+          "\(path).validUntil", .badDate, "validUntil \"\(text)\" must be a day YYYY-MM-DD of the calendar")
+      }
+    }
+    let scopeNote = localized(fields["scopeNote"], at: "\(path).scopeNote")
     // Record the id even when its kind is invalid, so a later duplicate is still reported.
     if let id, !duplicate { earlier[id] = .some(kind) }
     guard let id, let text, let guidance, let kind, let source else { return nil }
     return Item(
       id: id, text: text, guidance: guidance, kind: kind, weight: weight, critical: critical, source: source,
-      tags: tags, applicableWhen: condition)
+      tags: tags, applicableWhen: condition, visits: visits, validUntil: validUntil, scopeNote: scopeNote)
+  }
+
+  mutating func visits(_ value: JSONValue?, at path: String) -> [VisitType]? {
+    guard let elements = array(value, at: path, nonEmpty: true) else { return nil }
+    var visits: [VisitType] = []
+    for (index, element) in elements.enumerated() {
+      guard let name = string(element, at: "\(path)[\(index)]") else { continue }
+      guard let visit = VisitType(rawValue: name) else {
+        report("\(path)[\(index)]", .badVisits, "unknown visit \"\(name)\"; use scheduled or surprise")
+        continue
+      }
+      if visits.contains(visit) {
+        report("\(path)[\(index)]", .badVisits, "visit \"\(name)\" is listed twice")
+      } else {
+        visits.append(visit)
+      }
+    }
+    return visits.isEmpty ? nil : visits
   }
 
   mutating func itemKind(_ fields: [String: JSONValue], at path: String) -> ItemKind? {
     let max = fields["max"]
     guard let name = string(fields["kind"], at: "\(path).kind") else { return nil }
-    switch name {
-    case "check", "observation", "text":
+    guard let kindName = ItemKind.Name(rawValue: name) else {
+      report(
+        "\(path).kind", .unknownKind,
+        "unknown kind \"\(name)\"; use one of \(ItemKind.Name.allCases.map(\.rawValue).joined(separator: ", "))"
+      )
+      return nil
+    }
+    if kindName != .scale {
       if max != nil {
         report(
           "\(path).max", .scaleMax, "\"max\" belongs to scale items only; this item is \(withArticle(name))")
       }
-      return name == "check" ? .check : name == "observation" ? .observation : .text
-    case "scale":
-      guard let max else {
-        report("\(path).max", .scaleMax, "a scale item needs \"max\", a whole number ≥ 1")
-        return nil
+      switch kindName {
+      case .check: return .check
+      case .observation: return .observation
+      case .text: return .text
+      case .yesNo: return .yesNo
+      case .scale: return nil
       }
-      guard let value = number(max, at: "\(path).max") else { return nil }
-      guard value >= 1, value == value.rounded(), value <= 1000 else {
-        report(
-          "\(path).max", .scaleMax,
-          "\"max\" must be a whole number from 1 to 1000, found \(Self.format(value))")
-        return nil
-      }
-      return .scale(max: Int(value))
-    default:
-      report(
-        "\(path).kind", .unknownKind,
-        "unknown kind \"\(name)\"; use one of \(ItemKind.names.joined(separator: ", "))")
+    }
+    guard let max else {
+      report("\(path).max", .scaleMax, "a scale item needs \"max\", a whole number ≥ 1")
       return nil
     }
+    guard let value = number(max, at: "\(path).max") else { return nil }
+    guard value >= 1, value == value.rounded(), value <= 1000 else {
+      report(
+        "\(path).max", .scaleMax,
+        "\"max\" must be a whole number from 1 to 1000, found \(Self.format(value))")
+      return nil
+    }
+    return .scale(max: Int(value))
   }
 
   mutating func reference(
@@ -561,16 +624,26 @@ private struct Walker {
   }
 
   mutating func condition(
-    _ value: JSONValue, at path: String, earlier: [String: ItemKind?]
+    _ value: JSONValue, at path: String, earlier: [ItemID: ItemKind?]
   )
     -> ApplicabilityCondition?
   {
     guard
       let fields = object(
-        value, at: path, allowed: ["item", "outcomes"], required: ["item", "outcomes"],
-        what: "a condition")
+        value, at: path, allowed: ["item", "outcomes", "context"], required: [], what: "a condition")
     else { return nil }
-    let itemID = string(fields["item"], at: "\(path).item")
+    let context = fields["context"].flatMap { self.context($0, at: "\(path).context") }
+    guard fields["item"] != nil || fields["outcomes"] != nil else {
+      if fields["context"] == nil {
+        report(path, .badCondition, "a condition needs \"item\" and \"outcomes\", or \"context\", or both")
+      }
+      return context.map { ApplicabilityCondition(context: $0) }
+    }
+    for key in ["item", "outcomes"] where fields[key] == nil {
+      report(Self.join(path, key), .missingField, "a condition on an earlier item needs the field \"\(key)\"")
+    }
+    let itemID = string(fields["item"], at: "\(path).item").map { ItemID($0) }
+    var possible: [ConditionOutcome]?
     if let itemID {
       switch earlier[itemID] {
       case nil, .some(nil):
@@ -578,28 +651,73 @@ private struct Walker {
           "\(path).item", .badCondition,
           "applicableWhen names \"\(itemID)\", which is not an earlier item; an item may depend only on items before it"
         )
-      case .some(.check?):
-        break
       case .some(let kind?):
-        report(
-          "\(path).item", .badCondition,
-          "applicableWhen names \"\(itemID)\", \(withArticle(kind.name)) item; it must name a check item")
+        possible = ConditionOutcome.possible(for: kind)
+        if possible == nil {
+          report(
+            "\(path).item", .badCondition,
+            "applicableWhen names \"\(itemID)\", \(withArticle(kind.name.rawValue)) item; it must name a check or yesNo item"
+          )
+        }
       }
     }
-    var outcomes: [CheckOutcome] = []
+    var outcomes: [ConditionOutcome] = []
     for (index, element) in (array(fields["outcomes"], at: "\(path).outcomes", nonEmpty: true) ?? [])
       .enumerated()
     {
       guard let name = string(element, at: "\(path).outcomes[\(index)]") else { continue }
-      if let outcome = CheckOutcome(rawValue: name) {
-        outcomes.append(outcome)
-      } else {
-        let names = CheckOutcome.allCases.map(\.rawValue).joined(separator: ", ")
+      let names = (possible ?? ConditionOutcome.allCases).map(\.rawValue).joined(separator: ", ")
+      guard let outcome = ConditionOutcome(rawValue: name), possible?.contains(outcome) ?? true else {
         report(
-          "\(path).outcomes[\(index)]", .badCondition, "unknown outcome \"\(name)\"; use one of \(names)")
+          "\(path).outcomes[\(index)]", .badCondition,
+          "outcome \"\(name)\" is not an answer of \(itemID.map { "\"\($0)\"" } ?? "the controlling item"); use one of \(names)"
+        )
+        continue
       }
+      outcomes.append(outcome)
     }
     guard let itemID else { return nil }
-    return ApplicabilityCondition(item: itemID, outcomes: outcomes)
+    return ApplicabilityCondition(item: itemID, outcomes: outcomes, context: context)
+  }
+
+  mutating func context(_ value: JSONValue, at path: String) -> ContextCondition? {
+    guard
+      let fields = object(
+        value, at: path, allowed: ["province", "level", "oneStopDesk"], required: [],
+        what: "a context condition")
+    else { return nil }
+    var condition = ContextCondition()
+    if let elements = array(fields["province"], at: "\(path).province", nonEmpty: true) {
+      var provinces: [String] = []
+      for (index, element) in elements.enumerated() {
+        guard let name = string(element, at: "\(path).province[\(index)]") else { continue }
+        if name.trimmingCharacters(in: .whitespaces).isEmpty {
+          report("\(path).province[\(index)]", .badContext, "a province name must not be empty")
+        } else {
+          provinces.append(name)
+        }
+      }
+      condition.provinces = provinces
+    }
+    if let elements = array(fields["level"], at: "\(path).level", nonEmpty: true) {
+      var levels: [GovernmentLevel] = []
+      for (index, element) in elements.enumerated() {
+        guard let name = string(element, at: "\(path).level[\(index)]") else { continue }
+        if let level = GovernmentLevel(rawValue: name) {
+          levels.append(level)
+        } else {
+          report(
+            "\(path).level[\(index)]", .badContext,
+            "unknown level \"\(name)\"; use province or commune (the district level ended on 01/07/2025)")
+        }
+      }
+      condition.levels = levels
+    }
+    condition.oneStopDesk = bool(fields["oneStopDesk"], at: "\(path).oneStopDesk")
+    if condition == ContextCondition() {
+      report(path, .badContext, "a context condition needs \"province\", \"level\" or \"oneStopDesk\"")
+      return nil
+    }
+    return condition
   }
 }

@@ -23,13 +23,22 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
     case badID
     /// A weight below zero.
     case negativeWeight
+    /// A weight above the maximum (1000).
+    case weightTooLarge
+    /// A weight or a critical flag on an item that is never scored (`yesNo`, `text`).
+    case unscoredKind
+    /// `visits` that name an unknown visit type or one twice.
+    case badVisits
+    /// A context condition with an unknown level, an empty province, or no member.
+    case badContext
     /// Localized text without Vietnamese, or with empty Vietnamese.
     case missingVietnamese
-    /// A `kind` other than check, observation, scale, text.
+    /// A `kind` other than check, observation, scale, text, yesNo.
     case unknownKind
     /// A tag that is neither built in nor defined in `tags`.
     case unknownTag
-    /// `applicableWhen` names an unknown, later or non-check item, or an unknown outcome.
+    /// `applicableWhen` names an unknown or later item, one that cannot control (not check or yesNo), or an
+    /// outcome that item cannot have.
     case badCondition
     /// A scale without `max`, or `max` on another kind.
     case scaleMax
@@ -59,6 +68,12 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
   public var message: String
 
   /// Creates an issue.
+  ///
+  /// - Parameters:
+  ///   - file: The file, as given to the loader.
+  ///   - path: The JSON path; empty for the whole document.
+  ///   - rule: The rule broken.
+  ///   - message: What is wrong and what would be right.
   public init(file: String, path: String, rule: Rule, message: String) {
     self.file = file
     self.path = path
@@ -78,6 +93,8 @@ public struct ChecklistValidationError: Error, Hashable, Sendable, CustomStringC
   public var issues: [ValidationIssue]
 
   /// Creates the error.
+  ///
+  /// - Parameter issues: Every problem found, in file order.
   public init(issues: [ValidationIssue]) {
     self.issues = issues
   }

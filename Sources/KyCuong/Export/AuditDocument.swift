@@ -1,51 +1,68 @@
 import Foundation
+import KyCuongAudit
+import KyCuongModel
+import KyCuongScoring
+import KyCuongSupport
 
 /// A file that holds an audit: its event log (`.jsonl`) or its export (`.json`).
 public enum AuditDocument: Sendable {
   /// An event log, rebuilt into its audit, with any damage found while reading.
-  case log(Audit, damage: [String])
+  case log(Audit, damage: [LogDamage])
   /// An export.
   case export(AuditExport)
 
   /// Reads either kind of file, telling them apart by content: an export is one JSON object with a `format`
   /// field; a log has one event per line.
   ///
+  /// - Parameter data: The file's bytes.
   /// - Throws: ``AuditDocumentError`` saying why the file is neither.
-  public static func read(_ data: Data, file: String) throws(AuditDocumentError) -> AuditDocument {
-    if let json = try? JSONReader.parse(data), case .string(let format)? = json["format"] {
-      guard format.hasPrefix("kycuong.audit/") else {
-        throw AuditDocumentError(file: file, reason: "unknown format \"\(format)\"")
-      }
+  public init(data: Data) throws(AuditDocumentError) {
+    if Self.looksLikeExport(data) {
       do {
-        return .export(try AuditExport.read(data))
+        self = .export(try AuditExport(data: data))
+        return
       } catch {
-        throw AuditDocumentError(file: file, reason: error.description)
+        throw .export(error)
       }
     }
     let contents = EventLog.read(data)
     guard !contents.events.isEmpty else {
-      throw AuditDocumentError(
-        file: file,
-        reason: "neither an audit export nor an event log"
-          + (contents.damage.first.map { " (\($0))" } ?? " (empty)"))
+      if data.allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }) { throw .empty }
+      if (try? JSONReader.parse(data)) != nil { throw .notAnAudit }
+      let events = contents.damage.first { if case .invalidEvent = $0.kind { true } else { false } }
+      throw events.map(AuditDocumentError.noEvent) ?? .notJSON
     }
     do {
-      return .log(try Audit(replaying: contents.events), damage: contents.damage)
+      self = .log(try Audit(replaying: contents.events), damage: contents.damage)
     } catch {
-      throw AuditDocumentError(file: file, reason: error.description)
+      throw .log(error)
     }
   }
 
-  /// Reads the file at `url`.
-  public static func read(contentsOf url: URL) throws(AuditDocumentError) -> AuditDocument {
+  /// Reads the file at `url`, refusing one over 256 MiB before reading it.
+  ///
+  /// - Parameter url: The file.
+  /// - Returns: The document.
+  /// - Throws: ``AuditDocumentError``.
+  public static func read(from url: URL) throws(AuditDocumentError) -> AuditDocument {
     let data: Data
-    do throws(FileReadError) {
-      // Refused before it is read when over 256 MiB, a folder, or not a regular file.
+    do {
       data = try BoundedFile.read(url, limit: BoundedFile.maximumLogSize)
     } catch {
-      throw AuditDocumentError(file: url.relativePath, reason: "cannot read the file: \(error.description)")
+      throw .unreadable(error)
     }
-    return try read(data, file: url.relativePath)
+    return try AuditDocument(data: data)
+  }
+
+  /// Whether `data` is one JSON object whose first member names a format, rather than lines of events: an
+  /// export starts `{` then `"format"` (the encoder sorts keys, and writes `audit` … later), while every
+  /// event line starts `{"by"`. Anything else that parses as one object with a `format` string counts too.
+  package static func looksLikeExport(_ data: Data) -> Bool {
+    guard let json = try? JSONReader.parse(data), case .object = json else { return false }
+    if case .string? = json["format"] { return true }
+    // One object without a format: an export with its format removed, or a single-event log without a
+    // newline; an event has "type" and "seq".
+    return json["type"] == nil && json["seq"] == nil
   }
 
   /// The audit's export (built from the log where the file is a log).
@@ -56,7 +73,9 @@ public enum AuditDocument: Sendable {
     }
   }
 
-  /// Scores: recomputed from the log, or from the export's snapshot and item states.
+  /// Scores: recomputed from the log, or from the export's snapshot and item states (never the stored ones).
+  ///
+  /// - Parameter model: A scoring model; the checklist's own by default.
   public func score(model: ScoringModel? = nil) -> ScoreReport {
     switch self {
     case .log(let audit, _): audit.score(model: model)
@@ -65,19 +84,33 @@ public enum AuditDocument: Sendable {
   }
 }
 
-/// A file is neither an audit's event log nor its export.
-public struct AuditDocumentError: Error, Hashable, Sendable, CustomStringConvertible {
-  /// The file.
-  public var file: String
-  /// Why.
-  public var reason: String
+/// A file is neither a readable audit log nor a readable export, and why.
+public enum AuditDocumentError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The file could not be read.
+  case unreadable(FileReadError)
+  /// The file is an export, and the export is refused.
+  case export(ExportError)
+  /// The file is an event log whose events do not make an audit.
+  case log(AuditError)
+  /// The file is empty.
+  case empty
+  /// The file is JSON, but neither an export nor an event.
+  case notAnAudit
+  /// The file is not JSON, nor lines of JSON.
+  case notJSON
+  /// Lines of JSON, none of them an event (the first line that is not, and why).
+  case noEvent(LogDamage)
 
-  /// Creates the error.
-  public init(file: String, reason: String) {
-    self.file = file
-    self.reason = reason
+  /// Why, in English.
+  public var description: String {
+    switch self {
+    case .unreadable(let error): error.description
+    case .export(let error): error.description
+    case .log(let error): error.description
+    case .empty: "an empty file, not an audit"
+    case .notAnAudit: "JSON, but neither an audit export nor an event log"
+    case .notJSON: "not JSON: neither an audit export nor an event log"
+    case .noEvent(let damage): "neither an audit export nor an event log (\(damage))"
+    }
   }
-
-  /// "FILE: REASON".
-  public var description: String { "\(file): \(reason)" }
 }

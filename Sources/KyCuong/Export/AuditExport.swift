@@ -1,16 +1,40 @@
 import Foundation
+import KyCuongAudit
+import KyCuongCatalog
+import KyCuongModel
+import KyCuongScoring
+import KyCuongSupport
 
-/// A scored audit as one JSON document (`"format": "kycuong.audit/1"`), for other tools and for the record.
+/// A scored audit as one JSON document (`"format": "kycuong.audit/1.1"`), for other tools and for the record.
 ///
 /// The export holds the checklist snapshot and every item's state, so it can be scored again without the
-/// event log (``rescore(model:)``). Encoding is deterministic: sorted keys, ISO 8601 UTC times, checklist order;
-/// two exports of one audit are byte-identical.
+/// event log (``rescore(model:)``). Encoding is deterministic: sorted keys, ISO 8601 UTC times, checklist
+/// order; two exports of one audit are byte-identical.
+///
+/// Reading one (``init(data:)``, ``read(from:)``) checks it as strictly as recording the audit did: valid
+/// JSON with no key twice, a format this library reads, a snapshot that passes every rule of the checklist
+/// format, each of its items listed once, in order, as the snapshot defines it, and every answer one its
+/// item's kind accepts. The scores stored in it are never trusted by KyCuong's reports: they score it
+/// again (``rescore(model:)``) and say when the stored figures differ (``inconsistencies``).
 public struct AuditExport: Hashable, Sendable, Codable {
-  /// The format id this library writes. Readers accept any `kycuong.audit/1.x`-compatible file: later
-  /// versions only add fields.
-  public static let formatID = "kycuong.audit/1"
+  /// The format id this library writes. Version 1.1 computes every digest over RFC 8785 canonical JSON
+  /// (version 1 used an earlier form, still verified) and adds the audit's context.
+  public static let formatID = "kycuong.audit/1.1"
 
-  /// Always ``formatID``.
+  /// The format ids this library reads: `kycuong.audit/1` and any `kycuong.audit/1.x` (later minor
+  /// versions only add fields).
+  ///
+  /// - Parameter format: A `format` value.
+  public static func isReadable(format: String) -> Bool {
+    let base = "kycuong.audit/1"
+    guard format.hasPrefix(base) else { return false }
+    let rest = format.dropFirst(base.count)
+    if rest.isEmpty { return true }
+    guard rest.first == ".", rest.count >= 2 else { return false }
+    return rest.dropFirst().utf8.allSatisfy { (48...57).contains($0) }
+  }
+
+  /// Always ``formatID`` in an export this library writes.
   public var format: String
   /// The visit.
   public var audit: Visit
@@ -18,7 +42,8 @@ public struct AuditExport: Hashable, Sendable, Codable {
   public var checklist: ChecklistReference
   /// Every item of the checklist, in order.
   public var items: [ExportedItem]
-  /// Scores under the checklist's model.
+  /// Scores under the checklist's model, as computed when the export was written. Reports use
+  /// ``rescore(model:)`` instead: a stored figure is only a claim.
   public var scores: ScoreReport
   /// Findings of the team.
   public var findings: [Remark]
@@ -33,171 +58,35 @@ public struct AuditExport: Hashable, Sendable, Codable {
   /// The unit's explanations not tied to an item.
   public var explanations: [Remark]
   /// Tamper evidence: the digests of the log's chain head, of the snapshot and of the export, and an optional
-  /// signature. Added to `kycuong.audit/1` as an optional field; `nil` in an export made by ``init(_:)`` alone
-  /// (the digests need the log's bytes and SHA-256 from `KyCuongIntegrity`).
+  /// signature. `nil` in an export made by ``init(_:)`` alone (the digests need the log's bytes and
+  /// `KyCuongIntegrity`).
   public var integrity: Integrity?
 
-  /// Tamper evidence of an export (`integrity`). Every digest is `sha256:` and 64 lowercase hex digits.
-  public struct Integrity: Hashable, Sendable, Codable {
-    /// The SHA-256 of the exact bytes of the last line of the audit's event log (without its newline).
-    public var chainHead: String
-    /// The SHA-256 of the checklist snapshot's canonical JSON; equals `checklist.digest`.
-    public var snapshotDigest: String
-    /// The SHA-256 of the export's canonical JSON without `integrity.exportDigest` and `integrity.signature`.
-    public var exportDigest: String?
-    /// The team leader's signature of ``exportDigest``, if the export was signed.
-    public var signature: Signature?
-
-    /// Creates the field.
-    public init(
-      chainHead: String, snapshotDigest: String, exportDigest: String? = nil, signature: Signature? = nil
-    ) {
-      self.chainHead = chainHead
-      self.snapshotDigest = snapshotDigest
-      self.exportDigest = exportDigest
-      self.signature = signature
-    }
-  }
-
-  /// A signature of an export's digest (`integrity.signature`).
-  public struct Signature: Hashable, Sendable, Codable {
-    /// `ed25519`.
-    public var algorithm: String
-    /// The signer's public key: 32 bytes, base64.
-    public var publicKey: String
-    /// Who signed (the name stored with the key).
-    public var signer: String
-    /// When.
-    public var signedAt: Date
-    /// The digest that was signed (`sha256:…`, the export digest).
-    public var digest: String
-    /// The signature: 64 bytes, base64, over the canonical JSON of this record without `value` (so over the
-    /// digest, the key, the signer and the time).
-    public var value: String
-
-    /// Creates a signature record.
-    public init(
-      algorithm: String, publicKey: String, signer: String, signedAt: Date, digest: String, value: String
-    ) {
-      self.algorithm = algorithm
-      self.publicKey = publicKey
-      self.signer = signer
-      self.signedAt = signedAt
-      self.digest = digest
-      self.value = value
-    }
-  }
-
-  /// The visit: who inspected whom, how and when.
-  public struct Visit: Hashable, Sendable, Codable {
-    /// The audit's id.
-    public var id: String
-    /// The inspected unit.
-    public var unit: InspectedUnit
-    /// The team.
-    public var team: InspectionTeam
-    /// Scheduled or surprise.
-    public var visitType: VisitType
-    /// Start time.
-    public var startedAt: Date
-    /// End time, if finished.
-    public var finishedAt: Date?
-    /// Number of events in the audit's log.
-    public var eventCount: Int
-  }
-
-  /// The checklist an audit used.
-  public struct ChecklistReference: Hashable, Sendable, Codable {
-    /// Its id.
-    public var id: String
-    /// Its version.
-    public var version: String
-    /// Its title.
-    public var title: LocalizedText
-    /// `sha256:` and the SHA-256 of the snapshot's canonical JSON (sorted keys, no spaces).
-    public var digest: String
-    /// The checklist as it was when the audit started.
-    public var snapshot: Checklist
-  }
-
-  /// One item's result.
-  public struct ExportedItem: Hashable, Sendable, Codable {
-    /// The item's id.
-    public var id: String
-    /// Its section's id.
-    public var section: String
-    /// `check`, `observation`, `scale` or `text`.
-    public var kind: String
-    /// Its weight.
-    public var weight: Double
-    /// Whether it is critical.
-    public var critical: Bool
-    /// Its tags.
-    public var tags: [String]
-    /// Whether it applied (its `applicableWhen` held).
-    public var applicable: Bool
-    /// `answered`, `skipped` or `unanswered`.
-    public var status: String
-    /// The answer, when answered.
-    public var outcome: Outcome?
-    /// Why it was not checked, when skipped.
-    public var skipReason: String?
-    /// Remark given with the answer.
-    public var remark: String?
-    /// Who answered or skipped it.
-    public var by: String?
-    /// When.
-    public var at: Date?
-    /// Score 0…1, `nil` when not scored.
-    public var score: Double?
-    /// Evidence notes.
-    public var notes: [Remark]
-    /// Attachments.
-    public var attachments: [Attachment]
-    /// The unit's explanations.
-    public var explanations: [Remark]
-    /// Earlier answers.
-    public var history: [AnswerOverride]
-
-    /// The state this record describes.
-    public var state: ItemState {
-      switch status {
-      case "answered": outcome.map(ItemState.answered) ?? .unanswered
-      case "skipped": .skipped(reason: skipReason ?? "")
-      default: .unanswered
-      }
-    }
-  }
-
   /// Builds the export of `audit`.
+  ///
+  /// - Parameter audit: The audit, finished or not.
   public init(_ audit: Audit) {
     let checklist = audit.checklist
     let applicability = audit.applicability
     format = Self.formatID
     self.audit = Visit(
       id: audit.id, unit: audit.header.unit, team: audit.header.team, visitType: audit.header.visitType,
-      startedAt: audit.startedAt, finishedAt: audit.finishedAt, eventCount: audit.events.count)
+      startedAt: audit.startedAt, finishedAt: audit.finishedAt, eventCount: audit.events.count,
+      context: audit.header.context)
     self.checklist = ChecklistReference(
       id: checklist.id, version: checklist.version, title: checklist.title,
-      digest: Self.digest(of: checklist),
+      digest: Self.digest(of: checklist, format: Self.formatID),
       snapshot: checklist)
     items = checklist.sections.flatMap { section in
       section.items.map { item in
         let record = audit.records[item.id] ?? ItemRecord(itemID: item.id)
         let applicable = applicability.isApplicable(item.id)
-        var status = "unanswered"
         var skipReason: String?
-        switch record.state {
-        case .answered: status = "answered"
-        case .skipped(let reason):
-          status = "skipped"
-          skipReason = reason
-        case .unanswered: break
-        }
+        if case .skipped(let reason) = record.state { skipReason = reason }
         return ExportedItem(
           id: item.id, section: section.id, kind: item.kind.name, weight: item.weight,
           critical: item.critical,
-          tags: item.tags, applicable: applicable, status: status, outcome: record.outcome,
+          tags: item.tags, applicable: applicable, status: record.state.status, outcome: record.outcome,
           skipReason: skipReason,
           remark: record.remark, by: record.by, at: record.at,
           score: applicable
@@ -215,70 +104,189 @@ public struct AuditExport: Hashable, Sendable, Codable {
     explanations = audit.general.explanations
   }
 
-  /// Scores the export again from its snapshot and item states, independently of the event log.
+  /// Each item's state, by id.
+  public var states: [ItemID: ItemState] {
+    // ``init(data:)`` refuses an item listed twice; the first record wins for values made in code.
+    Dictionary(items.map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The audit's first day in Vietnam's time (items' `validUntil` is compared with it).
+  public var startDay: CalendarDate { CalendarDate(audit.startedAt, in: .vietnam) }
+
+  /// Which items apply, derived from the snapshot, the item states and the context.
+  public var applicability: Applicability {
+    Applicability(checklist: checklist.snapshot, states: states, context: audit.context, day: startDay)
+  }
+
+  /// Scores the export again from its snapshot and item states, independently of the event log and of the
+  /// stored ``scores``.
+  ///
+  /// - Parameter model: A scoring model; the checklist's own by default.
+  /// - Returns: The scores the items give.
   public func rescore(model: ScoringModel? = nil) -> ScoreReport {
     Scorer.score(
-      checklist: checklist.snapshot,
-      // An item listed twice keeps its first record (``read(_:)`` refuses such a file; this guards values made
-      // in code).
-      states: Dictionary(items.map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first }),
-      model: model, finished: audit.finishedAt != nil)
+      checklist: checklist.snapshot, states: states, context: audit.context, day: startDay, model: model,
+      finished: audit.finishedAt != nil)
   }
 
   /// The export as JSON: sorted keys, pretty-printed, ISO 8601 UTC times, ending in a newline.
+  ///
+  /// - Returns: The bytes of the file.
+  /// - Throws: An `EncodingError` only for a value that cannot be JSON (a score that is not finite).
   public func jsonData() throws -> Data {
-    let encoder = EventLog.makeEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    var data = try encoder.encode(self)
-    data.append(UInt8(ascii: "\n"))
-    return data
+    try JSONCoding.fileData(self)
   }
 
-  /// Reads an export.
+  /// Reads an export and checks it (see the type's documentation).
   ///
-  /// - Throws: ``ExportError`` when the data is not an export of a format this library reads.
-  public static func read(_ data: Data) throws(ExportError) -> AuditExport {
-    // A key given twice would be read as one of its values, silently.
-    if let key = EventLog.duplicateKey(in: data) {
-      throw ExportError(reason: "the key \"\(key)\" occurs twice; each key is given once")
+  /// - Parameter data: The file's bytes.
+  /// - Throws: ``ExportError`` saying what is wrong and where.
+  public init(data: Data) throws(ExportError) {
+    let json: JSONValue
+    do {
+      json = try JSONReader.parse(data)
+    } catch {
+      throw .notJSON(line: error.line, column: error.column, reason: error.reason)
     }
+    // A key given twice would be read as one of its values, silently.
+    if let path = json.firstDuplicateKey { throw .duplicateKey(path: path) }
+    guard case .string(let format)? = json["format"] else {
+      throw .decoding(reason: json["format"] == nil ? "missing \"format\"" : "\"format\" must be a string")
+    }
+    guard Self.isReadable(format: format) else { throw .unknownFormat(format) }
     let export: AuditExport
     do {
-      export = try EventLog.makeDecoder().decode(AuditExport.self, from: data)
+      export = try JSONCoding.decoder().decode(AuditExport.self, from: data)
     } catch {
-      throw ExportError(reason: EventLog.reason(error))
+      throw .decoding(reason: JSONCoding.reason(error))
     }
-    // "kycuong.audit/1" or a later "kycuong.audit/1.x", not "kycuong.audit/10".
-    guard export.format == formatID || export.format.hasPrefix(formatID + ".") else {
-      throw ExportError(reason: "unknown format \"\(export.format)\"; this version reads \(formatID)")
-    }
-    // Every item once: a record listed twice would leave the item's result ambiguous.
-    var seen = Set<String>()
-    for item in export.items where !seen.insert(item.id).inserted {
-      throw ExportError(reason: "item \"\(item.id)\" is listed twice in `items`; each item has one record")
-    }
-    return export
+    try export.checkItems()
+    self = export
   }
 
-  /// `sha256:` and the SHA-256 of `checklist`'s canonical JSON (sorted keys, no spaces, no escaped slashes).
-  public static func digest(of checklist: Checklist) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(checklist)) ?? Data()
+  /// Reads the export file at `url`, refusing a file over ``BoundedFile/maximumExportSize`` before reading it.
+  ///
+  /// - Parameter url: The file.
+  /// - Returns: The export.
+  /// - Throws: ``ExportError``.
+  public static func read(from url: URL) throws(ExportError) -> AuditExport {
+    let data: Data
+    do {
+      data = try BoundedFile.read(url, limit: BoundedFile.maximumExportSize)
+    } catch {
+      throw .unreadable(error)
+    }
+    return try AuditExport(data: data)
+  }
+
+  /// Checks the items against the snapshot: each once, in order, as the snapshot defines it, with an answer
+  /// its kind takes and a status that agrees with its fields.
+  private func checkItems() throws(ExportError) {
+    let snapshot = checklist.snapshot
+    if checklist.id != snapshot.id || checklist.version != snapshot.version {
+      throw .inconsistent(
+        path: "checklist",
+        reason: "id and version differ from the snapshot's (\(snapshot.id) \(snapshot.version))")
+    }
+    var seen = Set<ItemID>()
+    for item in items where !seen.insert(item.id).inserted {
+      throw .itemListedTwice(item.id)
+    }
+    let expected = snapshot.sections.flatMap { section in section.items.map { (section.id, $0) } }
+    for (index, (section, item)) in expected.enumerated() {
+      guard index < items.count else { throw .itemMissing(item.id) }
+      let exported = items[index]
+      let path = "items[\(index)]"
+      guard exported.id == item.id else {
+        if seen.contains(item.id) {
+          throw .inconsistent(path: path, reason: "items are not in checklist order")
+        }
+        throw .itemMissing(item.id)
+      }
+      if exported.section != section || exported.kind != item.kind.name || exported.weight != item.weight
+        || exported.critical != item.critical || exported.tags != item.tags
+      {
+        throw .inconsistent(
+          path: path, reason: "\(item.id): section, kind, weight, critical or tags differ from the snapshot")
+      }
+      switch exported.status {
+      case .answered:
+        guard let outcome = exported.outcome else {
+          throw .inconsistent(path: path, reason: "\(item.id) is answered but has no outcome")
+        }
+        if let problem = outcome.problem(for: item.kind) {
+          throw .outcomeNotAccepted(item: item.id, problem: problem)
+        }
+      case .skipped:
+        guard let reason = exported.skipReason,
+          !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        else { throw .inconsistent(path: path, reason: "\(item.id) is skipped but gives no reason") }
+      case .unanswered:
+        if exported.outcome != nil {
+          throw .inconsistent(path: path, reason: "\(item.id) is unanswered but has an outcome")
+        }
+      }
+      for (position, override) in exported.history.enumerated() {
+        if let problem = override.new.problem(for: item.kind) ?? override.old?.problem(for: item.kind) {
+          throw .inconsistent(path: "\(path).history[\(position)]", reason: "\(item.id): \(problem)")
+        }
+      }
+    }
+    if items.count > expected.count { throw .itemNotInChecklist(items[expected.count].id) }
+  }
+
+  /// Where the figures stored in the export differ from what its items give: the overall score, the rating,
+  /// the critical failures, an item's applicability or score. Empty for an export that was not edited.
+  public var inconsistencies: [ExportInconsistency] {
+    var found: [ExportInconsistency] = []
+    let derived = rescore(model: scores.model)
+    if !Self.same(scores.overall, derived.overall) {
+      found.append(.overallScore(stored: scores.overall, derived: derived.overall))
+    }
+    if scores.rating?.id != derived.rating?.id {
+      found.append(.rating(stored: scores.rating?.id, derived: derived.rating?.id))
+    }
+    if scores.criticalFailures != derived.criticalFailures {
+      found.append(.criticalFailures(stored: scores.criticalFailures, derived: derived.criticalFailures))
+    }
+    let applicability = self.applicability
+    let credit = checklist.snapshot.scoring.partialCredit
+    for exported in items {
+      guard let item = checklist.snapshot.item(withID: exported.id) else { continue }
+      let applies = applicability.isApplicable(item.id)
+      if exported.applicable != applies {
+        found.append(.itemApplicability(item.id, stored: exported.applicable))
+      }
+      let score = applies ? item.score(for: exported.state, partialCredit: credit) : nil
+      if !Self.same(exported.score, score) {
+        found.append(.itemScore(item.id, stored: exported.score, derived: score))
+      }
+    }
+    return found
+  }
+
+  private static func same(_ left: Double?, _ right: Double?) -> Bool {
+    switch (left, right) {
+    case (nil, nil): true
+    case (let left?, let right?): abs(left - right) < 1e-6
+    default: false
+    }
+  }
+
+  /// `sha256:` and the SHA-256 of `checklist`'s canonical JSON, as an export of `format` computes it: RFC 8785
+  /// from `kycuong.audit/1.1` on, the sorted-key JSON of version 1 before.
+  ///
+  /// - Parameters:
+  ///   - checklist: The checklist snapshot.
+  ///   - format: The export's format; this library's own by default.
+  /// - Returns: The digest, labelled `sha256:`.
+  public static func digest(of checklist: Checklist, format: String = formatID) -> String {
+    if format == "kycuong.audit/1" {
+      let data = (try? JSONCoding.encoder().encode(checklist)) ?? Data()
+      return "sha256:" + SHA256Digest.hex(of: data)
+    }
+    // A checklist's JSON has distinct keys and finite numbers: it always has a canonical form.
+    let data = (try? CanonicalJSON.data(checklist.jsonValue)) ?? Data()
     return "sha256:" + SHA256Digest.hex(of: data)
   }
-}
-
-/// A file is not a KyCuong export.
-public struct ExportError: Error, Hashable, Sendable, CustomStringConvertible {
-  /// Why.
-  public var reason: String
-
-  /// Creates the error.
-  public init(reason: String) {
-    self.reason = reason
-  }
-
-  /// "not a KyCuong export: …".
-  public var description: String { "not a KyCuong export: \(reason)" }
 }

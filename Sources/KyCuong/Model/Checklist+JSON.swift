@@ -1,3 +1,5 @@
+import KyCuongSupport
+
 extension Checklist {
   /// The checklist in its file format, every field written out (defaults included), so that a snapshot
   /// read back through ``ChecklistParser`` is the same checklist.
@@ -15,30 +17,15 @@ extension Checklist {
     }
     members.append(("scoring", scoring.jsonValue))
     members.append(("sections", .array(sections.map(\.jsonValue))))
+    if historical { members.append(("historical", .bool(true))) }
+    if let scopeNote { members.append(("scopeNote", scopeNote.jsonValue)) }
     return .object(members)
   }
 }
 
-extension Checklist: Codable {
-  /// Reads a checklist through ``ChecklistParser``, so a snapshot is held to every rule of the format.
-  public init(from decoder: any Decoder) throws {
-    let json = try JSONValue(from: decoder)
-    do {
-      self = try ChecklistParser.parse(json, file: "checklist snapshot")
-    } catch {
-      throw DecodingError.dataCorrupted(
-        DecodingError.Context(codingPath: decoder.codingPath, debugDescription: error.description))
-    }
-  }
-
-  /// Writes the checklist in its file format.
-  public func encode(to encoder: any Encoder) throws {
-    try jsonValue.encode(to: encoder)
-  }
-}
-
 extension LocalizedText {
-  var jsonValue: JSONValue {
+  /// The text as `{"vi": …, "en": …}`.
+  package var jsonValue: JSONValue {
     var members: [(key: String, value: JSONValue)] = [("vi", .string(vi))]
     if let en { members.append(("en", .string(en))) }
     return .object(members)
@@ -98,8 +85,8 @@ extension ItemSource.Reference {
 extension Item {
   var jsonValue: JSONValue {
     var members: [(key: String, value: JSONValue)] = [
-      ("id", .string(id)), ("text", text.jsonValue), ("guidance", guidance.jsonValue),
-      ("kind", .string(kind.name)),
+      ("id", .string(id.rawValue)), ("text", text.jsonValue), ("guidance", guidance.jsonValue),
+      ("kind", .string(kind.name.rawValue)),
     ]
     if case .scale(let max) = kind { members.append(("max", .number(Double(max)))) }
     members.append(("weight", .number(weight)))
@@ -116,15 +103,29 @@ extension Item {
     if !source.seeAlso.isEmpty { sourceMembers.append(("seeAlso", .array(source.seeAlso.map(\.jsonValue)))) }
     members.append(("source", .object(sourceMembers)))
     if !tags.isEmpty { members.append(("tags", .array(tags.map(JSONValue.string)))) }
-    if let applicableWhen {
-      members.append(
-        (
-          "applicableWhen",
-          .object([
-            ("item", .string(applicableWhen.item)),
-            ("outcomes", .array(applicableWhen.outcomes.map { .string($0.rawValue) })),
-          ])
-        ))
+    if let applicableWhen { members.append(("applicableWhen", applicableWhen.jsonValue)) }
+    if let visits { members.append(("visits", .array(visits.map { .string($0.rawValue) }))) }
+    if let validUntil { members.append(("validUntil", .string(validUntil.description))) }
+    if let scopeNote { members.append(("scopeNote", scopeNote.jsonValue)) }
+    return .object(members)
+  }
+}
+
+extension ApplicabilityCondition {
+  var jsonValue: JSONValue {
+    var members: [(key: String, value: JSONValue)] = []
+    if let item {
+      members.append(("item", .string(item.rawValue)))
+      members.append(("outcomes", .array(outcomes.map { .string($0.rawValue) })))
+    }
+    if let context {
+      var fields: [(key: String, value: JSONValue)] = []
+      if let provinces = context.provinces {
+        fields.append(("province", .array(provinces.map(JSONValue.string))))
+      }
+      if let levels = context.levels { fields.append(("level", .array(levels.map { .string($0.rawValue) }))) }
+      if let oneStopDesk = context.oneStopDesk { fields.append(("oneStopDesk", .bool(oneStopDesk))) }
+      members.append(("context", .object(fields)))
     }
     return .object(members)
   }

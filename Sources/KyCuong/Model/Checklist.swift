@@ -19,12 +19,17 @@ public struct Checklist: Hashable, Sendable {
   public var scoring: ScoringSettings
   /// The sections, in order.
   public var sections: [Section]
+  /// Whether the checklist reviews a past campaign (Hanoi's 2013 or 2017 Year of Administrative
+  /// Discipline) rather than rules in force today.
+  public var historical: Bool
+  /// The checklist's period or scope in words.
+  public var scopeNote: LocalizedText?
 
   /// Creates a checklist.
   public init(
     id: String, version: String, title: LocalizedText, description: LocalizedText,
     sources: [Citation] = [], tags: [TagDefinition] = [], scoring: ScoringSettings = ScoringSettings(),
-    sections: [Section]
+    sections: [Section], historical: Bool = false, scopeNote: LocalizedText? = nil
   ) {
     self.id = id
     self.version = version
@@ -34,13 +39,17 @@ public struct Checklist: Hashable, Sendable {
     self.tags = tags
     self.scoring = scoring
     self.sections = sections
+    self.historical = historical
+    self.scopeNote = scopeNote
   }
 
   /// Every item in checklist order, across sections.
   public var items: [Item] { sections.flatMap(\.items) }
 
   /// The item with `id`, if there is one.
-  public func item(withID id: String) -> Item? {
+  ///
+  /// - Parameter id: An item id.
+  public func item(withID id: ItemID) -> Item? {
     for section in sections {
       if let item = section.items.first(where: { $0.id == id }) { return item }
     }
@@ -48,16 +57,22 @@ public struct Checklist: Hashable, Sendable {
   }
 
   /// The section that holds the item with `itemID`.
-  public func section(containing itemID: String) -> Section? {
+  ///
+  /// - Parameter itemID: An item id.
+  public func section(containing itemID: ItemID) -> Section? {
     sections.first { section in section.items.contains { $0.id == itemID } }
   }
 
   /// The citation with `id`, if there is one.
+  ///
+  /// - Parameter id: A citation id from ``sources``.
   public func citation(withID id: String) -> Citation? {
     sources.first { $0.id == id }
   }
 
   /// The label of a tag: its definition, a built-in focus area, or the id itself.
+  ///
+  /// - Parameter tag: A tag id.
   public func label(forTag tag: String) -> LocalizedText {
     if let focus = FocusArea(tag: tag) { return focus.title }
     return tags.first { $0.id == tag }?.label ?? LocalizedText(vi: tag)

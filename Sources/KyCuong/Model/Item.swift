@@ -1,7 +1,9 @@
+import KyCuongSupport
+
 /// One rule an inspector checks and answers.
 public struct Item: Hashable, Sendable {
   /// Id, unique in the checklist and stable across versions (`BADGE-01`).
-  public var id: String
+  public var id: ItemID
   /// A yes/no statement an inspector can verify on site.
   public var text: LocalizedText
   /// Where to look, what to ask, what counts as evidence, what partial compliance looks like.
@@ -18,12 +20,21 @@ public struct Item: Hashable, Sendable {
   public var tags: [String]
   /// The item applies only when this condition holds; `nil` means always.
   public var applicableWhen: ApplicabilityCondition?
+  /// The visits on which the item is checked (documents requested in advance can be seen only on a
+  /// scheduled visit); `nil` means every visit. On another visit it is skipped by default, with a reason.
+  public var visits: [VisitType]?
+  /// The rule's last day: an audit that starts later treats the item as not applicable.
+  public var validUntil: CalendarDate?
+  /// The rule's period or scope in words (a past campaign, a city's own rule), shown with the guidance.
+  public var scopeNote: LocalizedText?
 
   /// Creates an item.
   public init(
-    id: String, text: LocalizedText, guidance: LocalizedText, kind: ItemKind, weight: Double = 1,
+    id: ItemID, text: LocalizedText, guidance: LocalizedText, kind: ItemKind, weight: Double = 1,
     critical: Bool = false, source: ItemSource, tags: [String] = [],
-    applicableWhen: ApplicabilityCondition? = nil
+    applicableWhen: ApplicabilityCondition? = nil, visits: [VisitType]? = nil,
+    validUntil: CalendarDate? = nil,
+    scopeNote: LocalizedText? = nil
   ) {
     self.id = id
     self.text = text
@@ -34,7 +45,13 @@ public struct Item: Hashable, Sendable {
     self.source = source
     self.tags = tags
     self.applicableWhen = applicableWhen
+    self.visits = visits
+    self.validUntil = validUntil
+    self.scopeNote = scopeNote
   }
+
+  /// Whether the item is checked on a visit of `type` (see ``visits``).
+  public func isChecked(on type: VisitType) -> Bool { visits?.contains(type) ?? true }
 
   /// The focus areas of 2017 this item serves.
   public var focusAreas: [FocusArea] { tags.compactMap(FocusArea.init(tag:)) }

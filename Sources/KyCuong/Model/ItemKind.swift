@@ -8,23 +8,40 @@ public enum ItemKind: Hashable, Sendable {
   case scale(max: Int)
   /// Free text, recorded and never scored.
   case text
+  /// A yes/no question that is not a rule (does the unit prescribe a uniform?): it reads "Có"/"Không",
+  /// is never scored, and usually decides whether later items apply.
+  case yesNo
 
-  /// The name used in checklist files: `check`, `observation`, `scale` or `text`.
-  public var name: String {
+  /// The kinds' names in checklist files and exports.
+  public enum Name: String, CaseIterable, Hashable, Sendable, Codable {
+    /// `check`.
+    case check
+    /// `observation`.
+    case observation
+    /// `scale`.
+    case scale
+    /// `text`.
+    case text
+    /// `yesNo`.
+    case yesNo
+  }
+
+  /// The kind's name in files: `check`, `observation`, `scale`, `text` or `yesNo`.
+  public var name: Name {
     switch self {
-    case .check: "check"
-    case .observation: "observation"
-    case .scale: "scale"
-    case .text: "text"
+    case .check: .check
+    case .observation: .observation
+    case .scale: .scale
+    case .text: .text
+    case .yesNo: .yesNo
     }
   }
 
-  /// The names a checklist file may use for `kind`.
-  public static let names = ["check", "observation", "scale", "text"]
-}
-
-/// `word` after "a" or "an" for messages: "a check", "an observation".
-func withArticle(_ word: String) -> String {
-  guard let first = word.first, "aeiou".contains(first) else { return "a \(word)" }
-  return "an \(word)"
+  /// Whether answers of this kind are ever scored (`text` and `yesNo` are not).
+  public var isScored: Bool {
+    switch self {
+    case .check, .observation, .scale: true
+    case .text, .yesNo: false
+    }
+  }
 }

@@ -51,17 +51,21 @@ public struct RatingBand: Hashable, Sendable, Codable {
   }
 
   /// Whether `score` falls in this band.
+  ///
+  /// - Parameter score: A score 0…100.
   public func contains(_ score: Double) -> Bool {
     score >= from && (score < to || (to == 100 && score == 100))
   }
 
-  /// The four default bands, on the thresholds of Nghị định 335/2025/NĐ-CP: ≥ 90 excellent, 70–<90 good,
-  /// 50–<70 fulfilled, < 50 not fulfilled.
+  /// The four default bands, on the thresholds of Nghị định 335/2025/NĐ-CP and named after its four grades
+  /// (so that no band reads like an item's result, "Đạt"): ≥ 90 excellent, 70–<90 good, 50–<70 fulfilled,
+  /// < 50 not fulfilled.
   public static let defaultBands: [RatingBand] = [
-    RatingBand(id: "excellent", from: 90, to: 100, label: LocalizedText(vi: "Xuất sắc", en: "Excellent")),
-    RatingBand(id: "good", from: 70, to: 90, label: LocalizedText(vi: "Tốt", en: "Good")),
-    RatingBand(id: "fulfilled", from: 50, to: 70, label: LocalizedText(vi: "Đạt", en: "Fulfilled")),
     RatingBand(
-      id: "notFulfilled", from: 0, to: 50, label: LocalizedText(vi: "Không đạt", en: "Not fulfilled")),
+      id: "excellent", from: 90, to: 100, label: LocalizedText(vi: "Hoàn thành xuất sắc", en: "Excellent")),
+    RatingBand(id: "good", from: 70, to: 90, label: LocalizedText(vi: "Hoàn thành tốt", en: "Good")),
+    RatingBand(id: "fulfilled", from: 50, to: 70, label: LocalizedText(vi: "Hoàn thành", en: "Fulfilled")),
+    RatingBand(
+      id: "notFulfilled", from: 0, to: 50, label: LocalizedText(vi: "Không hoàn thành", en: "Not fulfilled")),
   ]
 }

@@ -1,4 +1,10 @@
 import Foundation
+import KyCuongAudit
+import KyCuongCatalog
+import KyCuongExport
+import KyCuongModel
+import KyCuongScoring
+import KyCuongSupport
 
 /// A re-inspection compared with the audit before it: how the scores moved, which items were fixed, which
 /// fail anew, which still fail, and whether the corrective actions asked for last time were carried out.
@@ -53,7 +59,7 @@ public struct AuditComparison: Hashable, Sendable, Codable {
   /// An item whose result changed, or did not.
   public struct ItemChange: Hashable, Sendable, Codable {
     /// The item's id.
-    public var id: String
+    public var id: ItemID
     /// Its text (from the later checklist where it has it).
     public var text: LocalizedText
     /// Its score 0…1 before.
@@ -113,9 +119,9 @@ public struct AuditComparison: Hashable, Sendable, Codable {
   /// Items that failed before and still fail.
   public var stillFailing: [ItemChange]
   /// Ids of items only the earlier checklist has.
-  public var onlyInOld: [String]
+  public var onlyInOld: [ItemID]
   /// Ids of items only the later checklist has.
-  public var onlyInNew: [String]
+  public var onlyInNew: [ItemID]
   /// The earlier audit's corrective actions, each with its status.
   public var actions: [ActionFollowUp]
 
@@ -135,11 +141,14 @@ public struct AuditComparison: Hashable, Sendable, Codable {
       if !sameChecklist { throw .differentChecklists(old: old.checklist.id, new: new.checklist.id) }
     }
     forced = !sameUnit || !sameChecklist
-    self.old = Self.side(old)
-    self.new = Self.side(new)
+    // Every figure is derived from the items, never read from the exports' stored scores.
+    let oldScores = old.rescore()
+    let newScores = new.rescore()
+    self.old = Self.side(old, oldScores)
+    self.new = Self.side(new, newScores)
     overall = Delta(
-      id: "overall", title: LocalizedText(vi: "Tổng điểm", en: "Overall score"), old: old.scores.overall,
-      new: new.scores.overall)
+      id: "overall", title: LocalizedText(vi: "Tổng điểm", en: "Overall score"), old: oldScores.overall,
+      new: newScores.overall)
 
     let oldSnapshot = old.checklist.snapshot
     let newSnapshot = new.checklist.snapshot
@@ -148,37 +157,37 @@ public struct AuditComparison: Hashable, Sendable, Codable {
       sections.append(
         Delta(
           id: section.id, title: section.title,
-          old: old.scores.sections.first { $0.id == section.id }?.score,
-          new: new.scores.sections.first { $0.id == section.id }?.score))
+          old: oldScores.sections.first { $0.id == section.id }?.score,
+          new: newScores.sections.first { $0.id == section.id }?.score))
     }
     for section in oldSnapshot.sections where !sections.contains(where: { $0.id == section.id }) {
       sections.append(
         Delta(
           id: section.id, title: section.title,
-          old: old.scores.sections.first { $0.id == section.id }?.score, new: nil))
+          old: oldScores.sections.first { $0.id == section.id }?.score, new: nil))
     }
     self.sections = sections
     focusAreas = FocusArea.allCases.compactMap { area in
-      let before = old.scores.focusAreas.first { $0.tag == area.tag }
-      let after = new.scores.focusAreas.first { $0.tag == area.tag }
+      let before = oldScores.focusAreas.first { $0.tag == area.tag }
+      let after = newScores.focusAreas.first { $0.tag == area.tag }
       guard before != nil || after != nil else { return nil }
       return Delta(id: area.tag, title: area.title, old: before?.score, new: after?.score)
     }
 
-    let oldItems = Dictionary(old.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let newItems = Dictionary(new.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    func change(_ id: String) -> ItemChange {
+    let oldItems = old.itemResults
+    let newItems = new.itemResults
+    func change(_ id: ItemID) -> ItemChange {
       let item = newSnapshot.item(withID: id) ?? oldSnapshot.item(withID: id)
       return ItemChange(
-        id: id, text: item?.text ?? LocalizedText(vi: id), oldScore: Self.score(oldItems[id]),
+        id: id, text: item?.text ?? LocalizedText(vi: id.rawValue), oldScore: Self.score(oldItems[id]),
         newScore: Self.score(newItems[id]), critical: item?.critical ?? false)
     }
     var fixed: [ItemChange] = []
     var newlyFailing: [ItemChange] = []
     var stillFailing: [ItemChange] = []
     for item in new.items {
-      guard let before = oldItems[item.id] else { continue }
-      switch (Self.fails(before), Self.fails(item), Self.passes(item)) {
+      guard let before = oldItems[item.id], let now = newItems[item.id] else { continue }
+      switch (before.fails, now.fails, now.passes) {
       case (true, _, true): fixed.append(change(item.id))
       case (true, true, _): stillFailing.append(change(item.id))
       case (false, true, _): newlyFailing.append(change(item.id))
@@ -194,120 +203,29 @@ public struct AuditComparison: Hashable, Sendable, Codable {
       guard let id = action.item, let now = newItems[id] else {
         return ActionFollowUp(action: action, status: .unknown)
       }
-      if Self.passes(now) { return ActionFollowUp(action: action, status: .done) }
-      if Self.fails(now) { return ActionFollowUp(action: action, status: .notDone) }
+      if now.passes { return ActionFollowUp(action: action, status: .done) }
+      if now.fails { return ActionFollowUp(action: action, status: .notDone) }
       return ActionFollowUp(action: action, status: .unknown)
     }
   }
 
-  /// Whether an item of an export fails: it applies and scores below 1.
-  public static func fails(_ item: AuditExport.ExportedItem) -> Bool {
-    guard item.applicable, let score = item.score else { return false }
-    return score < 1
+  private static func score(_ result: AuditExport.ItemResult?) -> Double? {
+    guard let result, result.applicable else { return nil }
+    return result.score
   }
 
-  /// Whether an item of an export passes: it applies and scores 1.
-  public static func passes(_ item: AuditExport.ExportedItem) -> Bool {
-    item.applicable && item.score == 1
-  }
-
-  private static func score(_ item: AuditExport.ExportedItem?) -> Double? {
-    guard let item, item.applicable else { return nil }
-    return item.score
-  }
-
-  private static func side(_ export: AuditExport) -> Side {
+  private static func side(_ export: AuditExport, _ scores: ScoreReport) -> Side {
     Side(
       id: export.audit.id, unit: export.audit.unit.name, checklist: export.checklist.id,
-      version: export.checklist.version, startedAt: export.audit.startedAt, overall: export.scores.overall,
-      rating: export.scores.rating?.id, ratingLabel: export.scores.rating?.label)
+      version: export.checklist.version, startedAt: export.audit.startedAt, overall: scores.overall,
+      rating: scores.rating?.id, ratingLabel: scores.rating?.label)
   }
 
   /// The comparison as JSON: sorted keys, pretty-printed, ISO 8601 UTC times.
+  ///
+  /// - Returns: The bytes of the file.
+  /// - Throws: An `EncodingError` only for a value that cannot be JSON.
   public func jsonData() throws -> Data {
-    let encoder = EventLog.makeEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    var data = try encoder.encode(self)
-    data.append(UInt8(ascii: "\n"))
-    return data
-  }
-
-  /// The comparison as text tables for a terminal.
-  public func renderText(language: Language) -> String {
-    func say(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
-    var lines: [String] = []
-    lines.append(say("So sánh kết quả kiểm tra lại", "Re-inspection compared"))
-    lines.append(
-      say("Lần trước", "Before") + ": \(old.id)  \(ReportFormatting.day(old.startedAt))  \(old.unit)  "
-        + "\(old.checklist) \(old.version)")
-    lines.append(
-      say("Lần này", "Now") + ": \(new.id)  \(ReportFormatting.day(new.startedAt))  \(new.unit)  "
-        + "\(new.checklist) \(new.version)")
-    if forced {
-      lines.append(
-        say(
-          "Lưu ý: hai cuộc kiểm tra khác đơn vị hoặc khác bộ tiêu chí (so sánh theo --force)",
-          "Note: the audits differ in unit or checklist (compared with --force)"))
-    }
-    lines.append("")
-    var scores = TextTable(
-      headers: [
-        say("Nội dung", "Score"), say("Trước", "Before"), say("Sau", "Now"), say("Thay đổi", "Change"),
-      ],
-      rightAligned: [1, 2, 3])
-    for delta in [overall] + sections + focusAreas {
-      let label = delta.id == "overall" ? delta.title[language] : "\(delta.id) — \(delta.title[language])"
-      scores.rows.append([
-        label, formatScore(delta.old), formatScore(delta.new),
-        ReportFormatting.delta(from: delta.old, to: delta.new),
-      ])
-    }
-    lines.append(scores.render())
-    for (title, items) in [
-      (say("Đã khắc phục", "Fixed"), fixed), (say("Mới không đạt", "Newly failing"), newlyFailing),
-      (say("Vẫn không đạt", "Still failing"), stillFailing),
-    ] {
-      lines.append("")
-      lines.append("\(title) (\(items.count))")
-      if items.isEmpty { continue }
-      var table = TextTable(
-        headers: [say("Mục", "Item"), say("Trước", "Before"), say("Sau", "Now"), say("Nội dung", "Text")],
-        rightAligned: [1, 2])
-      for item in items {
-        table.rows.append([
-          item.id + (item.critical ? " *" : ""), formatScore(item.oldScore.map { $0 * 100 }),
-          formatScore(item.newScore.map { $0 * 100 }), item.text[language],
-        ])
-      }
-      lines.append(table.render())
-    }
-    if !onlyInOld.isEmpty || !onlyInNew.isEmpty {
-      lines.append("")
-      lines.append(
-        say("Chỉ có ở lần trước", "Only in the earlier checklist") + ": "
-          + (onlyInOld.isEmpty ? "—" : onlyInOld.joined(separator: ", ")))
-      lines.append(
-        say("Chỉ có ở lần này", "Only in the later checklist") + ": "
-          + (onlyInNew.isEmpty ? "—" : onlyInNew.joined(separator: ", ")))
-    }
-    lines.append("")
-    lines.append(
-      say("Biện pháp khắc phục của lần trước", "Corrective actions from the earlier audit")
-        + " (\(actions.count))")
-    if !actions.isEmpty {
-      var table = TextTable(
-        headers: [
-          say("Biện pháp", "Action"), say("Người chịu trách nhiệm", "Owner"), say("Hạn", "Due"),
-          say("Mục", "Item"), say("Tình trạng", "Status"),
-        ])
-      for followUp in actions {
-        table.rows.append([
-          followUp.action.what, followUp.action.owner, followUp.action.due, followUp.action.item ?? "—",
-          followUp.status.label(language),
-        ])
-      }
-      lines.append(table.render())
-    }
-    return lines.joined(separator: "\n")
+    try JSONCoding.fileData(self)
   }
 }

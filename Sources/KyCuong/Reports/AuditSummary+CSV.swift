@@ -1,3 +1,10 @@
+import KyCuongAudit
+import KyCuongCatalog
+import KyCuongExport
+import KyCuongModel
+import KyCuongScoring
+import KyCuongSupport
+
 extension AuditSummary {
   /// A table the CSV output can hold: RFC 4180 has one table per file.
   public enum CSVTable: String, CaseIterable, Sendable {
@@ -13,18 +20,16 @@ extension AuditSummary {
     case overdue
   }
 
-  /// One field of a CSV record: quoted when it holds a comma, quote, CR or LF, with quotes doubled.
+  /// One field of a CSV record: quoted when it holds a comma, quote, CR or LF, with quotes doubled; a field
+  /// that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, CR first) prefixed with `'`.
   public static func csvField(_ text: String) -> String {
-    if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return text
+    CSVField.escaped(text)
   }
 
   /// The table as CSV after RFC 4180: records end in CRLF, fields quoted where needed. It starts with a
   /// UTF-8 byte order mark so that spreadsheet programs read the Vietnamese letters as UTF-8.
   public func csv(_ table: CSVTable, language: Language) -> String {
-    func number(_ value: Double?) -> String { value.map { formatScore($0) } ?? "" }
+    func number(_ value: Double?) -> String { value.map { NumberFormatting.score($0) } ?? "" }
     var rows: [[String]] = []
     switch table {
     case .groups:
@@ -52,15 +57,20 @@ extension AuditSummary {
     case .items:
       rows.append(["checklist", "item", "text", "failures", "assessed"])
       rows += failingItems.map {
-        [$0.checklist, $0.item, $0.text[language], String($0.failures), String($0.assessed)]
+        [$0.checklist, $0.item.rawValue, $0.text[language], String($0.failures), String($0.assessed)]
       }
     case .critical:
       rows.append(["date", "unit", "checklist", "item", "text", "audit"])
-      rows += criticalFailures.map { [$0.date, $0.unit, $0.checklist, $0.item, $0.text[language], $0.audit] }
+      rows += criticalFailures.map {
+        [$0.date.description, $0.unit, $0.checklist, $0.item.rawValue, $0.text[language], $0.audit]
+      }
     case .overdue:
       rows.append(["due", "days_overdue", "unit", "owner", "action", "item", "audit"])
       rows += overdueActions.map {
-        [$0.due, String($0.daysOverdue), $0.unit, $0.owner, $0.what, $0.item ?? "", $0.audit]
+        [
+          $0.due.description, String($0.daysOverdue), $0.unit, $0.owner, $0.what, $0.item?.rawValue ?? "",
+          $0.audit,
+        ]
       }
     }
     return "\u{FEFF}" + rows.map { $0.map(Self.csvField).joined(separator: ",") + "\r\n" }.joined()

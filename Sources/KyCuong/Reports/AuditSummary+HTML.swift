@@ -1,8 +1,15 @@
+import KyCuongAudit
+import KyCuongCatalog
+import KyCuongExport
+import KyCuongModel
+import KyCuongScoring
+import KyCuongSupport
+
 extension AuditSummary {
   /// The summary as one self-contained HTML page, with charts in inline SVG: mean score per unit, failures
   /// per item, and the trend of the mean score per month. `top` limits the failing items (0: all).
   public func html(language: Language, top: Int = 15) -> String {
-    let say = Words(language: language)
+    let say = Wording(language)
     let e = ReportFormatting.escapeHTML
     var out: [String] = []
     out.append("<h1>" + say("TỔNG HỢP KẾT QUẢ KIỂM TRA CÔNG VỤ", "SUMMARY OF INSPECTIONS") + "</h1>")
@@ -12,8 +19,9 @@ extension AuditSummary {
         + ": \(skipped.count)"
         + (duplicates > 0 ? " · " + say("Trùng", "Duplicates") + ": \(duplicates)" : "")
         + (filteredOut > 0 ? " · " + say("Bị lọc", "Filtered out") + ": \(filteredOut)" : "") + " · "
-        + say("Điểm trung bình", "Mean score") + ": <strong>\(formatScore(total.meanScore))</strong> · "
-        + say("Tính đến ngày", "As of") + " \(e(today))</p>")
+        + say("Điểm trung bình", "Mean score")
+        + ": <strong>\(NumberFormatting.score(total.meanScore))</strong> · "
+        + say("Tính đến ngày", "As of") + " \(e(today.description))</p>")
 
     func groupTable(_ title: String, _ groups: [Group]) {
       out.append(
@@ -23,7 +31,7 @@ extension AuditSummary {
       for group in groups {
         let label = group.label[language] == group.key ? group.key : "\(group.key) — \(group.label[language])"
         out.append(
-          "<tr><td>\(e(label))</td><td class=\"num\">\(group.audits)</td><td class=\"num\">\(formatScore(group.meanScore))"
+          "<tr><td>\(e(label))</td><td class=\"num\">\(group.audits)</td><td class=\"num\">\(NumberFormatting.score(group.meanScore))"
             + "</td><td>\(e(ratingsText(group, language)))</td></tr>")
       }
       out.append("</tbody></table>")
@@ -33,7 +41,7 @@ extension AuditSummary {
     out.append(
       SVGChart.bars(
         ranking.map {
-          SVGChart.Datum(label: $0.unit, value: $0.meanScore, valueText: formatScore($0.meanScore))
+          SVGChart.Datum(label: $0.unit, value: $0.meanScore, valueText: NumberFormatting.score($0.meanScore))
         },
         maximum: 100, title: say("Điểm trung bình theo đơn vị (0–100)", "Mean score per unit (0–100)")))
     out.append("<h3>" + say("Xếp hạng đơn vị", "Ranking of units") + "</h3>")
@@ -43,7 +51,7 @@ extension AuditSummary {
         + "</th></tr></thead><tbody>")
     for rank in ranking {
       out.append(
-        "<tr><td class=\"num\">\(rank.rank)</td><td>\(e(rank.unit))</td><td class=\"num\">\(formatScore(rank.meanScore))"
+        "<tr><td class=\"num\">\(rank.rank)</td><td>\(e(rank.unit))</td><td class=\"num\">\(NumberFormatting.score(rank.meanScore))"
           + "</td><td class=\"num\">\(rank.audits)</td></tr>")
     }
     out.append("</tbody></table>")
@@ -53,7 +61,7 @@ extension AuditSummary {
     out.append(
       SVGChart.line(
         months.map {
-          SVGChart.Datum(label: $0.key, value: $0.meanScore, valueText: formatScore($0.meanScore))
+          SVGChart.Datum(label: $0.key, value: $0.meanScore, valueText: NumberFormatting.score($0.meanScore))
         },
         title: say("Điểm trung bình theo tháng", "Mean score per month")))
     groupTable(say("Tháng", "Month"), months)
@@ -82,7 +90,7 @@ extension AuditSummary {
         + "</th></tr></thead><tbody>")
     for item in shown {
       out.append(
-        "<tr><td>\(e(item.checklist))/\(e(item.item))</td><td>\(e(item.text[language]))</td><td class=\"num\">"
+        "<tr><td>\(e(item.checklist))/\(e(item.item.rawValue))</td><td>\(e(item.text[language]))</td><td class=\"num\">"
           + "\(item.failures)</td><td class=\"num\">\(item.assessed)</td></tr>")
     }
     out.append("</tbody></table>")
@@ -94,7 +102,7 @@ extension AuditSummary {
           + say("Mục", "Item") + "</th><th>" + say("Cuộc kiểm tra", "Audit") + "</th></tr></thead><tbody>")
       for failure in criticalFailures {
         out.append(
-          "<tr><td>\(e(failure.date))</td><td>\(e(failure.unit))</td><td>\(e(failure.item)) \(e(failure.text[language]))"
+          "<tr><td>\(e(failure.date.description))</td><td>\(e(failure.unit))</td><td>\(e(failure.item.rawValue)) \(e(failure.text[language]))"
             + "</td><td>\(e(failure.audit))</td></tr>")
       }
       out.append("</tbody></table>")
@@ -112,7 +120,7 @@ extension AuditSummary {
           + say("Biện pháp", "Action") + "</th></tr></thead><tbody>")
       for action in overdueActions {
         out.append(
-          "<tr><td>\(e(action.due))</td><td class=\"num\">\(action.daysOverdue)</td><td>\(e(action.unit))</td>"
+          "<tr><td>\(e(action.due.description))</td><td class=\"num\">\(action.daysOverdue)</td><td>\(e(action.unit))</td>"
             + "<td>\(e(action.owner))</td><td>\(e(action.what))</td></tr>")
       }
       out.append("</tbody></table>")

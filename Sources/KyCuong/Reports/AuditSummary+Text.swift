@@ -1,9 +1,16 @@
+import KyCuongAudit
+import KyCuongCatalog
+import KyCuongExport
+import KyCuongModel
+import KyCuongScoring
+import KyCuongSupport
+
 extension AuditSummary {
   func ratingsText(_ group: Group, _ language: Language) -> String {
     group.ratings.map { "\($0.label[language]) \($0.count)" }.joined(separator: ", ")
   }
 
-  func groupTable(_ title: String, _ groups: [Group], _ say: Words) -> String {
+  func groupTable(_ title: String, _ groups: [Group], _ say: Wording) -> String {
     var table = TextTable(
       headers: [title, say("Số cuộc", "Audits"), say("Điểm TB", "Mean"), say("Xếp loại", "Ratings")],
       rightAligned: [1, 2])
@@ -11,7 +18,8 @@ extension AuditSummary {
       let label =
         group.label[say.language] == group.key ? group.key : "\(group.key) — \(group.label[say.language])"
       table.rows.append([
-        label, String(group.audits), formatScore(group.meanScore), ratingsText(group, say.language),
+        label, String(group.audits), NumberFormatting.score(group.meanScore),
+        ratingsText(group, say.language),
       ])
     }
     return table.render()
@@ -19,7 +27,7 @@ extension AuditSummary {
 
   /// The summary as text tables for a terminal. `top` limits the list of failing items (0: all).
   public func renderText(language: Language, top: Int = 10) -> String {
-    let say = Words(language: language)
+    let say = Wording(language)
     var out: [String] = []
     out.append(
       say("Tổng hợp", "Summary") + ": \(audits) " + say("cuộc kiểm tra", "audits") + "; "
@@ -27,7 +35,7 @@ extension AuditSummary {
         + (duplicates > 0 ? ", " + say("trùng", "duplicates") + " \(duplicates)" : "")
         + (filteredOut > 0 ? ", " + say("bị lọc", "filtered out") + " \(filteredOut)" : ""))
     out.append(
-      say("Điểm trung bình", "Mean score") + ": \(formatScore(total.meanScore)); "
+      say("Điểm trung bình", "Mean score") + ": \(NumberFormatting.score(total.meanScore)); "
         + say("xếp loại", "ratings") + ": " + ratingsText(total, language))
     out.append("")
     out.append(groupTable(say("Đơn vị", "Unit"), units, say))
@@ -45,7 +53,9 @@ extension AuditSummary {
       headers: ["#", say("Đơn vị", "Unit"), say("Điểm TB", "Mean"), say("Số cuộc", "Audits")],
       rightAligned: [0, 2, 3])
     for rank in ranking {
-      ranks.rows.append([String(rank.rank), rank.unit, formatScore(rank.meanScore), String(rank.audits)])
+      ranks.rows.append([
+        String(rank.rank), rank.unit, NumberFormatting.score(rank.meanScore), String(rank.audits),
+      ])
     }
     out.append(ranks.render())
     out.append("")
@@ -68,7 +78,7 @@ extension AuditSummary {
         say("Ngày", "Date"), say("Đơn vị", "Unit"), say("Mục", "Item"), say("Cuộc kiểm tra", "Audit"),
       ])
       for failure in criticalFailures {
-        table.rows.append([failure.date, failure.unit, failure.item, failure.audit])
+        table.rows.append([failure.date.description, failure.unit, failure.item.rawValue, failure.audit])
       }
       out.append(table.render())
     }
@@ -85,7 +95,9 @@ extension AuditSummary {
         ],
         rightAligned: [1])
       for action in overdueActions {
-        table.rows.append([action.due, String(action.daysOverdue), action.unit, action.owner, action.what])
+        table.rows.append([
+          action.due.description, String(action.daysOverdue), action.unit, action.owner, action.what,
+        ])
       }
       out.append(table.render())
     }

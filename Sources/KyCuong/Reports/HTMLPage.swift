@@ -1,3 +1,10 @@
+import KyCuongAudit
+import KyCuongCatalog
+import KyCuongExport
+import KyCuongModel
+import KyCuongScoring
+import KyCuongSupport
+
 /// The frame every HTML report shares: one self-contained UTF-8 page, inline CSS, no script, no network; a
 /// font stack with full Vietnamese coverage; an A4 print stylesheet that keeps table rows whole.
 enum HTMLPage {

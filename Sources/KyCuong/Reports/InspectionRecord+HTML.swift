@@ -1,3 +1,10 @@
+import KyCuongAudit
+import KyCuongCatalog
+import KyCuongExport
+import KyCuongModel
+import KyCuongScoring
+import KyCuongSupport
+
 extension InspectionRecord {
   static let recordStyle = """
     .motto { text-align: center; font-weight: bold; line-height: 1.5; }
@@ -20,7 +27,7 @@ extension InspectionRecord {
   /// The record as one self-contained HTML page (inline CSS, no script, no network), printable on A4. The
   /// page's `lang` is the record's language; every text from the audit is escaped.
   public func html(language: Language) -> String {
-    let say = Words(language: language)
+    let say = Wording(language)
     let e = ReportFormatting.escapeHTML
     var out: [String] = []
     out.append(
@@ -78,13 +85,13 @@ extension InspectionRecord {
       out.append("</tr></thead><tbody>")
       for exported in export.items where exported.section == section.id {
         let item = checklist.item(withID: exported.id)
-        var cells = "<tr><td>\(e(exported.id))"
+        var cells = "<tr><td>\(e(exported.id.rawValue))"
         if exported.critical {
           cells += "<br><span class=\"muted\">" + say("điểm liệt", "critical") + "</span>"
         }
         cells += "</td><td>\(e(itemText(exported.id, say)))"
         if let item { cells += "<br><span class=\"muted\">\(e(sourceLine(item, say)))</span>" }
-        let failing = AuditComparison.fails(exported)
+        let failing = results[exported.id]?.fails ?? false
         cells +=
           "</td><td class=\"result\"><span class=\"\(failing ? "bad" : "")\">\(e(outcome(exported, say)))</span>"
         if let score = itemScore(exported) {
@@ -130,18 +137,19 @@ extension InspectionRecord {
       out.append("<ul>")
       for (item, remark) in explanations {
         out.append(
-          "<li>" + (item.map { "<strong>\(e($0))</strong>: " } ?? "") + e(remarkLine(remark)) + "</li>")
+          "<li>" + (item.map { "<strong>\(e($0.rawValue))</strong>: " } ?? "") + e(remarkLine(remark))
+            + "</li>")
       }
       out.append("</ul>")
     }
     endPart()
 
     part(.scores, pageBreak: true)
-    let scores = export.scores
+    let scores = self.scores
     out.append("<table class=\"kv\">")
     out.append(
       "<tr><th>" + say("Tổng điểm", "Overall score")
-        + "</th><td><strong>\(formatScore(scores.overall))</strong></td></tr>")
+        + "</th><td><strong>\(NumberFormatting.score(scores.overall))</strong></td></tr>")
     if let rating = scores.rating {
       let forced =
         scores.ratingForcedByCriticalFailure
@@ -171,8 +179,8 @@ extension InspectionRecord {
         + say("Điểm", "Score") + "</th></tr></thead><tbody>")
     for section in scores.sections {
       out.append(
-        "<tr><td>\(e(sectionTitle(section.id, say)))</td><td class=\"num\">\(formatScore(section.weight))</td>"
-          + "<td class=\"num\">\(section.scoredItems)</td><td class=\"num\">\(formatScore(section.score))</td></tr>"
+        "<tr><td>\(e(sectionTitle(section.id, say)))</td><td class=\"num\">\(NumberFormatting.score(section.weight))</td>"
+          + "<td class=\"num\">\(section.scoredItems)</td><td class=\"num\">\(NumberFormatting.score(section.score))</td></tr>"
       )
     }
     out.append("</tbody></table>")
@@ -185,7 +193,7 @@ extension InspectionRecord {
       for area in scores.focusAreas {
         out.append(
           "<tr><td>\(e(checklist.label(forTag: area.tag)[language]))</td><td class=\"num\">\(area.scoredItems)</td>"
-            + "<td class=\"num\">\(formatScore(area.score))</td></tr>")
+            + "<td class=\"num\">\(NumberFormatting.score(area.score))</td></tr>")
       }
       out.append("</tbody></table>")
     }
@@ -219,7 +227,7 @@ extension InspectionRecord {
       for (index, action) in export.correctiveActions.enumerated() {
         out.append(
           "<tr><td class=\"num\">\(index + 1)</td><td>\(e(action.what))</td><td>\(e(action.owner))</td>"
-            + "<td>\(e(action.due))</td><td>\(e(action.item ?? "—"))</td></tr>")
+            + "<td>\(e(action.due.description))</td><td>\(e(action.item?.rawValue ?? "—"))</td></tr>")
       }
       out.append("</tbody></table>")
     }
@@ -254,7 +262,7 @@ extension InspectionRecord {
       title: pageTitle, language: language, style: Self.recordStyle, body: out.joined(separator: "\n"))
   }
 
-  private func comparisonHTML(_ comparison: AuditComparison, _ say: Words) -> String {
+  private func comparisonHTML(_ comparison: AuditComparison, _ say: Wording) -> String {
     let e = ReportFormatting.escapeHTML
     let language = say.language
     var out: [String] = []
@@ -270,8 +278,8 @@ extension InspectionRecord {
     for delta in [comparison.overall] + comparison.sections + comparison.focusAreas {
       let css = (delta.change ?? 0) < 0 ? "bad" : ((delta.change ?? 0) > 0 ? "good" : "")
       out.append(
-        "<tr><td>\(e(delta.title[language]))</td><td class=\"num\">\(formatScore(delta.old))</td>"
-          + "<td class=\"num\">\(formatScore(delta.new))</td><td class=\"num \(css)\">"
+        "<tr><td>\(e(delta.title[language]))</td><td class=\"num\">\(NumberFormatting.score(delta.old))</td>"
+          + "<td class=\"num\">\(NumberFormatting.score(delta.new))</td><td class=\"num \(css)\">"
           + "\(ReportFormatting.delta(from: delta.old, to: delta.new))</td></tr>")
     }
     out.append("</tbody></table>")
@@ -289,9 +297,13 @@ extension InspectionRecord {
     if !comparison.onlyInOld.isEmpty || !comparison.onlyInNew.isEmpty {
       out.append(
         "<p>" + say("Chỉ có ở lần trước", "Only in the earlier checklist") + ": "
-          + e(comparison.onlyInOld.isEmpty ? "—" : comparison.onlyInOld.joined(separator: ", ")) + "<br>"
+          + e(
+            comparison.onlyInOld.isEmpty ? "—" : comparison.onlyInOld.map(\.rawValue).joined(separator: ", "))
+          + "<br>"
           + say("Chỉ có ở lần này", "Only in the later checklist") + ": "
-          + e(comparison.onlyInNew.isEmpty ? "—" : comparison.onlyInNew.joined(separator: ", ")) + "</p>")
+          + e(
+            comparison.onlyInNew.isEmpty ? "—" : comparison.onlyInNew.map(\.rawValue).joined(separator: ", "))
+          + "</p>")
     }
     if !comparison.actions.isEmpty {
       out.append(
@@ -303,7 +315,7 @@ extension InspectionRecord {
         let css =
           followUp.status == .notDone ? " class=\"bad\"" : (followUp.status == .done ? " class=\"good\"" : "")
         out.append(
-          "<tr><td>\(e(followUp.action.what))</td><td>\(e(followUp.action.owner))</td><td>\(e(followUp.action.due))</td>"
+          "<tr><td>\(e(followUp.action.what))</td><td>\(e(followUp.action.owner))</td><td>\(e(followUp.action.due.description))</td>"
             + "<td\(css)>\(followUp.status.label(language))</td></tr>")
       }
       out.append("</tbody></table>")

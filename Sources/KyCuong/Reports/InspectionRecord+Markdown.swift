@@ -1,7 +1,14 @@
+import KyCuongAudit
+import KyCuongCatalog
+import KyCuongExport
+import KyCuongModel
+import KyCuongScoring
+import KyCuongSupport
+
 extension InspectionRecord {
   /// The record as Markdown (CommonMark with tables), every text from the audit escaped.
   public func markdown(language: Language) -> String {
-    let say = Words(language: language)
+    let say = Wording(language)
     let md = ReportFormatting.escapeMarkdown
     var out: [String] = []
     out.append(say("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"))
@@ -41,7 +48,7 @@ extension InspectionRecord {
       for exported in export.items where exported.section == section.id {
         out.append("")
         let critical = exported.critical ? say(" (điểm liệt)", " (critical)") : ""
-        out.append("**\(md(exported.id))**\(critical) — \(md(itemText(exported.id, say)))")
+        out.append("**\(md(exported.id.rawValue))**\(critical) — \(md(itemText(exported.id, say)))")
         out.append("")
         var result = "- " + say("Kết quả", "Result") + ": " + md(outcome(exported, say))
         if let score = itemScore(exported) { result += " (" + say("điểm", "score") + " \(score))" }
@@ -79,12 +86,14 @@ extension InspectionRecord {
       out.append(say("Đơn vị không có ý kiến giải trình.", "The unit gave no explanation."))
     }
     for (item, remark) in explanations {
-      out.append("- " + (item.map { "**\(md($0))**: " } ?? "") + md(remarkLine(remark)))
+      out.append("- " + (item.map { "**\(md($0.rawValue))**: " } ?? "") + md(remarkLine(remark)))
     }
 
     part(.scores)
-    let scores = export.scores
-    var summary: [(String, String)] = [(say("Tổng điểm", "Overall score"), formatScore(scores.overall))]
+    let scores = self.scores
+    var summary: [(String, String)] = [
+      (say("Tổng điểm", "Overall score"), NumberFormatting.score(scores.overall))
+    ]
     if let rating = scores.rating {
       summary.append(
         (
@@ -114,7 +123,7 @@ extension InspectionRecord {
     out.append("|---|---:|---:|")
     for section in scores.sections {
       out.append(
-        "| \(md(sectionTitle(section.id, say))) | \(formatScore(section.weight)) | \(formatScore(section.score)) |"
+        "| \(md(sectionTitle(section.id, say))) | \(NumberFormatting.score(section.weight)) | \(NumberFormatting.score(section.score)) |"
       )
     }
     if !scores.focusAreas.isEmpty {
@@ -123,7 +132,8 @@ extension InspectionRecord {
         "| " + say("Nội dung trọng tâm 2017", "2017 focus area") + " | " + say("Điểm", "Score") + " |")
       out.append("|---|---:|")
       for area in scores.focusAreas {
-        out.append("| \(md(checklist.label(forTag: area.tag)[language])) | \(formatScore(area.score)) |")
+        out.append(
+          "| \(md(checklist.label(forTag: area.tag)[language])) | \(NumberFormatting.score(area.score)) |")
       }
     }
 
@@ -150,7 +160,7 @@ extension InspectionRecord {
       out.append("|---:|---|---|---|---|")
       for (index, action) in export.correctiveActions.enumerated() {
         out.append(
-          "| \(index + 1) | \(md(action.what)) | \(md(action.owner)) | \(md(action.due)) | \(md(action.item ?? "—")) |"
+          "| \(index + 1) | \(md(action.what)) | \(md(action.owner)) | \(md(action.due.description)) | \(md(action.item?.rawValue ?? "—")) |"
         )
       }
     }

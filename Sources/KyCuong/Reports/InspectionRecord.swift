@@ -1,4 +1,10 @@
 import Foundation
+import KyCuongAudit
+import KyCuongCatalog
+import KyCuongExport
+import KyCuongModel
+import KyCuongScoring
+import KyCuongSupport
 
 /// The inspection record ("biên bản kiểm tra") of one audit, as Markdown or as one self-contained HTML page.
 ///
@@ -57,7 +63,13 @@ public struct InspectionRecord: Sendable {
   }
 
   /// The audit.
-  public var export: AuditExport
+  public var export: AuditExport {
+    didSet { derive() }
+  }
+  /// The scores the items give (never the figures stored in the export).
+  public private(set) var scores: ScoreReport
+  /// Each item's derived applicability and score.
+  var results: [ItemID: AuditExport.ItemResult]
   /// The record's number ("Số").
   public var number: String
   /// The comparison with the previous audit, shown as a part of its own when given.
@@ -66,9 +78,8 @@ public struct InspectionRecord: Sendable {
   public var timeZone: TimeZone
   /// Number of copies the closing statement mentions.
   public var copies: Int
-  /// The fingerprint of the key that signed the export, shown beside the signatures. The core library has no
-  /// signature code: `KyCuongIntegrity`'s `ExportIntegrity.signatureFingerprint(of:)` computes it.
-  public var signatureFingerprint: String?
+  /// What was proven about the export (see ``Authenticity``).
+  public var authenticity: Authenticity
 
   /// Creates a record.
   ///
@@ -78,18 +89,24 @@ public struct InspectionRecord: Sendable {
   ///   - previous: The comparison with the previous audit (`AuditComparison(old:new:)`), if any.
   ///   - timeZone: The time zone the record states times in.
   ///   - copies: Number of copies the closing statement mentions.
-  ///   - signatureFingerprint: The signing key's fingerprint, when the export is signed.
+  ///   - authenticity: What the caller proved about the export; ``Authenticity/unchecked`` by default.
   public init(
     export: AuditExport, number: String? = nil, previous: AuditComparison? = nil,
-    timeZone: TimeZone = ReportFormatting.vietnamTimeZone, copies: Int = 2,
-    signatureFingerprint: String? = nil
+    timeZone: TimeZone = .vietnam, copies: Int = 2, authenticity: Authenticity = .unchecked
   ) {
-    self.signatureFingerprint = signatureFingerprint
+    self.authenticity = authenticity
     self.export = export
+    self.scores = export.rescore()
+    self.results = export.itemResults
     self.number = number ?? Self.defaultNumber(auditID: export.audit.id)
     self.previous = previous
     self.timeZone = timeZone
     self.copies = copies
+  }
+
+  private mutating func derive() {
+    scores = export.rescore()
+    results = export.itemResults
   }
 
   /// A record number derived from the audit id: the date, time and random suffix of a standard id
@@ -119,13 +136,13 @@ public struct InspectionRecord: Sendable {
 
   var checklist: Checklist { export.checklist.snapshot }
 
-  func title(_ say: Words) -> String { say("BIÊN BẢN KIỂM TRA CÔNG VỤ", "INSPECTION RECORD") }
+  func title(_ say: Wording) -> String { say("BIÊN BẢN KIỂM TRA CÔNG VỤ", "INSPECTION RECORD") }
 
-  func subtitle(_ say: Words) -> String {
+  func subtitle(_ say: Wording) -> String {
     say("Về việc chấp hành kỷ luật, kỷ cương hành chính", "On compliance with administrative discipline")
   }
 
-  func timeAndPlace(_ say: Words) -> [(String, String)] {
+  func timeAndPlace(_ say: Wording) -> [(String, String)] {
     let unit = export.audit.unit
     var rows: [(String, String)] = [
       (say("Địa điểm", "Place"), unit.name + (unit.address.map { ", \($0)" } ?? "")),
@@ -148,7 +165,7 @@ public struct InspectionRecord: Sendable {
       ),
       (say("Mã cuộc kiểm tra", "Audit id"), export.audit.id),
     ]
-    if export.scores.provisional {
+    if scores.provisional {
       rows.append(
         (say("Tình trạng", "Status"), say("chưa kết thúc, điểm tạm tính", "not finished, provisional scores"))
       )
@@ -156,12 +173,12 @@ public struct InspectionRecord: Sendable {
     return rows
   }
 
-  func teamRows(_ say: Words) -> [(String, String)] {
+  func teamRows(_ say: Wording) -> [(String, String)] {
     [(say("Trưởng đoàn", "Team leader"), export.audit.team.leader)]
       + export.audit.team.members.map { (say("Thành viên", "Member"), $0) }
   }
 
-  func unitRows(_ say: Words) -> [(String, String)] {
+  func unitRows(_ say: Wording) -> [(String, String)] {
     [
       (say("Đơn vị", "Unit"), export.audit.unit.name),
       (
@@ -171,15 +188,15 @@ public struct InspectionRecord: Sendable {
     ]
   }
 
-  func outcome(_ item: AuditExport.ExportedItem, _ say: Words) -> String {
+  func outcome(_ item: AuditExport.ExportedItem, _ say: Wording) -> String {
     ReportFormatting.describe(
       outcome: item.outcome, status: item.status, skipReason: item.skipReason, applicable: item.applicable,
       language: say.language)
   }
 
   func itemScore(_ item: AuditExport.ExportedItem) -> String? {
-    guard item.applicable, let score = item.score else { return nil }
-    return formatScore(score * 100)
+    guard let result = results[item.id], result.applicable, let score = result.score else { return nil }
+    return NumberFormatting.score(score * 100)
   }
 
   func remarkLine(_ remark: Remark) -> String {
@@ -191,27 +208,27 @@ public struct InspectionRecord: Sendable {
       + "SHA-256 \(attachment.sha256)"
   }
 
-  func sectionTitle(_ id: String, _ say: Words) -> String {
+  func sectionTitle(_ id: String, _ say: Wording) -> String {
     checklist.sections.first { $0.id == id }?.title[say.language] ?? id
   }
 
-  func itemText(_ id: String, _ say: Words) -> String {
-    checklist.item(withID: id)?.text[say.language] ?? id
+  func itemText(_ id: ItemID, _ say: Wording) -> String {
+    checklist.item(withID: id)?.text[say.language] ?? id.rawValue
   }
 
-  func sourceLine(_ item: Item, _ say: Words) -> String {
+  func sourceLine(_ item: Item, _ say: Wording) -> String {
     let citation = checklist.citation(withID: item.source.ref)
     let name = citation.map { $0.number ?? $0.title[say.language] } ?? item.source.ref
     return name + (item.source.article.map { ", \($0)" } ?? "")
   }
 
   /// Every explanation: general ones, then per item.
-  func explanations() -> [(item: String?, remark: Remark)] {
+  func explanations() -> [(item: ItemID?, remark: Remark)] {
     export.explanations.map { (nil, $0) }
       + export.items.flatMap { item in item.explanations.map { (item.id, $0) } }
   }
 
-  func closing(_ say: Words) -> String {
+  func closing(_ say: Wording) -> String {
     let end = export.audit.finishedAt.map {
       ReportFormatting.recordTime($0, language: say.language, timeZone: timeZone)
     }
@@ -230,13 +247,37 @@ public struct InspectionRecord: Sendable {
         + "copies of equal value.")
   }
 
-  /// The digital signature in words, when the export carries one: who signed, when, and the key's
-  /// fingerprint, so a reader can compare it with the team leader's published key.
-  func signatureLine(_ say: Words, language: Language) -> String? {
-    guard let signature = export.integrity?.signature else { return nil }
-    let time = ReportFormatting.recordTime(signature.signedAt, language: language, timeZone: timeZone)
-    let fingerprint = signatureFingerprint ?? say("không xác định", "unknown")
-    return say("Chữ ký số", "Digital signature") + " (\(signature.algorithm)): \(signature.signer), \(time); "
-      + say("dấu vân tay khóa", "key fingerprint") + " \(fingerprint)"
+  /// What was proven about the export, in words: the digital signature (only one that verified: who signed,
+  /// when, the key's fingerprint, and whether that key was the one expected), or why there is none, or,
+  /// prominently, that the document does not verify.
+  func signatureLine(_ say: Wording, language: Language) -> String? {
+    switch authenticity {
+    case .signed(let signer, let fingerprint, let signedAt, let keyTrusted):
+      let time = ReportFormatting.recordTime(signedAt, language: language, timeZone: timeZone)
+      return say("Chữ ký số", "Digital signature") + " (ed25519): \(signer), \(time); "
+        + say("dấu vân tay khóa", "key fingerprint") + " \(fingerprint)"
+        + (keyTrusted
+          ? say(" (khóa đã đăng ký)", " (a registered key)")
+          : say(
+            " — khóa này chưa được đối chiếu với khóa đã đăng ký của trưởng đoàn",
+            " — this key was not checked against the team leader's registered key"))
+    case .sealed:
+      return say(
+        "Bản xuất có mã băm khớp nhưng không có chữ ký số.", "The export's digests match; it is not signed.")
+    case .unsealed:
+      return say(
+        "Bản xuất không có mã băm: không kiểm chứng được tính toàn vẹn.",
+        "The export carries no digests: its integrity cannot be checked.")
+    case .unchecked:
+      return export.integrity == nil
+        ? nil
+        : say(
+          "Tính toàn vẹn của bản xuất chưa được kiểm tra (`kycuong verify`).",
+          "The export's integrity was not checked (`kycuong verify`).")
+    case .failed(let reasons):
+      return say(
+        "CẢNH BÁO: TÀI LIỆU KHÔNG KHỚP VỚI MÃ BĂM HOẶC CHỮ KÝ SỐ", "WARNING: THE DOCUMENT DOES NOT VERIFY")
+        + " — " + reasons.joined(separator: "; ")
+    }
   }
 }

@@ -1,3 +1,10 @@
+import KyCuongAudit
+import KyCuongCatalog
+import KyCuongExport
+import KyCuongModel
+import KyCuongScoring
+import KyCuongSupport
+
 /// Why a report could not be made. Each case says, in Vietnamese and in English, what to fix.
 public enum ReportError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The audit named on the command line is neither a readable file nor an id in the store.
@@ -27,13 +34,13 @@ public enum ReportError: Error, Hashable, Sendable, CustomStringConvertible {
     case (.unreadable(let file, let reason), .en):
       "cannot read \(file): \(reason); give an audit's event log or export"
     case (.differentUnits(let old, let new), .vi):
-      "hai cuộc kiểm tra thuộc hai đơn vị khác nhau (\"\(old)\" và \"\(new)\"); dùng --force nếu vẫn muốn so sánh"
+      "hai cuộc kiểm tra thuộc hai đơn vị khác nhau (\"\(old)\" và \"\(new)\"); dùng --allow-mismatch nếu vẫn muốn so sánh"
     case (.differentUnits(let old, let new), .en):
-      "the audits are of different units (\"\(old)\" and \"\(new)\"); add --force to compare them anyway"
+      "the audits are of different units (\"\(old)\" and \"\(new)\"); add --allow-mismatch to compare them anyway"
     case (.differentChecklists(let old, let new), .vi):
-      "hai cuộc kiểm tra dùng hai bộ tiêu chí khác nhau (\(old) và \(new)); dùng --force nếu vẫn muốn so sánh"
+      "hai cuộc kiểm tra dùng hai bộ tiêu chí khác nhau (\(old) và \(new)); dùng --allow-mismatch nếu vẫn muốn so sánh"
     case (.differentChecklists(let old, let new), .en):
-      "the audits use different checklists (\(old) and \(new)); add --force to compare them anyway"
+      "the audits use different checklists (\(old) and \(new)); add --allow-mismatch to compare them anyway"
     case (.badDate(let option, let value), .vi):
       "\(option): \"\(value)\" không phải là ngày dạng YYYY-MM-DD (ví dụ 2026-11-21)"
     case (.badDate(let option, let value), .en):

@@ -1,12 +1,10 @@
 import Foundation
+import KyCuongAudit
+import KyCuongModel
+import KyCuongSupport
 
 /// Small helpers shared by the reports: HTML escaping, dates in the inspectors' time zone, outcome labels.
 public enum ReportFormatting {
-  /// The time zone of the records: Vietnam (UTC+7), because a record states the local time of the visit
-  /// while the files keep UTC.
-  public static let vietnamTimeZone =
-    TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)
-    ?? .current
 
   /// `text` with `&`, `<`, `>`, `"` and `'` replaced by entities, safe in HTML text and quoted attributes.
   public static func escapeHTML(_ text: String) -> String {
@@ -54,19 +52,19 @@ public enum ReportFormatting {
   }
 
   /// `YYYY-MM-DD` of `date` in `timeZone`.
-  public static func day(_ date: Date, timeZone: TimeZone = vietnamTimeZone) -> String {
+  public static func day(_ date: Date, timeZone: TimeZone = .vietnam) -> String {
     let p = parts(date, timeZone)
     return "\(pad(p.year, 4))-\(pad(p.month))-\(pad(p.day))"
   }
 
   /// `YYYY-MM` of `date` in `timeZone`.
-  public static func month(_ date: Date, timeZone: TimeZone = vietnamTimeZone) -> String {
+  public static func month(_ date: Date, timeZone: TimeZone = .vietnam) -> String {
     String(day(date, timeZone: timeZone).prefix(7))
   }
 
   /// A time as a record states it: `09:30 ngày 21/11/2026` or `09:30, 21/11/2026`, with the UTC offset.
   public static func recordTime(
-    _ date: Date, language: Language, timeZone: TimeZone = vietnamTimeZone
+    _ date: Date, language: Language, timeZone: TimeZone = .vietnam
   )
     -> String
   {
@@ -82,15 +80,22 @@ public enum ReportFormatting {
   }
 
   /// How an item stands, in words: the answer, "not checked: reason", "not assessed" or "not applicable".
+  ///
+  /// - Parameters:
+  ///   - outcome: The answer, if answered.
+  ///   - status: Answered, skipped or unanswered.
+  ///   - skipReason: Why it was not checked, if skipped.
+  ///   - applicable: Whether the item applies.
+  ///   - language: The language of the words.
   public static func describe(
-    outcome: Outcome?, status: String, skipReason: String?, applicable: Bool, language: Language
+    outcome: Outcome?, status: ItemStatus, skipReason: String?, applicable: Bool, language: Language
   ) -> String {
     func say(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
     if !applicable { return say("Không áp dụng (theo điều kiện)", "Does not apply (condition)") }
     switch status {
-    case "skipped":
+    case .skipped:
       return say("Không kiểm tra", "Not checked") + (skipReason.map { ": \($0)" } ?? "")
-    case "answered":
+    case .answered:
       guard let outcome else { return say("Chưa đánh giá", "Not assessed") }
       switch outcome {
       case .pass: return say("Đạt", "Pass")
@@ -101,14 +106,13 @@ public enum ReportFormatting {
         return say("\(compliant)/\(observed) người đạt yêu cầu", "\(compliant) of \(observed) compliant")
       case .scale(let value): return say("Mức \(value)", "Level \(value)")
       case .text(let text): return text
+      case .yes: return say("Có", "Yes")
+      case .no: return say("Không", "No")
       }
-    default:
+    case .unanswered:
       return say("Chưa đánh giá", "Not assessed")
     }
   }
-
-  /// Whether `text` is a real calendar date `YYYY-MM-DD`.
-  static func isDate(_ text: String) -> Bool { Audit.isCalendarDate(text) }
 
   /// A byte count for people: `12 345 bytes` becomes `12.1 KB` above a kilobyte.
   public static func byteCount(_ size: Int64) -> String {
@@ -120,7 +124,7 @@ public enum ReportFormatting {
       value /= 1024
       index += 1
     }
-    return formatScore(value) + " " + units[index]
+    return NumberFormatting.score(value) + " " + units[index]
   }
 
   /// The change from `old` to `new` as shown beside them: the difference of the two scores rounded to one
@@ -133,14 +137,8 @@ public enum ReportFormatting {
   /// A signed change of score with one decimal (`+12.5`, `-3.0`, `0.0`), or "—" when either side has none.
   public static func delta(_ change: Double?) -> String {
     guard let change else { return "—" }
-    let text = formatScore(abs(change))
+    let text = NumberFormatting.score(abs(change))
     if text == "0.0" { return "0.0" }
     return (change > 0 ? "+" : "-") + text
   }
-}
-
-/// Picks the Vietnamese or English of a pair, for the reports' fixed wording: `say("Đạt", "Pass")`.
-struct Words {
-  let language: Language
-  func callAsFunction(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 }

@@ -1,4 +1,10 @@
 import Foundation
+import KyCuongAudit
+import KyCuongCatalog
+import KyCuongExport
+import KyCuongModel
+import KyCuongScoring
+import KyCuongSupport
 
 /// Charts as inline SVG, drawn without any script or network so the page stays self-contained and prints.
 public enum SVGChart {

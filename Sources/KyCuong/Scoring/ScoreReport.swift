@@ -1,3 +1,7 @@
+import Foundation
+import KyCuongModel
+import KyCuongSupport
+
 /// The scores of an audit under one model: per section, per focus area, overall; the rating; critical
 /// failures; completeness. Every number can be recomputed by hand from the formulas in the Scoring article.
 public struct ScoreReport: Hashable, Sendable, Codable {
@@ -17,7 +21,7 @@ public struct ScoreReport: Hashable, Sendable, Codable {
   /// Per 2017 focus area that any item is tagged with, in order 1, 2, 3.
   public var focusAreas: [FocusAreaScore]
   /// Critical items that failed (score below 1), in checklist order.
-  public var criticalFailures: [String]
+  public var criticalFailures: [ItemID]
   /// Answered applicable items of the applicable items.
   public var completeness: Completeness
   /// True until the audit is finished: the numbers may still change.
@@ -26,7 +30,7 @@ public struct ScoreReport: Hashable, Sendable, Codable {
   /// Creates a report.
   public init(
     model: ScoringModel, overall: Double?, rating: RatingBand?, ratingForcedByCriticalFailure: Bool,
-    points: Points, sections: [SectionScore], focusAreas: [FocusAreaScore], criticalFailures: [String],
+    points: Points, sections: [SectionScore], focusAreas: [FocusAreaScore], criticalFailures: [ItemID],
     completeness: Completeness, provisional: Bool
   ) {
     self.model = model
@@ -117,4 +121,14 @@ public struct Completeness: Hashable, Sendable, Codable {
 
   /// answered / applicable, 1 when nothing applies.
   public var ratio: Double { applicable == 0 ? 1 : Double(answered) / Double(applicable) }
+}
+
+extension ScoreReport {
+  /// The report as JSON (`kycuong score --json`): sorted keys, pretty-printed, ending in a newline.
+  ///
+  /// - Returns: The bytes.
+  /// - Throws: An `EncodingError` only for a value that cannot be JSON.
+  public func jsonData() throws -> Data {
+    try JSONCoding.fileData(self)
+  }
 }

@@ -1,3 +1,7 @@
+import KyCuongAudit
+import KyCuongModel
+import KyCuongSupport
+
 /// Computes scores after XCCDF 1.2's models. Pure: the same checklist and states give the same report
 /// wherever it runs.
 ///
@@ -14,14 +18,18 @@ public enum Scorer {
   /// - Parameters:
   ///   - checklist: The checklist, with its weights, partial credit and rating bands.
   ///   - states: Each item's state by id; a missing id counts as unanswered.
+  ///   - context: The audit's context, which decides context-bound items.
+  ///   - day: The audit's first day, which decides items with a `validUntil`.
   ///   - model: The model; the checklist's own by default.
   ///   - finished: Whether the audit is finished; if not, the report is provisional.
+  /// - Returns: The report.
   public static func score(
-    checklist: Checklist, states: [String: ItemState], model: ScoringModel? = nil, finished: Bool
+    checklist: Checklist, states: [ItemID: ItemState], context: AuditContext? = nil, day: CalendarDate? = nil,
+    model: ScoringModel? = nil, finished: Bool
   ) -> ScoreReport {
     let model = model ?? checklist.scoring.model
     let credit = checklist.scoring.partialCredit
-    let applicability = Applicability(checklist: checklist, states: states)
+    let applicability = Applicability(checklist: checklist, states: states, context: context, day: day)
 
     struct Scored {
       var item: Item
@@ -35,7 +43,7 @@ public enum Scorer {
     var answered = 0
     var skipped = 0
     var applicable = 0
-    var criticalFailures: [String] = []
+    var criticalFailures: [ItemID] = []
     var scoredBySection: [[Scored]] = []
     for section in checklist.sections {
       var scored: [Scored] = []
@@ -107,7 +115,9 @@ public enum Scorer {
 
     let bands = checklist.scoring.ratingBands
     let lowest = bands.min { $0.from < $1.from }
-    var rating = overall.flatMap { score in bands.first { $0.contains(score) } }
+    // The band of the score as every report shows it, to one decimal: a score printed as 70.0 is rated
+    // "good" (70–<90) even when it is 69.96 before rounding, so the number and the rating never disagree.
+    var rating = overall.flatMap { score in bands.first { $0.contains(Self.shown(score)) } }
     let forced = !criticalFailures.isEmpty && rating != lowest
     if !criticalFailures.isEmpty { rating = lowest }
 
@@ -120,6 +130,13 @@ public enum Scorer {
   }
 }
 
+extension Scorer {
+  /// `score` rounded to one decimal, half away from zero: the precision of every report.
+  ///
+  /// - Parameter score: A score 0…100.
+  public static func shown(_ score: Double) -> Double { (score * 10).rounded() / 10 }
+}
+
 /// `ratio` × 100, rounded to 9 decimal places: floating-point division leaves scores that are exact by hand a
 /// hair below their value (57 % as 56.99999999999999), which would rate them in the band below a boundary and
 /// print numbers no one can recompute.
@@ -129,7 +146,11 @@ private func percent(_ ratio: Double) -> Double {
 
 extension Audit {
   /// The audit's scores under its checklist's model, or under `model`.
+  ///
+  /// - Parameter model: A scoring model; the checklist's own by default.
   public func score(model: ScoringModel? = nil) -> ScoreReport {
-    Scorer.score(checklist: checklist, states: states, model: model, finished: isFinished)
+    Scorer.score(
+      checklist: checklist, states: states, context: header.context, day: startDay, model: model,
+      finished: isFinished)
   }
 }

@@ -1,23 +1,23 @@
 /// A strict JSON reader (RFC 8259) that reports where a document is malformed, by line and column.
-public enum JSONReader {
+package enum JSONReader {
   /// Why a document is not JSON, and where.
-  public struct SyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+  package struct SyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
     /// 1-based line.
-    public var line: Int
+    package var line: Int
     /// 1-based column, counted in characters.
-    public var column: Int
+    package var column: Int
     /// What is wrong.
-    public var reason: String
+    package var reason: String
 
     /// "line 3, column 14: expected ',' or '}' after an object member".
-    public var description: String { "line \(line), column \(column): \(reason)" }
+    package var description: String { "line \(line), column \(column): \(reason)" }
   }
 
   /// Nesting deeper than this is refused, so a hostile file cannot exhaust the stack.
-  public static let maximumDepth = 256
+  package static let maximumDepth = 256
 
   /// Parses `bytes` as one JSON document.
-  public static func parse(_ bytes: some Collection<UInt8>) throws(SyntaxError) -> JSONValue {
+  package static func parse(_ bytes: some Collection<UInt8>) throws(SyntaxError) -> JSONValue {
     var parser = Parser(bytes: Array(bytes))
     parser.skipWhitespace()
     let value = try parser.parseValue(depth: 0)
@@ -29,7 +29,7 @@ public enum JSONReader {
   }
 
   /// Parses `text` as one JSON document.
-  public static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
+  package static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
     try parse(Array(text.utf8))
   }
 }

@@ -64,3 +64,28 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
   }
 }
+
+extension JSONValue {
+  /// The first key that occurs twice in one object anywhere in the value, as a JSON path (`items[3].id`), or
+  /// `nil` when none does. A reader that kept one of two values silently would let a file say two things.
+  package var firstDuplicateKey: String? { Self.firstDuplicateKey(in: self, path: "") }
+
+  private static func firstDuplicateKey(in value: JSONValue, path: String) -> String? {
+    switch value {
+    case .object(let members):
+      var seen = Set<String>()
+      for member in members {
+        let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
+        if !seen.insert(member.key).inserted { return memberPath }
+        if let found = firstDuplicateKey(in: member.value, path: memberPath) { return found }
+      }
+      return nil
+    case .array(let elements):
+      for (index, element) in elements.enumerated() {
+        if let found = firstDuplicateKey(in: element, path: "\(path)[\(index)]") { return found }
+      }
+      return nil
+    default: return nil
+    }
+  }
+}

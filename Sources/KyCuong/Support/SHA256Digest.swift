@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The core library stays Foundation-only and free of C code, and Foundation on Linux has no SHA-256, so the
 /// library carries this small implementation; the tests check it against the NIST vectors and `sha256sum`.
-public struct SHA256Digest: Sendable {
+package struct SHA256Digest: Sendable {
   private var state: [UInt32] = [
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
   ]
@@ -12,17 +12,17 @@ public struct SHA256Digest: Sendable {
   private var length: UInt64 = 0
 
   /// Starts an empty digest.
-  public init() {}
+  package init() {}
 
   /// The hex digest of `data`.
-  public static func hex(of data: some Sequence<UInt8>) -> String {
+  package static func hex(of data: some Sequence<UInt8>) -> String {
     var digest = SHA256Digest()
     digest.update(data)
     return digest.finalizeHex()
   }
 
   /// The hex digest of the file at `url`, read in blocks so large attachments need little memory.
-  public static func hex(ofFileAt url: URL) throws -> String {
+  package static func hex(ofFileAt url: URL) throws -> String {
     let handle = try FileHandle(forReadingFrom: url)
     defer { try? handle.close() }
     var digest = SHA256Digest()
@@ -33,7 +33,7 @@ public struct SHA256Digest: Sendable {
   }
 
   /// Adds `data` to the digest.
-  public mutating func update(_ data: some Sequence<UInt8>) {
+  package mutating func update(_ data: some Sequence<UInt8>) {
     let done: Void? = data.withContiguousStorageIfAvailable { bytes in update(bytes) }
     if done == nil { Array(data).withUnsafeBufferPointer { bytes in update(bytes) } }
   }
@@ -58,7 +58,7 @@ public struct SHA256Digest: Sendable {
   }
 
   /// Finishes the digest and returns it as 64 lower-case hex digits.
-  public mutating func finalizeHex() -> String {
+  package mutating func finalizeHex() -> String {
     let bitLength = length &* 8
     var tail = buffer
     tail.append(0x80)

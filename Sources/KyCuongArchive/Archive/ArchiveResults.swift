@@ -1,4 +1,5 @@
 import Foundation
+import KyCuong
 
 /// An audit as archived: its facts, the document they come from and every document received for it.
 public struct ArchivedAudit: Hashable, Sendable {
@@ -8,6 +9,8 @@ public struct ArchivedAudit: Hashable, Sendable {
   public var currentDocument: String
   /// Every document of the audit, in the order received.
   public var documents: [StoredDocument]
+  /// Its corrective actions (``AuditRecord/actions``) with their settlement.
+  public var actions: [ArchivedAction]
 }
 
 /// One line of an audit listing.
@@ -20,8 +23,8 @@ public struct AuditListEntry: Hashable, Sendable {
   public var checklistID: String
   /// The checklist's version.
   public var checklistVersion: String
-  /// `scheduled` or `surprise`.
-  public var visitType: String
+  /// Scheduled or surprise.
+  public var visitType: VisitType
   /// Start of the visit.
   public var startedAt: Date
   /// End, if finished.
@@ -36,16 +39,45 @@ public struct AuditListEntry: Hashable, Sendable {
   public var criticalFailures: Int
 }
 
-/// A corrective action past its deadline.
-public struct OverdueAction: Hashable, Sendable {
+/// A corrective action across the archive, with the audit that asked for it and its settlement.
+///
+/// The settlement rule is the department summary's (``AuditSummary``): an action is **settled** when a later
+/// audit of the same unit and checklist shows the item it remedies passing; ``settledBy`` names the first
+/// such audit. An action that remedies no item is never settled by an audit.
+public struct ArchivedAction: Hashable, Sendable {
   /// The audit that recorded it.
   public var auditID: String
   /// The unit.
   public var unit: String
+  /// The audit's checklist.
+  public var checklistID: String
   /// When that audit started.
   public var auditStartedAt: Date
   /// The action.
   public var action: ActionRecord
+  /// The first later audit of the unit and checklist in which the action's item passes, if any.
+  public var settledBy: String?
+  /// When that audit started.
+  public var settledAt: Date?
+
+  /// Where the action stands on `today`.
+  ///
+  /// - Parameter today: The day deadlines are measured against.
+  /// - Returns: Settled, overdue (due before `today`) or open.
+  public func state(on today: CalendarDate) -> ActionState {
+    if settledBy != nil { return .settled }
+    return action.due < today ? .overdue : .open
+  }
+}
+
+/// Where a corrective action stands.
+public enum ActionState: String, CaseIterable, Hashable, Sendable {
+  /// Not settled, its deadline not passed.
+  case open
+  /// Not settled, its deadline passed.
+  case overdue
+  /// A later audit of the unit shows its item passing.
+  case settled
 }
 
 /// An audit's scores at one point of a unit's trend.
@@ -56,7 +88,7 @@ public struct TrendPoint: Hashable, Sendable {
   public var focusAreas: [String: Double?]
 }
 
-/// How many rows each table holds: for checks, tests and `archive status`.
+/// How many rows each table holds: for checks, tests and `archive init`.
 public struct ArchiveStatistics: Hashable, Sendable {
   /// Stored documents.
   public var documents: Int
@@ -82,6 +114,14 @@ public struct ArchiveStatistics: Hashable, Sendable {
 
 /// A line of the import log.
 public struct ImportLogEntry: Hashable, Sendable {
+  /// What became of a document.
+  public enum Outcome: Hashable, Sendable {
+    /// Archived, relating to the archive as said.
+    case archived(DocumentRelation)
+    /// Refused for breaking `rule`.
+    case refused(ImportRefusal.Rule)
+  }
+
   /// Its number, increasing in the order of the imports.
   public var entry: Int
   /// When.
@@ -92,12 +132,10 @@ public struct ImportLogEntry: Hashable, Sendable {
   public var sha256: String
   /// Who sent it.
   public var receivedFrom: String
-  /// `first`, `same-state`, `later-version` or `refused`.
-  public var outcome: String
+  /// Archived or refused.
+  public var outcome: Outcome
   /// The audit, when known.
   public var auditID: String?
-  /// The rule a refusal broke.
-  public var rule: String?
   /// The refusal's detail, or an accepted document's warnings.
   public var reason: String?
 }

@@ -132,8 +132,17 @@ extension DepartmentArchive {
       at: ArchiveTime.string(receipt.time), fileName: receipt.fileName, sha256: sha256, byteCount: byteCount,
       receivedFrom: receipt.source, outcome: "refused", auditId: auditID, rule: refusal.rule.rawValue,
       reason: refusal.detail)
-    try await withConnection("recording the refusal of \(receipt.fileName)") { connection in
-      try await connection.sql.insert(into: "import_log").rows([row]).run()
+    do {
+      try await withConnection("recording the refusal of \(receipt.fileName)") { connection in
+        try await connection.writeTransaction { db in
+          try await db.insert(into: "import_log").rows([row]).run()
+        }
+      }
+    } catch {
+      // The document is refused either way; say both.
+      throw ArchiveError(
+        error.code,
+        "\(receipt.fileName) is refused (\(refusal.rule.rawValue)): \(refusal.detail); and \(error.message)")
     }
   }
 
@@ -149,7 +158,7 @@ extension DepartmentArchive {
     if let stored = try await db.select().columns(DocumentRow.metadataColumns).from("documents")
       .where("sha256", .equal, document.sha256).first(DocumentMetadataRow.self)
     {
-      return .alreadyArchived(stored.document)
+      return .alreadyArchived(try stored.document())
     }
     // 2. The signer's key.
     let trust = try await keyTrust(of: document, policy: policy, on: db)
@@ -161,7 +170,7 @@ extension DepartmentArchive {
       "SELECT * FROM audits WHERE audit_id = \(bind: audit.id)\(unsafeRaw: backend.lockAuditClause)"
     ).first(AuditRow.self)
     if let archived {
-      var current = archived.version
+      var current = try archived.version()
       if current.eventCount > document.version.eventCount,
         let stored = try await db.select().columns("kind", "content").from("documents")
           .where("sha256", .equal, archived.currentDocument).first(),
@@ -215,11 +224,14 @@ extension DepartmentArchive {
     case .first:
       try await insertFacts(document, at: receipt.time, on: db)
     case .laterVersion:
+      // The actions the earlier state settled are settled again from what the archive holds after it.
+      let unsettled = try await Settlement.release(settledBy: audit.id, on: db)
       for table in ["item_results", "focus_area_scores", "corrective_actions"] {
         try await db.delete(from: table).where("audit_id", .equal, audit.id).run()
       }
       try await db.delete(from: "audits").where("audit_id", .equal, audit.id).run()
       try await insertFacts(document, at: receipt.time, on: db)
+      try await Settlement.settleAgain(unsettled, on: db)
     case .sameState:
       break
     }
@@ -281,17 +293,12 @@ extension DepartmentArchive {
     try await db.insert(into: "checklists").rows([
       ChecklistRow(
         digest: checklist.digest, checklistId: checklist.id, version: checklist.version,
-        titleVi: checklist.titleVI, titleEn: checklist.titleEN, itemCount: checklist.items.count,
+        titleVi: checklist.title.vi, titleEn: checklist.title.en, itemCount: checklist.items.count,
         firstSeenAt: ArchiveTime.string(time))
     ]).run()
     if !checklist.items.isEmpty {
       try await db.insert(into: "checklist_items").rows(
-        checklist.items.map {
-          ChecklistItemRow(
-            checklistDigest: checklist.digest, itemId: $0.itemID, position: $0.position,
-            sectionId: $0.sectionID,
-            textVi: $0.textVI, textEn: $0.textEN)
-        }
+        checklist.items.map { ChecklistItemRow($0, checklist: checklist.digest) }
       ).run()
     }
   }
@@ -314,14 +321,19 @@ extension DepartmentArchive {
       ).run()
     }
     if !audit.actions.isEmpty {
-      try await db.insert(into: "corrective_actions").rows(
-        audit.actions.map {
-          ActionRow(
-            auditId: audit.id, position: $0.position, unitKey: audit.unitKey, what: $0.what, owner: $0.owner,
-            dueOn: $0.due, itemId: $0.itemID, recordedBy: $0.recordedBy,
-            recordedAt: ArchiveTime.string($0.recordedAt))
+      var rows: [ActionRow] = []
+      for action in audit.actions {
+        var row = ActionRow(action, of: audit)
+        if let item = action.itemID,
+          let settler = try await Settlement.firstLaterPass(of: item, after: row, on: db)
+        {
+          row.settledBy = settler.auditID
+          row.settledAt = settler.startedAt
         }
-      ).run()
+        rows.append(row)
+      }
+      try await db.insert(into: "corrective_actions").rows(rows).run()
     }
+    try await Settlement.settle(by: audit, on: db)
   }
 }

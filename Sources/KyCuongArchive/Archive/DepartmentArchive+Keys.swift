@@ -4,12 +4,16 @@ import SQLKit
 extension DepartmentArchive {
   /// Registers a team leader's public key (a `.pub` file from `kycuong key generate`).
   ///
-  /// - Returns: The key as registered; a key registered already is returned as it is, unchanged.
+  /// - Parameters:
+  ///   - url: The public key file.
+  ///   - addedBy: Who registers it.
+  ///   - time: Since when.
+  /// - Returns: The key as registered now, or as it was registered already (unchanged).
   /// - Throws: ``ArchiveError`` with code ``ArchiveError/Code/key`` when the file is not a public key.
   @discardableResult
   public func registerKey(
     file url: URL, addedBy: String, at time: Date = Date()
-  ) async throws(ArchiveError) -> RegisteredKey {
+  ) async throws(ArchiveError) -> KeyRegistration {
     let file = try ArchiveDocument.readKeyFile(url)
     let row = KeyRow(
       publicKey: file.publicKey, fingerprint: file.fingerprint, signer: file.signer,
@@ -20,10 +24,10 @@ extension DepartmentArchive {
         if let existing = try await db.select().column("*").from("signing_keys")
           .where("public_key", .equal, row.publicKey).first(KeyRow.self)
         {
-          return existing.key
+          return .alreadyRegistered(existing.key)
         }
         try await db.insert(into: "signing_keys").rows([row]).run()
-        return row.key
+        return .registered(row.key)
       }
     }
   }
@@ -31,6 +35,12 @@ extension DepartmentArchive {
   /// Revokes the key with `fingerprint` (as `keys list` shows it, spaces optional): documents signed with
   /// it are refused from now on; those archived before stay.
   ///
+  /// - Parameters:
+  ///   - fingerprint: The key's fingerprint.
+  ///   - person: Who revokes it.
+  ///   - reason: Why.
+  ///   - time: When.
+  /// - Returns: The key as revoked.
   /// - Throws: ``ArchiveError`` with code ``ArchiveError/Code/key`` when no registered key has that
   ///   fingerprint, or when it is revoked already.
   @discardableResult
@@ -48,10 +58,12 @@ extension DepartmentArchive {
         "the key \(key.fingerprint) of \(key.signer) was revoked already on \(ArchiveTime.string(revokedAt))")
     }
     try await withConnection("revoking the key \(key.fingerprint)") { connection in
-      try await connection.sql.update("signing_keys")
-        .set("revoked_at", to: ArchiveTime.string(time)).set("revoked_by", to: person)
-        .set("revocation_reason", to: reason)
-        .where("public_key", .equal, key.publicKey).run()
+      try await connection.writeTransaction { db in
+        try await db.update("signing_keys")
+          .set("revoked_at", to: ArchiveTime.string(time)).set("revoked_by", to: person)
+          .set("revocation_reason", to: reason)
+          .where("public_key", .equal, key.publicKey).run()
+      }
     }
     var revoked = key
     revoked.revokedAt = Date(timeIntervalSince1970: time.timeIntervalSince1970.rounded(.down))
@@ -61,6 +73,9 @@ extension DepartmentArchive {
   }
 
   /// Every registered key, oldest first.
+  ///
+  /// - Returns: The keys.
+  /// - Throws: ``ArchiveError`` when the database fails.
   public func keys() async throws(ArchiveError) -> [RegisteredKey] {
     try await withConnection("listing the keys") { connection in
       try await connection.sql.select().column("*").from("signing_keys").orderBy("added_at").orderBy(

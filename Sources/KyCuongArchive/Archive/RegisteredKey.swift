@@ -24,3 +24,18 @@ public struct RegisteredKey: Hashable, Sendable {
   /// Why.
   public var revocationReason: String?
 }
+
+/// What registering a key did.
+public enum KeyRegistration: Hashable, Sendable {
+  /// The key is registered now.
+  case registered(RegisteredKey)
+  /// The key was registered already; nothing changed.
+  case alreadyRegistered(RegisteredKey)
+
+  /// The key as the archive holds it.
+  public var key: RegisteredKey {
+    switch self {
+    case .registered(let key), .alreadyRegistered(let key): key
+    }
+  }
+}

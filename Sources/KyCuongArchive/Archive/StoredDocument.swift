@@ -5,8 +5,8 @@ import Foundation
 public struct StoredDocument: Hashable, Sendable {
   /// The hex SHA-256 of its bytes.
   public var sha256: String
-  /// Export, log or bundle.
-  public var kind: String
+  /// Export or log.
+  public var kind: DocumentKind
   /// The audit it holds.
   public var auditID: String
   /// Its size.
@@ -17,8 +17,8 @@ public struct StoredDocument: Hashable, Sendable {
   public var receivedFrom: String
   /// The file's name as it was imported.
   public var fileName: String
-  /// How it related to the archive when it arrived (`first`, `same-state`, `later-version`).
-  public var relation: String
+  /// How it related to the archive when it arrived.
+  public var relation: DocumentRelation
   /// Its entry in the import log (``DepartmentArchive/importLog()``): the order documents arrived in.
   public var importEntry: Int
   /// Events in the state it holds.
@@ -27,14 +27,8 @@ public struct StoredDocument: Hashable, Sendable {
   public var chainHead: String?
   /// The digest of the state's content (``AuditVersion/stateDigest``).
   public var stateDigest: String
-  /// Its tamper evidence: `signed`, `sealed`, `unsealed`, `chained`, `unchained`.
-  public var seal: String
-  /// The signer's name, when signed.
-  public var signer: String?
-  /// The signing key's fingerprint, when signed.
-  public var signerFingerprint: String?
-  /// When it was signed (the signer's clock), when signed.
-  public var signedAt: Date?
-  /// `registered`, `unknown-key` or `unsigned`, as judged when it arrived.
-  public var keyTrust: String
+  /// What its tamper evidence showed when it arrived (the signature, when signed).
+  public var seal: DocumentSeal
+  /// Whether its signing key was a registered team leader's when it arrived.
+  public var keyTrust: KeyTrust
 }

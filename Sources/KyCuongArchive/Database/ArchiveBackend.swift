@@ -60,4 +60,14 @@ public enum ArchiveBackend: String, Hashable, Sendable {
     case .postgresql: "EXPLAIN "
     }
   }
+
+  /// `column` compared byte by byte, for an `ORDER BY` that must agree with Swift's ordering of the same
+  /// ASCII ids (the summary sums scores in that order): SQLite compares text as bytes already; PostgreSQL
+  /// compares by the database's collation unless told `COLLATE "C"`.
+  func binary(_ column: String) -> String {
+    switch self {
+    case .sqlite: column
+    case .postgresql: column + " COLLATE \"C\""
+    }
+  }
 }

@@ -65,12 +65,14 @@ final class ArchiveConnection: @unchecked Sendable {
     let sql = connection.sql(queryLogLevel: nil)
     do {
       // WAL: readers do not block the writer, and a commit is one append. FULL: each commit is on disk
-      // before it returns (an archive of records). busy_timeout replaces sqlite-nio's busy handler, which
-      // retries at once without sleeping, by SQLite's own, which sleeps, and gives up after a minute with
-      // "database is locked" instead of spinning for ever.
+      // before it returns (an archive of records). While the connection switches a new file to WAL, other
+      // first opens wait on SQLite's busy handler (busy_timeout replaces sqlite-nio's, which spins). Then the
+      // handler is cleared: the bundled SQLite is built without usleep, so its handler sleeps whole seconds,
+      // and a writer that wakes once a second loses the lock, again and again, to writers that are awake.
+      // Writers wait in ``writeTransaction(_:)`` instead, in short, jittered steps.
       for pragma in [
         "PRAGMA busy_timeout = 60000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
-        "PRAGMA foreign_keys = ON",
+        "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 0",
       ] {
         try await sql.raw(SQLQueryString(pragma)).run()
       }
@@ -133,11 +135,29 @@ final class ArchiveConnection: @unchecked Sendable {
     if first { try? await closer().get() }
   }
 
+  /// How long a writer waits for SQLite's write lock before it gives up with "database is locked".
+  static let lockWait: Duration = .seconds(60)
+
   /// Runs `body` in a write transaction: committed when it returns, rolled back when it throws.
+  ///
+  /// On SQLite the transaction takes the write lock first (`BEGIN IMMEDIATE`); while another writer holds
+  /// it, it tries again after a short random pause (1 ms at first, doubling up to 50 ms) for up to
+  /// ``lockWait``, so that waiting writers take turns.
   func writeTransaction<R: Sendable>(
     _ body: (any SQLDatabase) async throws -> R
   ) async throws -> R {
-    try await sql.raw(SQLQueryString(backend.beginWrite)).run()
+    let clock = ContinuousClock()
+    let deadline = clock.now + Self.lockWait
+    var pause = 1
+    while true {
+      do {
+        try await sql.raw(SQLQueryString(backend.beginWrite)).run()
+        break
+      } catch let error where Self.isBusy(error) && clock.now < deadline {
+        try await Task.sleep(for: .milliseconds(Int.random(in: 1...pause)))
+        pause = min(pause * 2, 50)
+      }
+    }
     let result: R
     do {
       result = try await body(sql)
@@ -167,6 +187,15 @@ final class ArchiveConnection: @unchecked Sendable {
       }
     }
     return false
+  }
+
+  /// Whether `error` is SQLite's "database is locked": another connection holds the write lock.
+  static func isBusy(_ error: any Error) -> Bool {
+    guard let error = error as? SQLiteError else { return false }
+    switch error.reason {
+    case .busy, .busyTimeout, .busyInRecovery, .busyInSnapshot, .locked: return true
+    default: return false
+    }
   }
 
   /// A database error in words: PostgreSQL's message and SQLSTATE, SQLite's reason and message.

@@ -1,9 +1,25 @@
 import Foundation
+import KyCuong
 import SQLKit
 
 // The tables' rows as Codable values: SQLKit encodes them into inserts and decodes query rows into them,
-// with snake_case column names (`auditId` is `audit_id`). Times and days are text (``ArchiveTime``). The
-// property names avoid runs of capitals so that the snake_case conversion is unambiguous.
+// with snake_case column names (`auditId` is `audit_id`). Times and days are text (``ArchiveTime``); typed
+// values (ids, days, statuses, kinds) cross into the archive's model here, and a stored text that no longer
+// names one is a damaged row (``ArchiveRowError``). The property names avoid runs of capitals so that the
+// snake_case conversion is unambiguous.
+
+/// A stored value that does not read as what its column holds: the database was changed by hand.
+struct ArchiveRowError: Error, CustomStringConvertible {
+  var column: String
+  var value: String
+  var description: String { "the column \(column) holds \"\(value)\", which this program does not read" }
+}
+
+/// `text` read as `T`, or a row error naming `column`.
+func decodeColumn<T>(_ text: String, _ column: String, _ read: (String) -> T?) throws(ArchiveRowError) -> T {
+  guard let value = read(text) else { throw ArchiveRowError(column: column, value: text) }
+  return value
+}
 
 struct DocumentRow: Codable, Sendable {
   var sha256: String
@@ -29,8 +45,8 @@ struct DocumentRow: Codable, Sendable {
   /// The columns of ``DocumentMetadataRow``: every column but `content`.
   static let metadataColumns = [
     "sha256", "kind", "audit_id", "byte_count", "received_at", "received_from", "file_name", "relation",
-    "import_entry", "event_count", "chain_head", "state_digest", "seal", "signer", "signer_fingerprint",
-    "signed_at", "key_trust",
+    "import_entry", "event_count", "chain_head", "state_digest", "seal", "signer", "signer_key",
+    "signer_fingerprint", "signed_at", "key_trust",
   ]
 }
 
@@ -49,18 +65,34 @@ struct DocumentMetadataRow: Codable, Sendable {
   var stateDigest: String
   var seal: String
   var signer: String?
+  var signerKey: String?
   var signerFingerprint: String?
   var signedAt: String?
   var keyTrust: String
 
-  var document: StoredDocument {
-    StoredDocument(
-      sha256: sha256, kind: kind, auditID: auditId, byteCount: byteCount,
-      receivedAt: ArchiveTime.date(receivedAt) ?? .distantPast, receivedFrom: receivedFrom,
-      fileName: fileName,
-      relation: relation, importEntry: importEntry, eventCount: eventCount, chainHead: chainHead,
-      stateDigest: stateDigest, seal: seal, signer: signer,
-      signerFingerprint: signerFingerprint, signedAt: signedAt.flatMap(ArchiveTime.date), keyTrust: keyTrust)
+  func document() throws(ArchiveRowError) -> StoredDocument {
+    let seal: DocumentSeal
+    switch self.seal {
+    case "signed":
+      guard let signer, let signerKey, let signerFingerprint, let signedAt,
+        let time = ArchiveTime.date(signedAt)
+      else { throw ArchiveRowError(column: "documents.seal", value: "signed without its signature") }
+      seal = .signed(
+        SignatureRecord(publicKey: signerKey, fingerprint: signerFingerprint, signer: signer, signedAt: time))
+    case "sealed": seal = .sealed
+    case "unsealed": seal = .unsealed
+    case "chained": seal = .chained
+    case "unchained": seal = .unchained
+    default: throw ArchiveRowError(column: "documents.seal", value: self.seal)
+    }
+    return StoredDocument(
+      sha256: sha256, kind: try decodeColumn(kind, "documents.kind", DocumentKind.init(rawValue:)),
+      auditID: auditId, byteCount: byteCount,
+      receivedAt: try decodeColumn(receivedAt, "documents.received_at", ArchiveTime.date),
+      receivedFrom: receivedFrom, fileName: fileName,
+      relation: try decodeColumn(relation, "documents.relation", DocumentRelation.init(rawValue:)),
+      importEntry: importEntry, eventCount: eventCount, chainHead: chainHead, stateDigest: stateDigest,
+      seal: seal, keyTrust: try decodeColumn(keyTrust, "documents.key_trust", KeyTrust.init(rawValue:)))
   }
 }
 
@@ -81,6 +113,27 @@ struct ChecklistItemRow: Codable, Sendable {
   var sectionId: String
   var textVi: String
   var textEn: String?
+  var critical: Bool
+  /// The tags, separated by spaces.
+  var tags: String
+
+  init(_ item: ChecklistRecord.Item, checklist digest: String) {
+    checklistDigest = digest
+    itemId = item.itemID.rawValue
+    position = item.position
+    sectionId = item.sectionID
+    textVi = item.text.vi
+    textEn = item.text.en
+    critical = item.critical
+    tags = item.tags.joined(separator: " ")
+  }
+
+  var item: ChecklistRecord.Item {
+    ChecklistRecord.Item(
+      position: position, itemID: ItemID(itemId), sectionID: sectionId,
+      text: LocalizedText(vi: textVi, en: textEn), critical: critical,
+      tags: tags.split(separator: " ").map(String.init))
+  }
 }
 
 struct AuditRow: Codable, Sendable {
@@ -96,6 +149,7 @@ struct AuditRow: Codable, Sendable {
   var startedOn: String
   var finishedAt: String?
   var leader: String
+  var leaderKey: String
   /// The other members, one per line.
   var members: String
   var eventCount: Int
@@ -104,8 +158,16 @@ struct AuditRow: Codable, Sendable {
   var scoringModel: String
   var overallScore: Double?
   var ratingId: String?
+  var ratingFrom: Double?
+  var ratingTo: Double?
+  var ratingLabelVi: String?
+  var ratingLabelEn: String?
   var ratingForced: Bool
   var criticalFailures: Int
+  /// The failed critical items' ids, separated by spaces.
+  var criticalItems: String
+  /// ``AuditRecord/verdicts``.
+  var verdicts: String
   var answeredItems: Int
   var skippedItems: Int
   var applicableItems: Int
@@ -120,20 +182,27 @@ struct AuditRow: Codable, Sendable {
     checklistId = audit.checklistID
     checklistVersion = audit.checklistVersion
     checklistDigest = audit.checklistDigest
-    visitType = audit.visitType
+    visitType = audit.visitType.rawValue
     startedAt = ArchiveTime.string(audit.startedAt)
     startedOn = ArchiveTime.day(audit.startedAt)
     finishedAt = audit.finishedAt.map(ArchiveTime.string)
     leader = audit.leader
+    leaderKey = ArchiveDocument.unitKey(audit.leader)
     members = audit.members.joined(separator: "\n")
     eventCount = audit.eventCount
     chainHead = version.chainHead
     stateDigest = version.stateDigest
-    scoringModel = audit.scoringModel
+    scoringModel = audit.scoringModel.rawValue
     overallScore = audit.overallScore
-    ratingId = audit.ratingID
+    ratingId = audit.rating?.id
+    ratingFrom = audit.rating?.from
+    ratingTo = audit.rating?.to
+    ratingLabelVi = audit.rating?.label.vi
+    ratingLabelEn = audit.rating?.label.en
     ratingForced = audit.ratingForcedByCriticalFailure
     criticalFailures = audit.criticalFailures.count
+    criticalItems = audit.criticalFailures.map(\.rawValue).joined(separator: " ")
+    verdicts = audit.verdicts
     answeredItems = audit.answeredItems
     skippedItems = audit.skippedItems
     applicableItems = audit.applicableItems
@@ -142,13 +211,41 @@ struct AuditRow: Codable, Sendable {
   }
 
   /// The state this row holds, for comparing a new document with it.
-  var version: AuditVersion {
+  func version() throws(ArchiveRowError) -> AuditVersion {
     AuditVersion(
       identity: AuditVersion.Identity(
-        unit: unit, checklistDigest: checklistDigest, startedAt: ArchiveTime.date(startedAt) ?? .distantPast,
-        leader: leader),
+        unit: unit, checklistDigest: checklistDigest,
+        startedAt: try decodeColumn(startedAt, "audits.started_at", ArchiveTime.date), leader: leader),
       eventCount: eventCount, chainHead: chainHead, finished: finishedAt != nil, stateDigest: stateDigest,
       chain: nil)
+  }
+
+  /// The record, with the item results, focus-area scores and actions read beside it.
+  func record(
+    items: [ItemResult], focusAreas: [FocusAreaResult], actions: [ActionRecord]
+  ) throws(ArchiveRowError) -> AuditRecord {
+    AuditRecord(
+      id: auditId, unit: unit, unitKey: unitKey, unitAddress: unitAddress, checklistID: checklistId,
+      checklistVersion: checklistVersion, checklistDigest: checklistDigest,
+      visitType: try decodeColumn(visitType, "audits.visit_type", VisitType.init(rawValue:)),
+      startedAt: try decodeColumn(startedAt, "audits.started_at", ArchiveTime.date),
+      finishedAt: try finishedAt.map { text throws(ArchiveRowError) in
+        try decodeColumn(text, "audits.finished_at", ArchiveTime.date)
+      },
+      leader: leader, members: members.isEmpty ? [] : members.components(separatedBy: "\n"),
+      eventCount: eventCount,
+      scoringModel: try decodeColumn(scoringModel, "audits.scoring_model", ScoringModel.init(rawValue:)),
+      overallScore: overallScore, rating: rating, ratingForcedByCriticalFailure: ratingForced,
+      criticalFailures: criticalItems.split(separator: " ").map { ItemID(String($0)) },
+      answeredItems: answeredItems, skippedItems: skippedItems, applicableItems: applicableItems,
+      focusAreas: focusAreas, items: items, actions: actions)
+  }
+
+  var rating: RatingBand? {
+    guard let ratingId, let ratingFrom, let ratingTo, let ratingLabelVi else { return nil }
+    return RatingBand(
+      id: ratingId, from: ratingFrom, to: ratingTo, label: LocalizedText(vi: ratingLabelVi, en: ratingLabelEn)
+    )
   }
 }
 
@@ -169,25 +266,26 @@ struct ItemRow: Codable, Sendable {
 
   init(_ item: ItemResult, audit: String) {
     auditId = audit
-    itemId = item.itemID
+    itemId = item.itemID.rawValue
     position = item.position
     sectionId = item.sectionID
-    kind = item.kind
+    kind = item.kind.rawValue
     weight = item.weight
     critical = item.critical
     tags = item.tags.joined(separator: " ")
     applicable = item.applicable
-    status = item.status
+    status = item.status.rawValue
     outcome = item.outcome
     score = item.score
   }
 
-  var result: ItemResult {
+  func result() throws(ArchiveRowError) -> ItemResult {
     ItemResult(
-      itemID: itemId, position: position, sectionID: sectionId, kind: kind, weight: weight,
-      critical: critical,
-      tags: tags.split(separator: " ").map(String.init), applicable: applicable, status: status,
-      outcome: outcome, score: score)
+      itemID: ItemID(itemId), position: position, sectionID: sectionId,
+      kind: try decodeColumn(kind, "item_results.kind", ItemKind.Name.init(rawValue:)), weight: weight,
+      critical: critical, tags: tags.split(separator: " ").map(String.init), applicable: applicable,
+      status: try decodeColumn(status, "item_results.status", ItemStatus.init(rawValue:)), outcome: outcome,
+      score: score)
   }
 }
 
@@ -198,21 +296,58 @@ struct FocusAreaRow: Codable, Sendable {
   var scoredItems: Int
 }
 
+/// A corrective action as stored: with its audit's unit, checklist and start (what the settlement rule
+/// compares), and the later audit that settled it, if one did.
 struct ActionRow: Codable, Sendable {
   var auditId: String
   var position: Int
+  var unit: String
   var unitKey: String
+  var checklistId: String
+  var auditStartedAt: String
   var what: String
   var owner: String
   var dueOn: String
   var itemId: String?
   var recordedBy: String
   var recordedAt: String
+  var settledBy: String?
+  var settledAt: String?
 
-  var action: ActionRecord {
+  init(_ action: ActionRecord, of audit: AuditRecord) {
+    auditId = audit.id
+    position = action.position
+    unit = audit.unit
+    unitKey = audit.unitKey
+    checklistId = audit.checklistID
+    auditStartedAt = ArchiveTime.string(audit.startedAt)
+    what = action.what
+    owner = action.owner
+    dueOn = action.due.description
+    itemId = action.itemID?.rawValue
+    recordedBy = action.recordedBy
+    recordedAt = ArchiveTime.string(action.recordedAt)
+    settledBy = nil
+    settledAt = nil
+  }
+
+  func action() throws(ArchiveRowError) -> ActionRecord {
     ActionRecord(
-      position: position, what: what, owner: owner, due: dueOn, itemID: itemId, recordedBy: recordedBy,
-      recordedAt: ArchiveTime.date(recordedAt) ?? .distantPast)
+      position: position, what: what, owner: owner,
+      due: try decodeColumn(dueOn, "corrective_actions.due_on", CalendarDate.init),
+      itemID: itemId.map { ItemID($0) }, recordedBy: recordedBy,
+      recordedAt: try decodeColumn(recordedAt, "corrective_actions.recorded_at", ArchiveTime.date))
+  }
+
+  func entry() throws(ArchiveRowError) -> ArchivedAction {
+    ArchivedAction(
+      auditID: auditId, unit: unit, checklistID: checklistId,
+      auditStartedAt: try decodeColumn(
+        auditStartedAt, "corrective_actions.audit_started_at", ArchiveTime.date),
+      action: try action(), settledBy: settledBy,
+      settledAt: try settledAt.map { text throws(ArchiveRowError) in
+        try decodeColumn(text, "corrective_actions.settled_at", ArchiveTime.date)
+      })
   }
 }
 

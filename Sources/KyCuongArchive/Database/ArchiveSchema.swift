@@ -105,6 +105,8 @@ enum ArchiveSchema {
       .column("section_id", type: .text, .notNull)
       .column("text_vi", type: .text, .notNull)
       .column("text_en", type: .text)
+      .column("critical", type: boolean, .notNull)
+      .column("tags", type: .text, .notNull)
       .primaryKey("checklist_digest", "item_id")
       .run()
 
@@ -122,6 +124,7 @@ enum ArchiveSchema {
       .column("started_on", type: .text, .notNull)
       .column("finished_at", type: .text)
       .column("leader", type: .text, .notNull)
+      .column("leader_key", type: .text, .notNull)
       .column("members", type: .text, .notNull)
       .column("event_count", type: .int, .notNull)
       .column("chain_head", type: .text)
@@ -129,8 +132,16 @@ enum ArchiveSchema {
       .column("scoring_model", type: .text, .notNull)
       .column("overall_score", type: double)
       .column("rating_id", type: .text)
+      .column("rating_from", type: double)
+      .column("rating_to", type: double)
+      .column("rating_label_vi", type: .text)
+      .column("rating_label_en", type: .text)
       .column("rating_forced", type: boolean, .notNull)
       .column("critical_failures", type: .int, .notNull)
+      .column("critical_items", type: .text, .notNull)
+      // One character per checklist item, in order: p passed, f failed, . not assessed. The summary reads
+      // this instead of fifty item rows per audit.
+      .column("verdicts", type: .text, .notNull)
       .column("answered_items", type: .int, .notNull)
       .column("skipped_items", type: .int, .notNull)
       .column("applicable_items", type: .int, .notNull)
@@ -142,10 +153,13 @@ enum ArchiveSchema {
     // The audit id ends the key so that rows come out in the queries' order (start, then id) without a sort.
     try await db.create(index: "audits_by_unit").on("audits").column("unit_key").column("started_at")
       .column("audit_id").run()
-    // Listings by period and by checklist across units.
-    try await db.create(index: "audits_by_start").on("audits").column("started_at").run()
+    // Listings and the summary, by period and by checklist across units, in the order they are read.
+    try await db.create(index: "audits_by_start").on("audits").column("started_at").column("audit_id").run()
     try await db.create(index: "audits_by_checklist").on("audits").column("checklist_id").column("started_at")
-      .run()
+      .column("audit_id").run()
+    // The later audits of a unit and checklist (the settlement of corrective actions).
+    try await db.create(index: "audits_by_unit_checklist").on("audits").column("unit").column("checklist_id")
+      .column("started_at").column("audit_id").run()
 
     try await db.create(table: "item_results")
       .column("audit_id", type: .text, .notNull, .references("audits", "audit_id", onDelete: .cascade))
@@ -174,21 +188,42 @@ enum ArchiveSchema {
     try await db.create(table: "corrective_actions")
       .column("audit_id", type: .text, .notNull, .references("audits", "audit_id", onDelete: .cascade))
       .column("position", type: .int, .notNull)
+      .column("unit", type: .text, .notNull)
       .column("unit_key", type: .text, .notNull)
+      .column("checklist_id", type: .text, .notNull)
+      .column("audit_started_at", type: .text, .notNull)
       .column("what", type: .text, .notNull)
       .column("owner", type: .text, .notNull)
       .column("due_on", type: .text, .notNull)
       .column("item_id", type: .text)
       .column("recorded_by", type: .text, .notNull)
       .column("recorded_at", type: .text, .notNull)
+      // The first later audit of the same unit and checklist in which the action's item passes (the
+      // summary's settlement rule), kept up to date by every import.
+      .column("settled_by", type: .text)
+      .column("settled_at", type: .text)
       .primaryKey("audit_id", "position")
       .run()
-    // "Which corrective actions are overdue across the province": by deadline.
+    // "Which corrective actions are overdue across the province": the unsettled ones, by deadline (a partial
+    // index, the same statement on both databases).
+    try await db.raw(
+      "CREATE INDEX actions_open_by_due ON corrective_actions (due_on, audit_id, position) "
+        + "WHERE settled_by IS NULL"
+    ).run()
+    // Every action by deadline (`actions` with settled ones too).
     try await db.create(index: "actions_by_due").on("corrective_actions").column("due_on").column("audit_id")
       .column("position").run()
-    // "Settled by a later audit of the unit": an action's unit and item.
-    try await db.create(index: "actions_by_unit_item").on("corrective_actions").column("unit_key")
-      .column("item_id").run()
+    // The actions a new audit of a unit may settle: by unit, checklist and item.
+    try await db.create(index: "actions_by_unit_item").on("corrective_actions").column("unit")
+      .column("checklist_id").column("item_id").column("audit_started_at").run()
+    // The actions an audit settled, for when a later version of it replaces its items.
+    // (Partial, so that the planner never takes it for `settled_by IS NULL`: that is actions_open_by_due.)
+    try await db.raw(
+      "CREATE INDEX actions_by_settler ON corrective_actions (settled_by) WHERE settled_by IS NOT NULL"
+    ).run()
+    // A unit's actions (`actions --unit`).
+    try await db.create(index: "actions_by_unit_key").on("corrective_actions").column("unit_key")
+      .column("due_on").run()
 
     // The team leaders' public keys (from `kycuong key generate`), who added them and since when.
     try await db.create(table: "signing_keys")

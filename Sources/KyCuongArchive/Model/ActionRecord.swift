@@ -1,4 +1,5 @@
 import Foundation
+import KyCuong
 
 /// A corrective action of an archived audit ("biện pháp khắc phục").
 public struct ActionRecord: Hashable, Sendable {
@@ -8,18 +9,27 @@ public struct ActionRecord: Hashable, Sendable {
   public var what: String
   /// Who is responsible.
   public var owner: String
-  /// The deadline, `YYYY-MM-DD`.
-  public var due: String
+  /// The deadline.
+  public var due: CalendarDate
   /// The item it remedies, if any.
-  public var itemID: String?
+  public var itemID: ItemID?
   /// Who recorded it.
   public var recordedBy: String
   /// When.
   public var recordedAt: Date
 
   /// Creates an action.
+  ///
+  /// - Parameters:
+  ///   - position: Its place among the audit's actions, from 0.
+  ///   - what: What must be done.
+  ///   - owner: Who is responsible.
+  ///   - due: The deadline.
+  ///   - itemID: The item it remedies, if any.
+  ///   - recordedBy: Who recorded it.
+  ///   - recordedAt: When.
   public init(
-    position: Int, what: String, owner: String, due: String, itemID: String?, recordedBy: String,
+    position: Int, what: String, owner: String, due: CalendarDate, itemID: ItemID?, recordedBy: String,
     recordedAt: Date
   ) {
     self.position = position

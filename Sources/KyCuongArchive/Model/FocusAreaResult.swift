@@ -8,6 +8,11 @@ public struct FocusAreaResult: Hashable, Sendable {
   public var scoredItems: Int
 
   /// Creates a result.
+  ///
+  /// - Parameters:
+  ///   - tag: The focus area's tag.
+  ///   - score: Its score 0…100, `nil` when none of its items is scored.
+  ///   - scoredItems: Its items with a score.
   public init(tag: String, score: Double?, scoredItems: Int) {
     self.tag = tag
     self.score = score

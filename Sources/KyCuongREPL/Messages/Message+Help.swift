@@ -1,5 +1,7 @@
 import Foundation
 import KyCuong
+import KyCuongIntegrity
+import KyCuongStore
 
 extension Message {
   /// A command's syntax (the same in both languages: commands and options are typed as shown).
@@ -139,13 +141,11 @@ extension Message {
     case .outcomeNotAccepted(let item, let problem):
       "\(item): câu trả lời không hợp lệ (\(outcomeProblem(problem)))."
     case .itemNotApplicable(let item, let condition):
-      "\(item) không áp dụng: chỉ áp dụng khi \(condition.item) là "
-        + condition.outcomes.map { checkOutcomeName($0) }.joined(separator: " hoặc ") + "."
-    case .emptyText(let field): "Nội dung (\(field)) không được để trống."
-    case .badDueDate(let text): "Hạn \"\(text)\" phải là ngày dạng YYYY-MM-DD."
+      "\(item) không áp dụng: chỉ áp dụng khi \(conditionText(condition, .vi))."
+    case .emptyText(let field): "Nội dung (\(textFieldName(field))) không được để trống."
     case .alreadyFinished: "Cuộc kiểm tra đã kết thúc; không nhận thêm thay đổi."
     case .openItems(let ids):
-      "Chưa kết thúc được: còn \(ids.count) mục bỏ ngỏ: \(ids.joined(separator: ", "))."
+      "Chưa kết thúc được: còn \(ids.count) mục bỏ ngỏ: \(ids.map(\.rawValue).joined(separator: ", "))."
     case .attachmentUnreadable(let path, let problem):
       "Không đính kèm được \(path): "
         + {
@@ -155,7 +155,19 @@ extension Message {
           case .unreadable(let reason): reason
           }
         }() + "."
-    case .badLog(let reason): "Nhật ký không hợp lệ: \(reason)."
+    case .emptyLog: "Nhật ký không hợp lệ: không có sự kiện nào."
+    case .firstEventNotStarted: "Nhật ký không hợp lệ: sự kiện đầu tiên phải là \"started\"."
+    case .startedAgain: "Nhật ký không hợp lệ: một cuộc kiểm tra chỉ có một sự kiện \"started\"."
+    case .sequenceOutOfOrder(let sequence, let after):
+      "Nhật ký không hợp lệ: số thứ tự \(sequence) không đứng sau \(after)."
+    case .invalidEvent(let sequence, let type, let reason):
+      // A log-level reason starts with "Nhật ký không hợp lệ: " too: say it once.
+      "Nhật ký không hợp lệ: sự kiện \(sequence) (\(type)): "
+        + {
+          let text = auditError(reason, .vi)
+          let prefix = "Nhật ký không hợp lệ: "
+          return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+        }()
     }
   }
 
@@ -163,20 +175,69 @@ extension Message {
   static func outcomeProblem(_ problem: OutcomeProblem) -> String {
     switch problem {
     case .negativeCount: "số đếm không được âm"
+    case .noneObserved: "không quan sát được ai (0/0); hãy trả lời \"không áp dụng\" (kad)"
+    case .emptyText: "câu trả lời không được để trống"
     case .compliantExceedsObserved(let compliant, let observed):
       "số đạt (\(compliant)) không được lớn hơn số quan sát (\(observed))"
     case .outsideScale(let value, let max): "giá trị phải từ 0 đến \(max), nhận được \(value)"
-    case .wrongKind(let kind, let outcome): "mục loại \(kind.name) không nhận câu trả lời \(outcome)"
+    case .wrongKind(let kind, let outcome): "mục loại \(kind.rawValue) không nhận câu trả lời \(outcome)"
     }
   }
 
-  /// A check outcome's name in Vietnamese.
-  static func checkOutcomeName(_ outcome: CheckOutcome) -> String {
-    switch outcome {
-    case .pass: "đạt"
-    case .partial: "một phần"
-    case .fail: "không đạt"
-    case .notApplicable: "không áp dụng"
+  /// A condition's answer in `language`.
+  static func conditionOutcomeName(_ outcome: ConditionOutcome, _ language: Language) -> String {
+    let vi = language == .vi
+    return switch outcome {
+    case .pass: vi ? "đạt" : "pass"
+    case .partial: vi ? "một phần" : "partial"
+    case .fail: vi ? "không đạt" : "fail"
+    case .notApplicable: vi ? "không áp dụng" : "not applicable"
+    case .yes: vi ? "có" : "yes"
+    case .no: vi ? "không" : "no"
+    }
+  }
+
+  /// When an item applies, in `language`: `POST-00 là có`, `tỉnh/thành phố là Hà Nội`.
+  static func conditionText(_ condition: ApplicabilityCondition, _ language: Language) -> String {
+    let vi = language == .vi
+    var parts: [String] = []
+    if let item = condition.item {
+      let answers = condition.outcomes.map { conditionOutcomeName($0, language) }
+      parts.append("\(item) " + (vi ? "là " : "is ") + answers.joined(separator: vi ? " hoặc " : " or "))
+    }
+    if let context = condition.context {
+      if let provinces = context.provinces {
+        parts.append(
+          (vi ? "tỉnh/thành phố là " : "the province is ")
+            + provinces.joined(separator: vi ? " hoặc " : " or "))
+      }
+      if let levels = context.levels {
+        parts.append(
+          (vi ? "đơn vị thuộc " : "the unit is at ")
+            + levels.map { $0.label[language] }.joined(separator: vi ? " hoặc " : " or "))
+      }
+      if let oneStopDesk = context.oneStopDesk {
+        parts.append(
+          oneStopDesk
+            ? (vi ? "đơn vị là Bộ phận Một cửa" : "the unit is a one-stop desk")
+            : (vi ? "đơn vị không phải Bộ phận Một cửa" : "the unit is not a one-stop desk"))
+      }
+    }
+    return parts.joined(separator: vi ? " và " : " and ")
+  }
+
+  /// A text field's name in Vietnamese.
+  static func textFieldName(_ field: AuditError.TextField) -> String {
+    switch field {
+    case .answer: "câu trả lời"
+    case .skipReason: "lý do"
+    case .note: "ghi chú"
+    case .explanation: "giải trình"
+    case .finding: "phát hiện"
+    case .recommendation: "kiến nghị"
+    case .representative: "tên người đại diện"
+    case .action: "biện pháp"
+    case .owner: "người chịu trách nhiệm"
     }
   }
 
@@ -197,7 +258,11 @@ extension Message {
         "cuộc kiểm tra \(id) đang mở ở một kycuong khác; đóng nó ở đó, hoặc `resume \(id) --read-only`."
       }
     case .notOpenForWriting(let id): "cuộc kiểm tra \(id) chưa được mở để ghi; hãy `resume \(id)`."
-    case .unreadableLog(let id, let reason): "nhật ký của cuộc kiểm tra \(id) không đọc được: \(reason)."
+    case .unreadableLog(let id, let error):
+      "nhật ký của cuộc kiểm tra \(id) không đọc được: \(auditError(error, .vi))"
+    case .auditNotFound(let name, let directory):
+      "không tìm thấy cuộc kiểm tra \"\(name)\": không phải tệp, cũng không có \(name).jsonl hay \(name).json trong "
+        + "kho \(directory)."
     case .ioFailed(let path, let reason): "lỗi đọc/ghi \(path): \(reason)."
     }
   }

@@ -1,5 +1,7 @@
 import Foundation
 import KyCuong
+import KyCuongIntegrity
+import KyCuongStore
 
 extension Message {
   /// The message in `language`.
@@ -79,6 +81,17 @@ extension Message {
       return t(
         "`\(text)` không phải loại kiểm tra: gõ `định kỳ` (scheduled) hoặc `đột xuất` (surprise).",
         "`\(text)` is not a visit type: type `scheduled` (định kỳ) or `surprise` (đột xuất).")
+    case .badDate(let error):
+      switch error {
+      case .notADate(let text):
+        return t(
+          "\"\(text)\" không phải là ngày; viết DD/MM/YYYY hoặc YYYY-MM-DD (ví dụ 15/12/2026).",
+          "\"\(text)\" is not a date; write DD/MM/YYYY or YYYY-MM-DD (e.g. 15/12/2026).")
+      case .noSuchDay(let text):
+        return t(
+          "Không có ngày \"\(text)\" trong lịch; hãy kiểm tra ngày và tháng.",
+          "There is no day \"\(text)\" in the calendar; check the day and the month.")
+      }
     case .startAsking:
       return t(
         "Bắt đầu cuộc kiểm tra mới. Gõ `cancel` (hoặc Ctrl-C) để hủy.",
@@ -183,11 +196,9 @@ extension Message {
       return t("Không có mục `\(id)`.", "No item `\(id)`.") + hint
         + t(" `find TỪ` để tìm.", " `find WORDS` searches the items.")
     case .itemDoesNotApply(let item, let condition):
-      let outcomes = condition.outcomes.map { Message.outcome(Self.outcome($0)).text(in: language) }
       return t(
-        "\(item) không áp dụng: chỉ áp dụng khi \(condition.item) là \(outcomes.joined(separator: " hoặc ")).",
-        "\(item) does not apply: it applies only when \(condition.item) is \(outcomes.joined(separator: " or "))."
-      )
+        "\(item) không áp dụng: chỉ áp dụng khi \(Self.conditionText(condition, .vi)).",
+        "\(item) does not apply: it applies only when \(Self.conditionText(condition, .en)).")
     case .noSuchList(let name, let suggestion):
       let hint = suggestion.map { t(" Có phải `\($0)`?", " Did you mean `\($0)`?") } ?? ""
       return t(
@@ -231,11 +242,13 @@ extension Message {
         "Tiếp tục cuộc kiểm tra \(summary.id)\(mode): \(summary.unit), đã trả lời \(summary.answered)/\(summary.applicable).",
         "Resumed audit \(summary.id)\(mode): \(summary.unit), \(summary.answered)/\(summary.applicable) answered."
       )
-    case .logDamage(let damage):
+    case .logDamage(let damage, let chainBreaks):
       return t(
         "Nhật ký có chỗ hỏng (các câu trả lời đầy đủ vẫn còn):",
         "The log is damaged (every complete answer is kept):")
-        + "\n" + damage.map { "  " + $0 }.joined(separator: "\n")
+        + "\n"
+        + (damage.map(\.description) + chainBreaks.map { "\($0) (hash chain)" }).map { "  " + $0 }
+        .joined(separator: "\n")
     case .logRepaired(.newlineAdded, _):
       return t(
         "Đã thêm ký tự xuống dòng còn thiếu ở cuối nhật ký.",
@@ -269,6 +282,8 @@ extension Message {
       return t(
         "một số nguyên từ 0 đến \(max); hoặc kad (không áp dụng).",
         "a whole number from 0 to \(max); or na (not applicable).")
+    case .accepts(.yesNo):
+      return t("có (c, y) hoặc không (k, n).", "yes (y, có) or no (n, không).")
     case .accepts(.text):
       return t(
         "văn bản tự do (nếu bắt đầu bằng tên lệnh, gõ `answer VĂN BẢN`).",
@@ -282,20 +297,13 @@ extension Message {
       case .observation(let compliant, let observed): return "\(compliant)/\(observed)"
       case .scale(let value): return "\(value)"
       case .text(let text): return "“\(text)”"
+      case .yes: return t("có", "yes")
+      case .no: return t("không", "no")
       }
     case .skippedStatus(let reason): return t("bỏ qua: \(reason)", "skipped: \(reason)")
     case .notApplicableStatus: return t("(không áp dụng)", "(does not apply)")
     case .unansweredStatus: return t("chưa trả lời", "unanswered")
     case .finishedMark: return t("đã kết thúc", "finished")
-    }
-  }
-
-  static func outcome(_ check: CheckOutcome) -> Outcome {
-    switch check {
-    case .pass: .pass
-    case .partial: .partial
-    case .fail: .fail
-    case .notApplicable: .notApplicable
     }
   }
 }

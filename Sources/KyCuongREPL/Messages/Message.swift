@@ -1,4 +1,6 @@
 import KyCuong
+import KyCuongIntegrity
+import KyCuongStore
 
 /// Every text the session shows, keyed by case, each in Vietnamese and English (``text(in:)``), so no reply
 /// is assembled from string literals scattered through the commands and a missing translation is a
@@ -27,6 +29,7 @@ enum Message {
   case noChecklists
   case noSuchChecklist(id: String, available: [String])
   case badVisitType(String)
+  case badDate(CalendarDate.ParseError)
   case startAsking
   case startCancelled
   case answerRequired
@@ -49,18 +52,18 @@ enum Message {
   case auditRefused(AuditError)
   case notSaved(AuditStoreError)
   case openFailed(AuditStoreError)
-  case answerNotAccepted(item: String, kind: ItemKind, given: String, suggestion: String?)
-  case answered(item: String, outcome: Outcome)
-  case answerChanged(item: String, from: ItemState, to: Outcome, remark: String?)
-  case skipped(item: String)
-  case recorded(command: Command, item: String?)
-  case attached(Attachment, item: String?)
+  case answerNotAccepted(item: ItemID, kind: ItemKind, given: String, suggestion: String?)
+  case answered(item: ItemID, outcome: Outcome)
+  case answerChanged(item: ItemID, from: ItemState, to: Outcome, remark: String?)
+  case skipped(item: ItemID)
+  case recorded(command: Command, item: ItemID?)
+  case attached(Attachment, item: ItemID?)
   case allAnswered
   case auditFinished(id: String)
   case atFirstItem
   case atLastItem
   case noSuchItem(id: String, suggestion: String?)
-  case itemDoesNotApply(item: String, condition: ApplicabilityCondition)
+  case itemDoesNotApply(item: ItemID, condition: ApplicabilityCondition)
   case noSuchList(name: String, suggestion: String?)
   case listEmpty
   case findNothing(query: String)
@@ -75,7 +78,7 @@ enum Message {
   case noAudits(directory: String)
   case ambiguousAudit(prefix: String, matches: [String])
   case resumed(summary: AuditListing, readOnly: Bool)
-  case logDamage([String])
+  case logDamage([LogDamage], chainBreaks: [LogVerification.Problem])
   case logRepaired(AuditStore.TailRepair, id: String)
 
   // Rendering an item

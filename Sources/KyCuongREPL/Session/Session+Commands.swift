@@ -1,6 +1,7 @@
 import Foundation
 import KyCuong
 import KyCuongIntegrity
+import KyCuongStore
 
 extension Session {
   /// Runs `command` with the rest of its line.
@@ -79,8 +80,10 @@ extension Session {
     guard let audit else { return refuse(.noAudit) }
     let wanted = rest.trimmingCharacters(in: .whitespaces)
     guard !wanted.isEmpty else { return refuse(.usage(.goto)) }
-    guard let item = audit.checklist.items.first(where: { $0.id.uppercased() == wanted.uppercased() }) else {
-      let suggestion = EditDistance.closest(to: wanted, in: audit.checklist.items.map(\.id))
+    guard
+      let item = audit.checklist.items.first(where: { $0.id.rawValue.uppercased() == wanted.uppercased() })
+    else {
+      let suggestion = EditDistance.closest(to: wanted, in: audit.checklist.items.map(\.id.rawValue))
       return refuse(.noSuchItem(id: wanted, suggestion: suggestion))
     }
     if !audit.applicability.isApplicable(item.id), let condition = item.applicableWhen {
@@ -130,7 +133,8 @@ extension Session {
       let status = statusText(item, audit: audit, applicable: applicability.isApplicable(item.id))
       let critical = item.critical ? " " + style.red("‼") : ""
       lines.append(
-        " \(marker) \(pad(item.id, 12)) \(pad(status, 20)) \(shorten(item.text[language], 60))\(critical)")
+        " \(marker) \(pad(item.id.rawValue, 12)) \(pad(status, 20)) \(shorten(item.text[language], 60))\(critical)"
+      )
     }
     return SessionReply(text: lines.joined(separator: "\n"))
   }
@@ -146,13 +150,13 @@ extension Session {
     for checklist in checklists {
       for section in checklist.sections {
         for item in section.items {
-          let fields = [
-            item.id, item.text.vi, item.text.en ?? "", item.guidance.vi, item.guidance.en ?? "",
+          let fields: [String] = [
+            item.id.rawValue, item.text.vi, item.text.en ?? "", item.guidance.vi, item.guidance.en ?? "",
             section.title.vi,
             section.title.en ?? "",
           ]
           let prefix = audit == nil ? "\(checklist.id) " : ""
-          let line = "  \(prefix)\(pad(item.id, 12)) \(shorten(item.text[language], 70))"
+          let line = "  \(prefix)\(pad(item.id.rawValue, 12)) \(shorten(item.text[language], 70))"
           if fields.contains(where: { VietnameseFolding.contains($0, query) }) {
             phraseMatches.append(line)
           } else if VietnameseFolding.containsAllWords(fields.joined(separator: " "), query) {
@@ -186,7 +190,7 @@ extension Session {
 
   /// `note` and `explain`: on the current item, or on the audit with `--general` (or when none is current).
   func itemText(
-    _ rest: String, command: Command, change: (String?, String) -> AuditEvent.Change
+    _ rest: String, command: Command, change: (ItemID?, String) -> AuditEvent.Change
   ) -> SessionReply {
     guard audit != nil else { return refuse(.noAudit) }
     let (general, body) = Self.takeGeneralFlag(rest)
@@ -250,9 +254,15 @@ extension Session {
   func action(_ rest: String) -> SessionReply {
     guard audit != nil else { return refuse(.noAudit) }
     let arguments = Arguments(rest)
-    guard let owner = arguments.options["owner"], let due = arguments.options["due"],
+    guard let owner = arguments.options["owner"], let dueText = arguments.options["due"],
       !arguments.joined.isEmpty
     else { return refuse(.usage(.action)) }
+    let due: CalendarDate
+    do {
+      due = try CalendarDate(parsing: dueText)
+    } catch {
+      return refuse(.badDate(error))
+    }
     let change = AuditEvent.Change.correctiveAction(
       what: arguments.joined, owner: owner, due: due, item: currentItemID)
     if let refusal = commit(change) { return refusal }
@@ -286,7 +296,7 @@ extension Session {
     } else {
       let open = audit.openItems
       if !open.isEmpty {
-        let lines = open.map { "  \(pad($0.id, 12)) \(shorten($0.text[language], 70))" }
+        let lines = open.map { "  \(pad($0.id.rawValue, 12)) \(shorten($0.text[language], 70))" }
         return SessionReply(
           text: ([text(.finishRefused(count: open.count))] + lines).joined(separator: "\n"), succeeded: false)
       }
@@ -361,8 +371,7 @@ extension Session {
     } catch {
       return refuse(.exportFailed(path: url.path, reason: Self.describe(error)))
     }
-    let record = InspectionRecord(
-      export: export, signatureFingerprint: ExportIntegrity.signatureFingerprint(of: export))
+    let record = InspectionRecord(export: export, authenticity: ExportIntegrity.authenticity(of: export))
     let text = markdown ? record.markdown(language: language) : record.html(language: language)
     do {
       try Data(text.utf8).write(to: url, options: .atomic)
@@ -414,7 +423,9 @@ extension Session {
     currentItemID = nextOpenItem(after: nil)
     var lines: [String] = []
     lines.append(text(.resumed(summary: AuditListing(opened.audit), readOnly: opened.readOnly)))
-    if !opened.damage.isEmpty { lines.append(text(.logDamage(opened.damage))) }
+    if !opened.damage.isEmpty || !opened.chainBreaks.isEmpty {
+      lines.append(text(.logDamage(opened.damage, chainBreaks: opened.chainBreaks)))
+    }
     if let repair = opened.repair { lines.append(text(.logRepaired(repair, id: id))) }
     lines.append("")
     lines.append(renderCurrentOrDone())

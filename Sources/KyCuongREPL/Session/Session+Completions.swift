@@ -1,5 +1,6 @@
 import Foundation
 import KyCuong
+import KyCuongStore
 
 extension Session {
   /// Whole words that may replace the last word of `lineBeforeCursor`, by context: commands and answer words
@@ -35,7 +36,7 @@ extension Session {
       }
       return matching(["--unit", "--address", "--leader", "--members", "--visit"], last)
     case .goto where words.count == 1:
-      return matching(audit?.applicableItems.map(\.id) ?? [], last)
+      return matching(audit?.applicableItems.map(\.id.rawValue) ?? [], last)
     case .list where words.count == 1:
       return matching(
         (audit?.checklist.sections.map(\.id) ?? []) + ["unanswered", "failed", "critical"], last)
@@ -69,6 +70,7 @@ extension Session {
     switch kind {
     case .check: AnswerParser.displayWords
     case .observation, .scale: ["na", "kad", "không áp dụng"]
+    case .yesNo: ["có", "không", "yes", "no"]
     case .text: []
     }
   }

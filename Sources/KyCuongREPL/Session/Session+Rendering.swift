@@ -1,5 +1,6 @@
 import Foundation
 import KyCuong
+import KyCuongStore
 
 extension Session {
   /// An item as the inspector reads it on site: what to check, where the rule comes from, what to answer,
@@ -10,13 +11,13 @@ extension Session {
     let record = audit.records[item.id] ?? ItemRecord(itemID: item.id)
     var lines: [String] = []
     let critical = item.critical ? "  " + style.red(text(.criticalMark)) : ""
-    lines.append(style.bold(item.id) + (section.map { " · \($0.title[language])" } ?? "") + critical)
+    lines.append(style.bold(item.id.rawValue) + (section.map { " · \($0.title[language])" } ?? "") + critical)
     lines.append("  " + item.text[language])
     if !item.guidance[language].isEmpty {
       lines.append("  " + style.dim(text(.labelGuidance) + ": " + item.guidance[language]))
     }
     lines.append("  " + text(.labelSource) + ": " + sourceText(item.source, checklist: audit.checklist))
-    lines.append("  " + text(.labelWeight) + ": " + formatNumber(item.weight))
+    lines.append("  " + text(.labelWeight) + ": " + NumberFormatting.number(item.weight))
     lines.append("  " + text(.labelAccepts) + ": " + text(.accepts(item.kind)))
     let applicable = audit.applicability.isApplicable(item.id)
     lines.append("  " + text(.labelCurrent) + ": " + statusText(item, audit: audit, applicable: applicable))

@@ -1,5 +1,6 @@
 import Foundation
 import KyCuong
+import KyCuongStore
 
 /// A question `start` asks when its line did not say everything.
 enum StartQuestion: Hashable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import KyCuong
+import KyCuongStore
 
 /// The walk-through of an audit, one line at a time: the logic of `kycuong`'s REPL, without a terminal.
 ///
@@ -25,7 +26,7 @@ public final class Session: InteractiveSession {
   /// The open audit, if any: the state on disk.
   public internal(set) var audit: Audit?
   /// The item shown and answered next, if any remains.
-  public internal(set) var currentItemID: String?
+  public internal(set) var currentItemID: ItemID?
   /// Whether the open audit was opened read-only (another process holds its lock).
   public internal(set) var isReadOnly = false
 
@@ -161,7 +162,7 @@ public final class Session: InteractiveSession {
   }
 
   /// The first open applicable item after `itemID` in checklist order, wrapping round; `nil` when none.
-  func nextOpenItem(after itemID: String?) -> String? {
+  func nextOpenItem(after itemID: ItemID?) -> ItemID? {
     guard let audit else { return nil }
     let open = audit.openItems
     guard let itemID, let position = audit.checklist.items.firstIndex(where: { $0.id == itemID }) else {

@@ -1,5 +1,6 @@
 import Foundation
 import KyCuong
+import KyCuongStore
 
 /// What a ``Session`` works with: where checklists and audits come from, who is inspecting, how to talk.
 public struct SessionConfiguration {

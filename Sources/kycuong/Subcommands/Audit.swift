@@ -2,15 +2,17 @@ import ArgumentParser
 import Foundation
 import KyCuong
 import KyCuongREPL
+import KyCuongStore
 
 extension KyCuongCommand {
   /// `kycuong audit` (the default): the interactive walk-through of an on-site audit.
-  struct Audit: ParsableCommand {
+  struct Audit: KyCuongSubcommand {
     static let configuration = CommandConfiguration(
       abstract: "Walk through an on-site audit interactively (the default when no subcommand is given).",
       discussion: """
         On a terminal: line editing, history, TAB completion. Otherwise commands are read line by line from
-        standard input, with no prompts; the exit status is 1 if any command was refused.
+        standard input, with no prompts; the exit status is 1 if any command was refused, 2 if the checklists
+        cannot be read.
         Every accepted answer is written to disk (fsync) before the next prompt. Type `help` inside.
         """
     )
@@ -25,18 +27,22 @@ extension KyCuongCommand {
       help: "The inspector's name, recorded with every answer (default: $KYCUONG_INSPECTOR, else $USER).")
     var inspector: String?
 
-    @Option(help: "Checklist files or folders to use instead of the standard checklists.")
+    @Option(
+      help:
+        "Checklist files or folders to use instead of the standard checklists (default: $KYCUONG_CHECKLISTS).",
+      completion: .file(extensions: ["json"]))
     var checklists: [String] = []
 
-    func run() throws {
+    func execute() throws(CommandFailure) {
       let environment = ProcessInfo.processInfo.environment
       let catalog: Catalog
+      // A department's own checklists, for every session of an account, without repeating the option.
+      let paths = checklists.isEmpty ? environment["KYCUONG_CHECKLISTS"].map { [$0] } ?? [] : checklists
       do {
         catalog =
-          checklists.isEmpty
-          ? try Catalog.standard : try Catalog.load(checklists.map(URL.init(fileURLWithPath:)))
+          paths.isEmpty ? try Catalog.standard : try Catalog.load(paths.map { URL(fileURLWithPath: $0) })
       } catch {
-        throw ValidationError(error.description)
+        throw CommandFailure(error.description)
       }
       let directory =
         store.map { URL(fileURLWithPath: $0) } ?? AuditStore.defaultDirectory(environment: environment)
@@ -50,7 +56,7 @@ extension KyCuongCommand {
       if console.reader.isInteractive { console.output.write(session.welcome() + "\n") }
       let succeeded = REPLLoop(session: session, reader: console.reader, output: console.output).run()
       console.finish()
-      if !succeeded { throw ExitCode.failure }
+      if !succeeded { throw CommandFailure("a command was refused", status: .negative) }
     }
   }
 }

@@ -12,7 +12,7 @@ extension KyCuongCommand {
     )
 
     /// `kycuong key generate --signer NAME --out FILE`.
-    struct Generate: ParsableCommand {
+    struct Generate: KyCuongSubcommand {
       static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Make a key pair: FILE (private, mode 0600) and FILE.pub (public, to give to verifiers).",
@@ -26,14 +26,19 @@ extension KyCuongCommand {
       @Option(help: "The private key file to create; the public key goes to FILE.pub.", completion: .file())
       var out: String
 
-      func run() throws {
+      func validate() throws {
+        if signer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+          throw ValidationError("--signer needs the team leader's name")
+        }
+      }
+
+      func execute() throws(CommandFailure) {
         let name = signer.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw ValidationError("--signer needs the team leader's name") }
         let key = SigningKey(signer: name)
         do {
           try key.write(to: URL(fileURLWithPath: out))
         } catch {
-          throw ValidationError(error.description)
+          throw CommandFailure(error.description)
         }
         print("private key: \(out) (mode 0600; keep it to yourself)")
         print("public key:  \(out).pub (give it to whoever checks your signatures: `kycuong verify --key`)")
@@ -43,14 +48,14 @@ extension KyCuongCommand {
     }
 
     /// `kycuong key show FILE`.
-    struct ShowKey: ParsableCommand {
+    struct ShowKey: KyCuongSubcommand {
       static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Print a key's signer and fingerprint (public or private key file).")
 
       @Argument(help: "A key file.", completion: .file())
       var file: String
 
-      func run() throws {
+      func execute() throws(CommandFailure) {
         let url = URL(fileURLWithPath: file)
         let key: PublicSigningKey
         do {
@@ -59,7 +64,7 @@ extension KyCuongCommand {
           do throws(KeyError) {
             key = try SigningKey.read(from: url).publicKey
           } catch let privateError {
-            throw ValidationError(privateError.description)
+            throw CommandFailure(privateError.description)
           }
         }
         print("signer:      \(key.signer)")

@@ -4,12 +4,15 @@ import KyCuong
 
 extension KyCuongCommand {
   /// `kycuong score FILE`: the scores of an audit's event log or export.
-  struct Score: ParsableCommand {
+  struct Score: KyCuongSubcommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print the scores of an audit (event log .jsonl or export .json) as a table or JSON."
+      abstract: "Print the scores of an audit (event log .jsonl or export .json) as a table or JSON.",
+      discussion: "The scores are derived from the items; an export's stored figures are never trusted."
     )
 
-    @Argument(help: "An audit's event log or export.", completion: .file())
+    @Argument(
+      help: "An audit's event log or export, its id in the store, or - for standard input.",
+      completion: .file())
     var file: String
 
     @Option(help: "Scoring model: weighted, flat, flatUnweighted or absolute (default: the checklist's).")
@@ -21,26 +24,23 @@ extension KyCuongCommand {
     @Option(help: "Language of the table: vi or en.")
     var lang: Language = .defaultFromEnvironment
 
-    func run() throws {
-      let document: AuditDocument
-      do {
-        document = try AuditDocument.read(contentsOf: URL(fileURLWithPath: file))
-      } catch {
-        throw ValidationError(error.description)
-      }
-      if case .log(_, let damage) = document {
-        for line in damage { FileHandle.standardError.write(Data("warning: \(file): \(line)\n".utf8)) }
-      }
+    @OptionGroup var storeOptions: StoreOptions
+
+    func execute() throws(CommandFailure) {
+      let document = try storeOptions.document(file)
       let report = document.score(model: model)
       if json {
-        let encoder = EventLog.makeEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        do {
+          try CommandFiles.write(try report.jsonData(), to: nil, force: false)
+        } catch let failure as CommandFailure {
+          throw failure
+        } catch {
+          throw CommandFailure("the scores cannot be written as JSON: \(error)")
+        }
       } else {
-        print(ScoreTable.render(report, checklist: document.export.checklist.snapshot, language: lang))
+        let table = ScoreTable.render(report, checklist: document.export.checklist.snapshot, language: lang)
+        try CommandFiles.write(TerminalText.sanitized(table) + "\n", to: nil, force: false)
       }
     }
   }
 }
-
-extension ScoringModel: ExpressibleByArgument {}

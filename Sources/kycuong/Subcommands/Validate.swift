@@ -4,43 +4,98 @@ import KyCuong
 
 extension KyCuongCommand {
   /// `kycuong validate PATH…`: checks checklist files and folders, printing every problem.
-  struct Validate: ParsableCommand {
+  struct Validate: KyCuongSubcommand {
     static let configuration = CommandConfiguration(
       abstract: "Check checklist files against every rule of the format; exit 1 on any problem.",
-      discussion: "A folder stands for every *.json file in it except *.schema.json."
+      discussion: """
+        A folder stands for every *.json file in it except *.schema.json; - reads one checklist from standard
+        input. Every problem is printed as FILE: JSON-PATH: message; at most --limit are printed, then the total.
+        """
     )
 
     @Argument(help: "Checklist files or folders.", completion: .file(extensions: ["json"]))
     var paths: [String]
 
-    func run() throws {
-      let urls = paths.map { URL(fileURLWithPath: $0) }
-      var files = 0
+    @Flag(help: "Print the result as JSON: the checklists read and every problem with its rule.")
+    var json = false
+
+    @Option(help: "The most problems printed (0: all); the total is always given.")
+    var limit = 200
+
+    func execute() throws(CommandFailure) {
+      var checklists: [Checklist] = []
       var problems: [ValidationIssue] = []
-      for url in urls {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-          problems.append(
-            ValidationIssue(
-              file: url.relativePath, path: "", rule: .unreadableFile, message: "no such file or folder"))
+      var files = 0
+      var urls: [URL] = []
+      for path in paths {
+        if path == "-" {
+          files += 1
+          let data = try CommandFiles.read("-", limit: BoundedFile.maximumChecklistSize)
+          do {
+            checklists.append(try ChecklistParser.parse(data, file: "standard input"))
+          } catch {
+            problems += error.issues
+          }
           continue
         }
+        let url = URL(fileURLWithPath: path)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+          throw CommandFailure("\(path): no such file or folder")
+        }
         files += Catalog.checklistFiles(at: url).count
+        urls.append(url)
       }
-      if problems.isEmpty {
+      if !urls.isEmpty {
         do {
-          let catalog = try Catalog.load(urls)
-          for checklist in catalog.checklists {
-            print("ok  \(checklist.id) \(checklist.version): \(checklist.items.count) items")
-          }
+          checklists += try Catalog.load(urls).checklists
         } catch {
           problems += error.issues
         }
       }
-      for problem in problems { print(problem.description) }
-      if !problems.isEmpty {
-        print("\(problems.count) problem(s) in \(files) file(s)")
-        throw ExitCode.failure
+      if json {
+        try writeJSON(checklists: checklists, problems: problems, files: files)
+      } else {
+        var lines = checklists.map { "ok  \($0.id) \($0.version): \($0.items.count) items" }
+        let shown = limit > 0 ? Array(problems.prefix(limit)) : problems
+        lines += shown.map(\.description)
+        if shown.count < problems.count { lines.append("… and \(problems.count - shown.count) more") }
+        if !lines.isEmpty {
+          try CommandFiles.write(
+            TerminalText.sanitized(lines.joined(separator: "\n")) + "\n", to: nil, force: false)
+        }
       }
+      if !problems.isEmpty {
+        throw CommandFailure("\(problems.count) problem(s) in \(files) file(s)", status: .negative)
+      }
+    }
+
+    private func writeJSON(
+      checklists: [Checklist], problems: [ValidationIssue], files: Int
+    ) throws(CommandFailure) {
+      let value = JSONValue.object([
+        ("files", .number(Double(files))),
+        (
+          "checklists",
+          .array(
+            checklists.map {
+              .object([
+                ("id", .string($0.id)), ("version", .string($0.version)),
+                ("items", .number(Double($0.items.count))),
+              ])
+            })
+        ),
+        (
+          "problems",
+          .array(
+            problems.map {
+              .object([
+                ("file", .string($0.file)), ("path", .string($0.path)), ("rule", .string($0.rule.rawValue)),
+                ("message", .string($0.message)),
+              ])
+            })
+        ),
+      ])
+      try CommandFiles.write(try Show.encode(value), to: nil, force: false)
     }
   }
 }

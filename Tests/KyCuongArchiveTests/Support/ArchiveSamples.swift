@@ -1,6 +1,7 @@
 import Foundation
 import KyCuong
 import KyCuongIntegrity
+import KyCuongSamples
 
 /// Documents for the archive's tests, made with the library's sample generator (the one place of these tests
 /// that uses the KyCuong API, like `ArchiveDocument.swift` in the archive).
@@ -83,5 +84,21 @@ enum ArchiveSamples {
       try unsealedExport(audit).write(to: url)
       return url
     }
+  }
+}
+
+extension ArchiveSamples {
+  /// The library's own summary of `audits` (their exports in a folder, read as `report summary` reads them):
+  /// what the archive's answers must agree with.
+  static func summary(
+    of audits: [Audit], filter: SummaryFilter = SummaryFilter(), today: CalendarDate
+  ) throws -> AuditSummary {
+    let folder = try TestFolder.make()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for audit in audits {
+      try unsealedExport(audit).write(to: folder.appending(path: "\(audit.id).json"))
+    }
+    let reading = SummaryReader.read(SummaryReader.auditFiles(in: [folder]))
+    return AuditSummary(reading, filter: filter, today: today)
   }
 }

@@ -4,7 +4,7 @@ import Foundation
   import Glibc
 #endif
 
-/// `ArchiveTestImporter` run as a child process, its output collected line by line while it runs, without
+/// A program (`kycuong`) run as a child process, its output collected line by line while it runs, without
 /// blocking the test's threads.
 final class ChildProcess: @unchecked Sendable {
   private let process = Process()
@@ -14,7 +14,7 @@ final class ChildProcess: @unchecked Sendable {
   private var exited: Int32?
   private var exitWaiters: [CheckedContinuation<Int32, Never>] = []
 
-  /// Starts the importer with `arguments`.
+  /// Starts `executable` with `arguments`.
   init(_ executable: URL, _ arguments: [String]) throws {
     process.executableURL = executable
     process.arguments = arguments

@@ -40,7 +40,7 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
   }
 
-  /// The location as the test importer's command line takes it.
+  /// The location as `--database` takes it.
   static func argument(_ location: ArchiveLocation) -> String {
     switch location {
     case .sqlite(let url): return url.path
@@ -110,14 +110,26 @@ private func dispose(_ archive: DepartmentArchive, _ location: ArchiveLocation) 
   }
 }
 
-/// The `ArchiveTestImporter` executable built beside the tests.
-enum ImporterBinary {
+/// The `kycuong` executable built beside the tests (`swift build` and `swift test` build it), which the tests
+/// run as a child process: `kycuong archive import` in two processes at once, killed mid-import.
+enum KyCuongBinary {
   static let url: URL? = {
     let candidates = [
       URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
       Bundle.main.bundleURL,
       Bundle.main.bundleURL.deletingLastPathComponent(),
-    ].map { $0.appending(path: "ArchiveTestImporter") }
+    ].map { $0.appending(path: "kycuong") }
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }()
+
+  /// `kycuong archive import` of `files` into the archive at `location`, with `options` before the files.
+  static func importing(
+    _ files: [URL], into location: ArchiveLocation, options: [String] = []
+  ) throws
+    -> ChildProcess
+  {
+    guard let url else { throw CancellationError() }
+    return try ChildProcess(
+      url, ["archive", "import", "--database", TestBackend.argument(location)] + options + files.map(\.path))
+  }
 }

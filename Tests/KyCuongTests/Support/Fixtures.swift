@@ -11,6 +11,12 @@ enum Fixed {
   static let inspector = "Nguyễn Văn An"
   /// A second inspector.
   static let colleague = "Trần Thị Bình"
+
+  /// The day written `YYYY-MM-DD`; a test fixture that is not a day of the calendar is a bug of the test.
+  static func day(_ text: String) -> CalendarDate {
+    guard let day = CalendarDate(text) else { preconditionFailure("not a day YYYY-MM-DD: \(text)") }
+    return day
+  }
 }
 
 /// Small checklists built in code.
@@ -25,7 +31,7 @@ enum Build {
     when condition: ApplicabilityCondition? = nil
   ) -> Item {
     Item(
-      id: id, text: LocalizedText(vi: "Câu hỏi \(id)", en: "Question \(id)"),
+      id: ItemID(id), text: LocalizedText(vi: "Câu hỏi \(id)", en: "Question \(id)"),
       guidance: LocalizedText(vi: "Hướng dẫn \(id)"), kind: kind, weight: weight, critical: critical,
       source: ItemSource(ref: "SRC"), tags: tags, applicableWhen: condition)
   }
@@ -87,7 +93,7 @@ enum Build {
   }
 
   /// The answers of the worked example.
-  static let workedExampleStates: [String: ItemState] = [
+  static let workedExampleStates: [ItemID: ItemState] = [
     "C-01": .answered(.pass),
     "C-02": .answered(.partial),
     "C-03": .answered(.observation(compliant: 9, observed: 12)),

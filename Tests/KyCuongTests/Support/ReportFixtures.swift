@@ -61,7 +61,7 @@ enum ReportFixtures {
 
   /// Builds an audit: `answers` in order, a minute apart, then `extra` changes, then (if `finish`) `finished`.
   static func audit(
-    id: String, unit: String, checklist: Checklist, start: String, answers: [(String, Outcome)],
+    id: String, unit: String, checklist: Checklist, start: String, answers: [(ItemID, Outcome)],
     extra: [AuditEvent.Change] = [], finish: Bool = true
   ) throws -> Audit {
     let header = AuditHeader(
@@ -86,7 +86,7 @@ enum ReportFixtures {
     at: time("2026-02-10T02:05:00Z"))
 
   /// Hàng Bạc, 2026-02-10. badge (0.75 + 1) / 2 = 87.5; posting (0 + 0.5 + 0.5) / 3 = 33.3;
-  /// overall (87.5 + 33.33) / 2 = 60.4167, "Đạt" (fulfilled).
+  /// overall (87.5 + 33.33) / 2 = 60.4167, "Hoàn thành" (fulfilled).
   static func auditA() throws -> Audit {
     try audit(
       id: "20260210-0900-hang-bac-aaaa", unit: hangBac, checklist: checklist(), start: "2026-02-10T02:00:00Z",
@@ -103,18 +103,19 @@ enum ReportFixtures {
         .finding(text: "Niêm yết thủ tục chưa đầy đủ"),
         .recommendation(text: "Bổ sung niêm yết trong 15 ngày"),
         .correctiveAction(
-          what: "Bổ sung 3 thủ tục", owner: "Văn phòng UBND", due: "2026-03-01", item: "POST-01"),
+          what: "Bổ sung 3 thủ tục", owner: "Văn phòng UBND", due: Fixed.day("2026-03-01"), item: "POST-01"),
         .correctiveAction(
-          what: "Thay bảng niêm yết", owner: "Văn phòng UBND", due: "2026-03-01", item: "POST-03"),
-        .correctiveAction(what: "Rà soát nội quy", owner: "Chủ tịch UBND", due: "2026-03-15", item: nil),
+          what: "Thay bảng niêm yết", owner: "Văn phòng UBND", due: Fixed.day("2026-03-01"), item: "POST-03"),
         .correctiveAction(
-          what: "In phiếu xin lỗi", owner: "Bộ phận một cửa", due: "2026-04-01", item: "POST-02"),
+          what: "Rà soát nội quy", owner: "Chủ tịch UBND", due: Fixed.day("2026-03-15"), item: nil),
+        .correctiveAction(
+          what: "In phiếu xin lỗi", owner: "Bộ phận một cửa", due: Fixed.day("2026-04-01"), item: "POST-02"),
         .representative(name: "Đỗ Văn Hùng"),
       ])
   }
 
   /// Hàng Bạc re-inspected, 2026-05-12, checklist 1.1.0. badge (1 + 0) / 2 = 50; posting (1 + 0.75 + 0) / 3
-  /// = 58.33; overall 54.1667, forced to "Không đạt" by BADGE-02.
+  /// = 58.33; overall 54.1667, forced to "Không hoàn thành" by BADGE-02.
   static func auditB() throws -> Audit {
     try audit(
       id: "20260512-0900-hang-bac-bbbb", unit: hangBac, checklist: checklist(version: "1.1.0"),
@@ -126,7 +127,7 @@ enum ReportFixtures {
       extra: [.representative(name: "Đỗ Văn Hùng")])
   }
 
-  /// Cửa Nam, 2026-02-20: everything passes, 100, "Xuất sắc".
+  /// Cửa Nam, 2026-02-20: everything passes, 100, "Hoàn thành xuất sắc".
   static func auditC() throws -> Audit {
     try audit(
       id: "20260220-0900-cua-nam-cccc", unit: cuaNam, checklist: checklist(), start: "2026-02-20T02:00:00Z",
@@ -136,7 +137,7 @@ enum ReportFixtures {
       ])
   }
 
-  /// Cửa Nam, 2026-05-03: badge (0.5 + 1) / 2 = 75; posting 100; overall 87.5, "Tốt".
+  /// Cửa Nam, 2026-05-03: badge (0.5 + 1) / 2 = 75; posting 100; overall 87.5, "Hoàn thành tốt".
   static func auditD() throws -> Audit {
     try audit(
       id: "20260503-0900-cua-nam-dddd", unit: cuaNam, checklist: checklist(), start: "2026-05-03T02:00:00Z",

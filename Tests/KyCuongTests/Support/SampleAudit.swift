@@ -47,8 +47,8 @@ enum SampleAudit {
       .explained(item: "O-02", text: "Đang sửa"),
       .finding(text: "Ba cán bộ không đeo thẻ"),
       .recommendation(text: "Nhắc nhở"),
-      .correctiveAction(what: "Cấp lại thẻ", owner: "Văn phòng", due: "2026-12-31", item: "C-03"),
-      .correctiveAction(what: "Treo bảng mới", owner: "Văn phòng", due: "2027-01-15", item: nil),
+      .correctiveAction(what: "Cấp lại thẻ", owner: "Văn phòng", due: Fixed.day("2026-12-31"), item: "C-03"),
+      .correctiveAction(what: "Treo bảng mới", owner: "Văn phòng", due: Fixed.day("2027-01-15"), item: nil),
       .representative(name: "Lê Văn Cường"),
     ]
     for change in changes { try audit.record(change, by: Fixed.inspector, at: next()) }

@@ -1,0 +1,37 @@
+import Foundation
+import KyCuongModel
+import KyCuongSupport
+
+/// A corrective action the unit must take ("biện pháp khắc phục"): what, who is responsible, by when.
+public struct CorrectiveAction: Hashable, Sendable, Codable {
+  /// What must be done.
+  public var what: String
+  /// Who is responsible.
+  public var owner: String
+  /// Deadline.
+  public var due: CalendarDate
+  /// The item it remedies, if any.
+  public var item: ItemID?
+  /// Who recorded it.
+  public var by: String
+  /// When.
+  public var at: Date
+
+  /// Creates a corrective action.
+  ///
+  /// - Parameters:
+  ///   - what: What must be done.
+  ///   - owner: Who is responsible.
+  ///   - due: The deadline.
+  ///   - item: The item it remedies, if any.
+  ///   - by: Who recorded it.
+  ///   - at: When.
+  public init(what: String, owner: String, due: CalendarDate, item: ItemID? = nil, by: String, at: Date) {
+    self.what = what
+    self.owner = owner
+    self.due = due
+    self.item = item
+    self.by = by
+    self.at = at
+  }
+}

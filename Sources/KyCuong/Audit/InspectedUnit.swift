@@ -1,0 +1,23 @@
+import Foundation
+
+/// The unit an inspection visits.
+public struct InspectedUnit: Hashable, Sendable, Codable {
+  /// Name (`UBND phường Hàng Bạc`).
+  public var name: String
+  /// Address, if recorded.
+  public var address: String?
+  /// The unit's representative who receives the team and signs the record, if recorded.
+  public var representative: String?
+
+  /// Creates a unit.
+  ///
+  /// - Parameters:
+  ///   - name: The unit's name.
+  ///   - address: Its address, where the record says the visit took place.
+  ///   - representative: The representative who signs the record.
+  public init(name: String, address: String? = nil, representative: String? = nil) {
+    self.name = name
+    self.address = address
+    self.representative = representative
+  }
+}

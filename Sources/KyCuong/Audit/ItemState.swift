@@ -1,0 +1,28 @@
+/// Where an item stands in an audit.
+public enum ItemState: Hashable, Sendable {
+  /// Not reviewed yet. Never folded into fail or not applicable.
+  case unanswered
+  /// Answered.
+  case answered(Outcome)
+  /// Not checked, with the reason.
+  case skipped(reason: String)
+
+  /// The state without its details, as exports write it.
+  public var status: ItemStatus {
+    switch self {
+    case .unanswered: .unanswered
+    case .answered: .answered
+    case .skipped: .skipped
+    }
+  }
+}
+
+/// Whether an item is answered, skipped or still open: ``ItemState`` without its details.
+public enum ItemStatus: String, CaseIterable, Hashable, Sendable, Codable {
+  /// Answered.
+  case answered
+  /// Not checked, with a reason.
+  case skipped
+  /// Not reviewed yet.
+  case unanswered
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// The one JSON encoder and decoder configuration KyCuong's files use: sorted keys, ISO 8601 UTC times to
+/// the second, slashes not escaped.
+package enum JSONCoding {
+  /// An encoder for KyCuong's files; `pretty` indents (exports, summaries), otherwise one line (log events).
+  package static func encoder(pretty: Bool = false) -> JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting =
+      pretty
+      ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var container = encoder.singleValueContainer()
+      try container.encode(Timestamp.string(from: date))
+    }
+    return encoder
+  }
+
+  /// A decoder matching ``encoder(pretty:)``: times must be ISO 8601.
+  package static func decoder() -> JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .custom { decoder in
+      let container = try decoder.singleValueContainer()
+      let text = try container.decode(String.self)
+      guard let date = Timestamp.date(from: text) else {
+        throw DecodingError.dataCorruptedError(
+          in: container, debugDescription: "not an ISO 8601 time: \(text)")
+      }
+      return date
+    }
+    return decoder
+  }
+
+  /// `value` encoded as a file: pretty-printed JSON ending in a newline.
+  package static func fileData(_ value: some Encodable) throws -> Data {
+    var data = try encoder(pretty: true).encode(value)
+    data.append(UInt8(ascii: "\n"))
+    return data
+  }
+
+  /// What went wrong decoding, in a few words with the JSON path: `missing "seq"`, `wrong type at items.3`.
+  package static func reason(_ error: any Error) -> String {
+    func path(_ context: DecodingError.Context) -> String {
+      context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+    }
+    switch error {
+    case DecodingError.keyNotFound(let key, let context):
+      let at = path(context)
+      return "missing \"\(key.stringValue)\"" + (at.isEmpty ? "" : " in \(at)")
+    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+      return "wrong type at \(path(context))"
+    case DecodingError.dataCorrupted(let context):
+      let at = path(context)
+      let what = context.debugDescription.isEmpty ? "not JSON" : context.debugDescription
+      return at.isEmpty ? what : "\(at): \(what)"
+    default: return "not JSON"
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import KyCuong
+import KyCuongStore
+
+/// Output formats of the summary.
+enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
+  case table, json, csv, html
+}
+
+extension AuditSummary.CSVTable: ExpressibleByArgument {}
+
+extension CalendarDate: ExpressibleByArgument {
+  /// A day given as `YYYY-MM-DD` or `DD/MM/YYYY`.
+  public init?(argument: String) {
+    guard let date = try? CalendarDate(parsing: argument) else { return nil }
+    self = date
+  }
+}
+
+extension FocusArea: ExpressibleByArgument {
+  /// A focus area given by its tag, `focus-2017-1` to `focus-2017-3`.
+  public init?(argument: String) {
+    self.init(tag: argument)
+  }
+
+  /// The tags, for help and completion.
+  public static var allValueStrings: [String] { allCases.map(\.tag) }
+}
+
+extension KyCuongCommand.Report {
+  /// `kycuong report summary [PATH…]`: figures across many audits.
+  struct Summary: KyCuongSubcommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Summarise many audits: per unit, checklist, focus area and month; ranking; failing items; overdue actions.",
+      discussion: """
+        PATHs are event logs (.jsonl), exports (.json) or folders searched for both; the default is the store.
+        Files that are not audits or are damaged are listed on standard error with the reason and skipped; a
+        PATH that does not exist is an error. Every score is derived from the items, never read from the
+        figures an export stores.
+        """)
+
+    @Argument(help: "Files or folders (default: the store).", completion: .file())
+    var paths: [String] = []
+
+    @Option(help: "Output: table, json, csv or html.")
+    var format: SummaryFormat = .table
+
+    @Option(help: "With --format csv: the table to write (groups, ranking, items, critical, overdue).")
+    var table: AuditSummary.CSVTable = .groups
+
+    @Option(help: "Only units whose name contains this (accents and case ignored).")
+    var unit: String?
+
+    @Option(help: "Only this checklist id.", completion: .custom { _, _, _ in KyCuongCommand.checklistIDs })
+    var checklist: String?
+
+    @Option(help: "Only audits started on or after this day (YYYY-MM-DD or DD/MM/YYYY).")
+    var from: CalendarDate?
+
+    @Option(help: "Only audits started on or before this day (YYYY-MM-DD or DD/MM/YYYY).")
+    var to: CalendarDate?
+
+    @Option(help: "Only this focus area (focus-2017-1, focus-2017-2 or focus-2017-3).")
+    var focus: FocusArea?
+
+    @Option(help: "The day overdue actions are measured against (default: today, Vietnam time).")
+    var today: CalendarDate?
+
+    @Option(help: "Number of failing items listed (0: all).")
+    var top = 10
+
+    @Option(help: "Language: vi or en.")
+    var lang: Language = .defaultFromEnvironment
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.", completion: .file())
+    var output: String?
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    @Option(help: "Folder of stored audits (the default PATH).", completion: .directory)
+    var store: String?
+
+    func execute() throws(CommandFailure) {
+      let filter = SummaryFilter(unit: unit, checklist: checklist, from: from, to: to, focus: focus)
+      let roots =
+        paths.isEmpty
+        ? [store.map { URL(fileURLWithPath: $0) } ?? AuditStore.defaultDirectory()]
+        : paths.map { URL(fileURLWithPath: $0) }
+      for root in roots where !FileManager.default.fileExists(atPath: root.path) {
+        // The default store may not exist yet (no audit made); a folder the user named must.
+        if !paths.isEmpty || store != nil { throw CommandFailure("\(root.path): no such file or folder") }
+      }
+      let reading = SummaryReader.read(
+        SummaryReader.auditFiles(
+          in: roots.filter {
+            FileManager.default.fileExists(atPath: $0.path)
+          }))
+      for file in reading.skipped { Diagnostics.warn("skipped / bỏ qua \(file.path): \(file.reason)") }
+      for file in reading.warnings { Diagnostics.warn("\(file.path): \(file.reason)") }
+      let summary = AuditSummary(
+        reading, filter: filter, today: today ?? CalendarDate(Date(), in: .vietnam))
+      let text = try summary.rendered(format, table: table, language: lang, top: top)
+      try CommandFiles.write(text, to: output, force: force)
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import KyCuong
+import KyCuongIntegrity
+import Testing
+
+/// `kycuong report`: the flag to compare audits that differ (`--allow-mismatch`), the output file that is never
+/// replaced without `--force`, and the paths and values the command refuses, each with its exit status.
+@Suite("kycuong report", .enabled(if: KyCuongBinary.url != nil))
+struct ReportCommandTests {
+  func kycuong(_ arguments: [String], in folder: URL) throws -> VerifyCommandTests.Run {
+    try KyCuongBinary.run(KyCuongBinary.url, arguments, in: folder)
+  }
+
+  /// Two chained logs in a new folder: `a.jsonl` of Hàng Bạc (``Sample/audit(id:finished:)``) and
+  /// `b.jsonl` of another unit, on the same checklist.
+  func folderWithTwoUnits() throws -> URL {
+    let folder = try Sample.temporaryFolder()
+    try Sample.chainedLog(try Sample.audit()).write(to: folder.appending(path: "a.jsonl"))
+    let header = AuditHeader(
+      id: "20261201-0930-cua-nam-1b2c", checklist: Sample.checklist(),
+      unit: InspectedUnit(name: "UBND phường Cửa Nam"), team: InspectionTeam(leader: Sample.inspector),
+      visitType: .scheduled)
+    var other = Audit(header: header, recorder: Sample.inspector, clock: .fixed(Sample.start))
+    try other.answer("A-1", .pass)
+    try other.answer("A-2", .observation(compliant: 12, observed: 12))
+    try other.answer("A-3", .pass)
+    try other.finish()
+    try Sample.chainedLog(other).write(to: folder.appending(path: "b.jsonl"))
+    return folder
+  }
+
+  @Test("audits of different units are compared only with --allow-mismatch; --force is not that flag")
+  func allowMismatch() throws {
+    let folder = try folderWithTwoUnits()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let refused = try kycuong(["report", "compare", "a.jsonl", "b.jsonl", "--lang", "en"], in: folder)
+    #expect(refused.status == 2)
+    #expect(refused.output.isEmpty)
+    #expect(
+      refused.error
+        == "kycuong: the audits are of different units (\"UBND phường Hàng Bạc\" and \"UBND phường Cửa Nam\"); "
+        + "add --allow-mismatch to compare them anyway\n")
+    let compared = try kycuong(
+      ["report", "compare", "a.jsonl", "b.jsonl", "--lang", "en", "--allow-mismatch"], in: folder)
+    #expect(compared.status == 0, "\(compared.error)")
+    #expect(
+      compared.output.contains(
+        "Note: the audits differ in unit or checklist (compared with --allow-mismatch)"))
+    let force = try kycuong(["report", "compare", "a.jsonl", "b.jsonl", "--force"], in: folder)
+    #expect(force.status == 64)
+    let previous = try kycuong(
+      ["report", "record", "b.jsonl", "--previous", "a.jsonl", "--lang", "vi"], in: folder)
+    #expect(previous.status == 2)
+    #expect(previous.error.hasPrefix("kycuong: hai cuộc kiểm tra thuộc hai đơn vị khác nhau"))
+    #expect(previous.error.contains("dùng --allow-mismatch nếu vẫn muốn so sánh"))
+    let withPrevious = try kycuong(
+      ["report", "record", "b.jsonl", "--previous", "a.jsonl", "--allow-mismatch"], in: folder)
+    #expect(withPrevious.status == 0, "\(withPrevious.error)")
+  }
+
+  @Test("an output file that exists is refused unless --force replaces it")
+  func outputFile() throws {
+    let folder = try folderWithTwoUnits()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let first = try kycuong(["report", "record", "a.jsonl", "-o", "r.md", "--lang", "en"], in: folder)
+    #expect(first.status == 0, "\(first.error)")
+    let written = try String(contentsOf: folder.appending(path: "r.md"), encoding: .utf8)
+    #expect(written.contains("INSPECTION RECORD"))
+    let again = try kycuong(["report", "record", "b.jsonl", "-o", "r.md", "--lang", "en"], in: folder)
+    #expect(again.status == 2)
+    #expect(again.error == "kycuong: r.md exists; choose another file, or add --force to replace it\n")
+    #expect(try String(contentsOf: folder.appending(path: "r.md"), encoding: .utf8) == written)
+    let replaced = try kycuong(
+      ["report", "record", "b.jsonl", "-o", "r.md", "--lang", "en", "--force"], in: folder)
+    #expect(replaced.status == 0, "\(replaced.error)")
+    #expect(try String(contentsOf: folder.appending(path: "r.md"), encoding: .utf8).contains("Cửa Nam"))
+  }
+
+  @Test("report summary: a path that does not exist is an error; a bad day or focus area is a usage error")
+  func summaryRefusals() throws {
+    let folder = try folderWithTwoUnits()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let summary = try kycuong(["report", "summary", ".", "--format", "json"], in: folder)
+    #expect(summary.status == 0, "\(summary.error)")
+    #expect(summary.output.contains(#""audits" : 2"#))
+    let missing = try kycuong(["report", "summary", "missing"], in: folder)
+    #expect(missing.status == 2)
+    #expect(missing.error.hasPrefix("kycuong: "))
+    #expect(missing.error.hasSuffix("missing: no such file or folder\n"), "\(missing.error)")
+    let badDay = try kycuong(["report", "summary", ".", "--from", "2026-13-01"], in: folder)
+    #expect(badDay.status == 64)
+    #expect(badDay.error.contains("--from"))
+    let badFocus = try kycuong(["report", "summary", ".", "--focus", "focus-9"], in: folder)
+    #expect(badFocus.status == 64)
+    #expect(badFocus.error.contains("--focus"))
+    // Vietnamese order is accepted.
+    let vietnamese = try kycuong(
+      ["report", "summary", ".", "--from", "01/11/2026", "--format", "json"], in: folder)
+    #expect(vietnamese.status == 0, "\(vietnamese.error)")
+  }
+}
