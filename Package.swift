@@ -150,7 +150,7 @@ let package = Package(
       dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore", "KyCuongREPL", "KyCuongTestSupport"]),
     .testTarget(
       name: "KyCuongArchiveTests",
-      dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongArchive", "KyCuongSamples"]
+      dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongArchive", "KyCuongSamples", "KyCuongTestSupport"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -9,7 +9,16 @@ extension DepartmentArchive {
     var time: Date
   }
 
-  /// Imports the file at `url` (see ``importDocument(_:fileName:from:policy:at:)``).
+  /// Imports the file at `url` (see ``importDocument(_:fileName:from:policy:at:)``), recorded under its path
+  /// as given (`url.relativePath`).
+  ///
+  /// - Parameters:
+  ///   - url: The file.
+  ///   - source: Who sent it.
+  ///   - policy: Whether a registered key's signature is required.
+  ///   - time: When it was received.
+  /// - Returns: What the import did.
+  /// - Throws: ``ArchiveError`` only when the archive fails.
   public func importFile(
     _ url: URL, from source: String, policy: ImportPolicy = ImportPolicy(), at time: Date = Date()
   ) async throws(ArchiveError) -> ImportOutcome {
@@ -26,12 +35,12 @@ extension DepartmentArchive {
     do {
       data = try ArchiveDocument.readFile(url)
     } catch {
-      let receipt = Receipt(fileName: url.path, source: source, time: time)
+      let receipt = Receipt(fileName: url.relativePath, source: source, time: time)
       try await logRefusal(error, sha256: "", byteCount: 0, auditID: nil, receipt: receipt)
       return .refused(error)
     }
     return try await importDocument(
-      data, fileName: url.path, from: source, policy: policy, at: time, pause: pause)
+      data, fileName: url.relativePath, from: source, policy: policy, at: time, pause: pause)
   }
 
   /// A wait before an import commits (``importFile(_:from:policy:at:pause:)``).

@@ -34,7 +34,7 @@ extension DepartmentArchive {
       let warnings = try await db.raw(
         """
         SELECT l.file_name, l.reason FROM import_log l JOIN documents d ON d.import_entry = l.entry \
-        WHERE l.reason IS NOT NULL ORDER BY l.file_name, l.entry
+        WHERE l.reason IS NOT NULL ORDER BY \(unsafeRaw: backend.binary("l.file_name")), l.entry
         """
       ).all().map { row in
         SkippedFile(

@@ -53,10 +53,19 @@ final class ArchiveConnection: @unchecked Sendable {
     // could hold every thread while the one holding the lock waits for a thread to commit on.
     let threads = NIOThreadPool(numberOfThreads: 1)
     threads.start()
+    // An archive that cannot be written (a read-only mount, a file without write permission) is opened
+    // immutable: nobody can change it under this connection, and SQLite then needs neither a lock nor the
+    // WAL's shared-memory file, which it could not create there. Reading works; a write fails as read-only.
+    let folder = url.deletingLastPathComponent().path
+    let readOnly =
+      FileManager.default.fileExists(atPath: url.path)
+      && !(FileManager.default.isWritableFile(atPath: url.path)
+        && FileManager.default.isWritableFile(atPath: folder))
+    let path = readOnly ? "file:\(url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? url.path)?immutable=1" : url.path
     let connection: SQLiteConnection
     do {
       connection = try await SQLiteConnection.open(
-        storage: .file(path: url.path), threadPool: threads, logger: logger,
+        storage: .file(path: path), threadPool: threads, logger: logger,
         on: MultiThreadedEventLoopGroup.singleton.any())
     } catch {
       try? await threads.shutdownGracefully()
@@ -71,9 +80,9 @@ final class ArchiveConnection: @unchecked Sendable {
       // and a writer that wakes once a second loses the lock, again and again, to writers that are awake.
       // Writers wait in ``writeTransaction(_:)`` instead, in short, jittered steps.
       for pragma in [
-        "PRAGMA busy_timeout = 60000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
+        "PRAGMA busy_timeout = 60000", readOnly ? nil : "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
         "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 0",
-      ] {
+      ].compactMap({ $0 }) {
         try await sql.raw(SQLQueryString(pragma)).run()
       }
     } catch {
@@ -202,14 +211,48 @@ final class ArchiveConnection: @unchecked Sendable {
   static func describe(_ error: any Error) -> String {
     if let error = error as? PSQLError {
       if let info = error.serverInfo, let message = info[.message] {
-        return message + (info[.sqlState].map { " (SQLSTATE \($0))" } ?? "")
+        let cause = info[.sqlState].flatMap(postgresCause).map { "\($0): " } ?? ""
+        return cause + message + (info[.sqlState].map { " (SQLSTATE \($0))" } ?? "")
           + (info[.detail].map { "; \($0)" } ?? "")
       }
       if let underlying = error.underlying { return "\(error.code): \(underlying)" }
       return "\(error.code)"
     }
+    if let error = error as? SQLiteError {
+      return (sqliteCause(error.reason).map { "\($0) (SQLite: \(error.message))" } ?? "SQLite: \(error.message)")
+    }
     if let error = error as? ArchiveError { return error.message }
     return String(describing: error)
+  }
+
+  /// What a PostgreSQL error class means for the person running the command.
+  private static func postgresCause(_ state: String) -> String? {
+    switch state {
+    case "25006": "the database is read-only (default_transaction_read_only, or a standby server)"
+    case "53100": "the database server's disk is full"
+    case "57P01", "57P02", "57P03": "the database server is shutting down or starting"
+    case "42501": "the database user may not do this (permissions)"
+    default: state.hasPrefix("08") ? "the connection to the database server failed" : nil
+    }
+  }
+
+  /// What an SQLite failure means for the person running the command.
+  private static func sqliteCause(_ reason: SQLiteError.Reason) -> String? {
+    switch reason {
+    case .readOnly, .readonlyInRecovery, .readonlyCantLock, .readonlyInRollback, .readonlyBackingMoved,
+      .readonlyDirectory:
+      "the database is read-only: its file or folder cannot be written (a read-only mount, or permissions)"
+    case .full: "the disk is full: no room to write the database"
+    case .busy, .busyTimeout, .busyInRecovery, .busyInSnapshot, .locked:
+      "the database stayed locked by another writer for \(lockWait)"
+    case .cantOpen, .cantOpenDirectory, .cantOpenInvalidPath, .cantOpenUnfollowedSymlink:
+      "the database file cannot be opened"
+    case .ioError, .ioErrorFailedRead, .ioErrorIncompleteRead, .ioErrorFailedWrite, .ioErrorFailedSync,
+      .ioErrorFailedDirSync:
+      "the disk failed to read or write"
+    case .corrupt, .notADatabase: "the file is not a sound SQLite database"
+    default: nil
+    }
   }
 }
 

@@ -45,7 +45,7 @@
       @OptionGroup var archive: ArchiveOptions
 
       func validate() throws {
-        if subject == .trend && audits.unit == nil { throw ValidationError("export trend needs --unit") }
+        if subject == .trend && audits.selection.unit == nil { throw ValidationError("export trend needs --unit") }
       }
 
       func execute() async throws(CommandFailure) {
@@ -61,7 +61,7 @@
                 try await archive.actions(actions.filter, limit: actions.limit), today: actions.day)
             case .keys: return Listing.keys(try await archive.keys())
             case .log: return Listing.importLog(try await archive.importLog())
-            case .trend: return Listing.trend(try await archive.scoreTrend(ofUnit: audits.unit ?? ""))
+            case .trend: return Listing.trend(try await archive.scoreTrend(ofUnit: audits.selection.unit ?? ""))
             }
           } catch {
             throw CommandFailure(error)

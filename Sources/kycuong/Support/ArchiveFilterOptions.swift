@@ -9,17 +9,7 @@
 
   /// The filters of an audit listing (`archive list`, `archive export audits`).
   struct AuditFilterOptions: ParsableArguments {
-    @Option(help: "Only units whose name contains this (accents and case ignored).")
-    var unit: String?
-
-    @Option(help: "Only this checklist id.", completion: .custom { _, _, _ in KyCuongCommand.checklistIDs })
-    var checklist: String?
-
-    @Option(help: "Only audits started on or after this day (YYYY-MM-DD or DD/MM/YYYY).")
-    var from: CalendarDate?
-
-    @Option(help: "Only audits started on or before this day (YYYY-MM-DD or DD/MM/YYYY).")
-    var to: CalendarDate?
+    @OptionGroup var selection: AuditSelectionOptions
 
     @Option(help: "Only scheduled or only surprise visits.")
     var visitType: VisitType?
@@ -35,8 +25,8 @@
 
     var filter: AuditFilter {
       AuditFilter(
-        unit: unit, checklist: checklist, from: from, to: to, visitType: visitType, rating: rating,
-        leader: leader)
+        unit: selection.unit, checklist: selection.checklist, from: selection.from, to: selection.to,
+        visitType: visitType, rating: rating, leader: leader)
     }
   }
 
