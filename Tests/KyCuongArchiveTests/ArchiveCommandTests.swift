@@ -80,9 +80,11 @@ struct ArchiveCommandTests {
 
     let listed = try cli.run(["list", "--format", "json"])
     #expect(listed.status == 0)
-    let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+    let rows = try #require(
+      try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
     #expect(rows.count == 6)
-    #expect(rows.compactMap { $0["audit"] as? String } == audits.sorted { $0.startedAt < $1.startedAt }.map(\.id))
+    #expect(
+      rows.compactMap { $0["audit"] as? String } == audits.sorted { $0.startedAt < $1.startedAt }.map(\.id))
     #expect(rows.first?["score"] is Double)
     let surprise = audits.filter { $0.header.visitType == .surprise }
     let filtered = try cli.run(["list", "--visit-type", "surprise", "--format", "csv"])
@@ -98,7 +100,8 @@ struct ArchiveCommandTests {
     let shown = try cli.run(["show", audits[2].id, "--today", "2026-12-31"])
     #expect(shown.status == 0, "\(shown.error)")
     #expect(shown.output.hasPrefix("Audit \(audits[2].id)\n  unit: \(audits[2].header.unit.name), Hà Nội\n"))
-    #expect(shown.output.contains("Documents: 1\n  in/\(audits[2].id).json (current): export, first, sealed;"))
+    #expect(
+      shown.output.contains("Documents: 1\n  in/\(audits[2].id).json (current): export, first, sealed;"))
     #expect(shown.output.contains(" from Đoàn 2; "))
     let missing = try cli.run(["show", "no-such-audit"])
     #expect(missing.status == 2)
@@ -131,11 +134,14 @@ struct ArchiveCommandTests {
     ).markdown(language: .en)
     #expect(record.output == expected)
     let html = try cli.run(["record", audit.id, "--format", "html", "-o", "record.html"])
-    #expect(html.status == 0 && FileManager.default.fileExists(atPath: cli.folder.appending(path: "record.html").path))
+    #expect(
+      html.status == 0
+        && FileManager.default.fileExists(atPath: cli.folder.appending(path: "record.html").path))
     #expect(try cli.run(["record", audit.id, "--format", "html", "-o", "record.html"]).status == 2)
 
     let listed = try cli.run(["keys", "list", "--format", "json"])
-    let keys = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+    let keys = try #require(
+      try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
     #expect(keys.count == 1 && keys.first?["added_by"] as? String == "Sở Nội vụ")
     #expect(keys.first?["revoked_at"] is NSNull)
     let revoked = try cli.run(["keys", "revoke", fingerprint, "--by", "Sở Nội vụ", "--reason", "máy bị mất"])
@@ -168,8 +174,9 @@ struct ArchiveCommandTests {
     #expect(lines.count == 2 + 5, "\(table.output)")
     #expect(lines.first?.hasPrefix("day") == true && lines.first?.contains("focus_2017_1") == true)
     let wardAudits = audits.prefix(5).sorted { $0.startedAt < $1.startedAt }
-    #expect(lines.dropFirst(2).map { $0.split(separator: " ", omittingEmptySubsequences: true)[1] }
-      .map(String.init) == wardAudits.map(\.id))
+    #expect(
+      lines.dropFirst(2).map { $0.split(separator: " ", omittingEmptySubsequences: true)[1] }
+        .map(String.init) == wardAudits.map(\.id))
     let svg = try cli.run(["trend", ward, "--format", "svg", "-o", "trend.svg"])
     #expect(svg.status == 0, "\(svg.error)")
     let chart = try String(contentsOf: cli.folder.appending(path: "trend.svg"), encoding: .utf8)
@@ -183,9 +190,11 @@ struct ArchiveCommandTests {
 
     // Actions: the archive's settlement is the summary's.
     let today = "2027-01-01"
-    let summary = try ArchiveSamples.summary(of: audits, today: CalendarDate(today) ?? CalendarDate(Date(), in: .vietnam))
+    let summary = try ArchiveSamples.summary(
+      of: audits, today: CalendarDate(today) ?? CalendarDate(Date(), in: .vietnam))
     let overdue = try cli.run(["actions", "--overdue", "--today", today, "--format", "json"])
-    let rows = try #require(try JSONSerialization.jsonObject(with: Data(overdue.output.utf8)) as? [[String: Any]])
+    let rows = try #require(
+      try JSONSerialization.jsonObject(with: Data(overdue.output.utf8)) as? [[String: Any]])
     #expect(rows.count == summary.overdueActions.count && !rows.isEmpty)
     #expect(Set(rows.compactMap { $0["audit"] as? String }) == Set(summary.overdueActions.map(\.audit)))
     #expect(rows.allSatisfy { $0["state"] as? String == "overdue" && $0["days_overdue"] is Int })
@@ -198,7 +207,8 @@ struct ArchiveCommandTests {
     let csv = try cli.run(["export", "actions", "--overdue", "--today", today])
     #expect(csv.status == 0 && csv.output.hasPrefix("\u{FEFF}due,state,days_overdue,unit,"), "\(csv.output)")
     let log = try cli.run(["export", "log", "--format", "json"])
-    let entries = try #require(try JSONSerialization.jsonObject(with: Data(log.output.utf8)) as? [[String: Any]])
+    let entries = try #require(
+      try JSONSerialization.jsonObject(with: Data(log.output.utf8)) as? [[String: Any]])
     #expect(entries.count == audits.count && entries.allSatisfy { $0["outcome"] as? String == "first" })
     let trend = try cli.run(["export", "trend", "--unit", ward])
     #expect(trend.output.split(separator: "\r\n").count == 6, "\(trend.output)")
@@ -234,12 +244,18 @@ struct ArchiveCommandTests {
     #expect(try cli.run(["import", "a.json"]).status == 0)
     let sound = try cli.run(["verify"])
     #expect(sound.status == 0 && sound.error == "1 documents checked: every one matches its digest\n")
+    // The planner's plans of the archive's questions, each question named, the per-unit ones on the index.
+    let plans = try cli.run(["explain"])
+    #expect(plans.status == 0, "\(plans.error)")
+    #expect(plans.output.hasPrefix("sqlite: 1 audits, "), "\(plans.output)")
+    #expect(plans.output.contains("-- a unit's score trend\nSEARCH audits USING INDEX audits_by_unit"))
     let archive = try await DepartmentArchive.open(.sqlite(URL(fileURLWithPath: cli.database)))
     try await archive.executeForTesting("UPDATE documents SET content = X'7B7D0A'")
     await archive.close()
     let changed = try cli.run(["verify"])
     #expect(changed.status == 1)
-    #expect(changed.output.hasPrefix("document \(ArchiveDocument.sha256(of: data)): its stored bytes now hash to "))
+    #expect(
+      changed.output.hasPrefix("document \(ArchiveDocument.sha256(of: data)): its stored bytes now hash to "))
     #expect(changed.error == "kycuong: 2 problems in 1 stored documents\n", "\(changed.error)")
     let record = try cli.run(["record", audit.id])
     #expect(record.status == 2, "the stored bytes no longer read as an audit: \(record.error)")

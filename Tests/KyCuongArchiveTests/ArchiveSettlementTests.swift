@@ -76,7 +76,8 @@ struct ArchiveSettlementTests {
         try ArchiveSamples.unsealedExport(early), fileName: "early.json", from: "x")
       // The later audit's first state: its first events only, unfinished, passing nothing yet.
       let partial = try ArchiveSamples.prefix(late, events: 1)
-      _ = try await archive.importDocument(try ArchiveSamples.chainedLog(partial), fileName: "p.jsonl", from: "x")
+      _ = try await archive.importDocument(
+        try ArchiveSamples.chainedLog(partial), fileName: "p.jsonl", from: "x")
       #expect(try await settlement(archive).values.allSatisfy { $0 == "-" })
       let full = try await archive.importDocument(
         try ArchiveSamples.chainedLog(late), fileName: "late.jsonl", from: "x")

@@ -113,7 +113,12 @@ public enum SummaryReader {
   /// Every `*.jsonl` and `*.json` file under `paths` (folders searched recursively, hidden files left out),
   /// sorted, each once; a path that does not exist is kept, for the reader to report.
   ///
+  /// A file found in a folder is named as the folder was, then its path inside: under
+  /// `URL(fileURLWithPath: "exports")`, `exports/a.json` (its `relativePath`), not the absolute path the
+  /// folder's listing gives, so that messages and records name it as the user wrote it.
+  ///
   /// - Parameter paths: Files and folders.
+  /// - Returns: The files, sorted by path.
   public static func auditFiles(in paths: [URL]) -> [URL] {
     var files: [URL] = []
     for path in paths {
@@ -124,12 +129,18 @@ public enum SummaryReader {
         files.append(path)
         continue
       }
+      let given = path.relativePath.hasSuffix("/") ? String(path.relativePath.dropLast()) : path.relativePath
+      let absolute = path.standardizedFileURL.path
       let enumerator = FileManager.default.enumerator(
         at: path, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
       while let url = enumerator?.nextObject() as? URL {
         let ext = url.pathExtension.lowercased()
         guard ext == "json" || ext == "jsonl" else { continue }
-        if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { files.append(url) }
+        guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+        let found = url.standardizedFileURL.path
+        files.append(
+          found.hasPrefix(absolute + "/")
+            ? URL(fileURLWithPath: given + found.dropFirst(absolute.count), relativeTo: path.baseURL) : url)
       }
     }
     var seen = Set<String>()

@@ -128,7 +128,7 @@ extension DepartmentArchive {
       } catch {
         throw ArchiveError(
           .database,
-          "importing \(fileName) failed in the archive \(location): \(ArchiveConnection.describe(error)); "
+          "importing \(fileName) failed in the archive \(location): \(ArchiveConnection.describe(error, file: location.sqliteFile)); "
             + "nothing of it was stored")
       }
     }

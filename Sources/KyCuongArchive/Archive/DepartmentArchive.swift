@@ -109,7 +109,9 @@ public actor DepartmentArchive {
       throw error
     } catch {
       throw ArchiveError(
-        .database, "\(what) failed in the archive \(location): \(ArchiveConnection.describe(error))")
+        .database,
+        "\(what) failed in the archive \(location): \(ArchiveConnection.describe(error, file: location.sqliteFile))"
+      )
     }
   }
 }

@@ -61,7 +61,10 @@ final class ArchiveConnection: @unchecked Sendable {
       FileManager.default.fileExists(atPath: url.path)
       && !(FileManager.default.isWritableFile(atPath: url.path)
         && FileManager.default.isWritableFile(atPath: folder))
-    let path = readOnly ? "file:\(url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? url.path)?immutable=1" : url.path
+    let path =
+      readOnly
+      ? "file:\(url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? url.path)?immutable=1"
+      : url.path
     let connection: SQLiteConnection
     do {
       connection = try await SQLiteConnection.open(
@@ -69,7 +72,7 @@ final class ArchiveConnection: @unchecked Sendable {
         on: MultiThreadedEventLoopGroup.singleton.any())
     } catch {
       try? await threads.shutdownGracefully()
-      throw ArchiveError(.cannotOpen, "cannot open the archive \(url.path): \(describe(error))")
+      throw ArchiveError(.cannotOpen, "cannot open the archive \(url.path): \(describe(error, file: url))")
     }
     let sql = connection.sql(queryLogLevel: nil)
     do {
@@ -80,15 +83,15 @@ final class ArchiveConnection: @unchecked Sendable {
       // and a writer that wakes once a second loses the lock, again and again, to writers that are awake.
       // Writers wait in ``writeTransaction(_:)`` instead, in short, jittered steps.
       for pragma in [
-        "PRAGMA busy_timeout = 60000", readOnly ? nil : "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
-        "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 0",
+        "PRAGMA busy_timeout = 60000", readOnly ? nil : "PRAGMA journal_mode = WAL",
+        "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 0",
       ].compactMap({ $0 }) {
         try await sql.raw(SQLQueryString(pragma)).run()
       }
     } catch {
       try? await connection.close()
       try? await threads.shutdownGracefully()
-      throw ArchiveError(.cannotOpen, "cannot set up the archive \(url.path): \(describe(error))")
+      throw ArchiveError(.cannotOpen, "cannot set up the archive \(url.path): \(describe(error, file: url))")
     }
     return ArchiveConnection(backend: .sqlite, sql: sql) {
       connection.close().always { _ in threads.shutdownGracefully { _ in } }
@@ -121,10 +124,17 @@ final class ArchiveConnection: @unchecked Sendable {
     let sql = connection.sql(queryLogLevel: nil)
     if let schema {
       do {
-        do {
-          try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
-        } catch let error where isRetryable(error) {
-          // Another session created it at the same moment (IF NOT EXISTS does not cover that race).
+        // Created only when missing: a read-only session (default_transaction_read_only, a standby) may
+        // read an existing archive, and CREATE SCHEMA IF NOT EXISTS is a write even when the schema exists.
+        let exists =
+          try await sql.raw("SELECT 1 AS found FROM pg_namespace WHERE nspname = \(bind: schema)")
+          .first() != nil
+        if !exists {
+          do {
+            try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+          } catch let error where isRetryable(error) {
+            // Another session created it at the same moment (IF NOT EXISTS does not cover that race).
+          }
         }
         try await sql.raw("SET search_path TO \(ident: schema)").run()
       } catch {
@@ -208,7 +218,7 @@ final class ArchiveConnection: @unchecked Sendable {
   }
 
   /// A database error in words: PostgreSQL's message and SQLSTATE, SQLite's reason and message.
-  static func describe(_ error: any Error) -> String {
+  static func describe(_ error: any Error, file: URL? = nil) -> String {
     if let error = error as? PSQLError {
       if let info = error.serverInfo, let message = info[.message] {
         let cause = info[.sqlState].flatMap(postgresCause).map { "\($0): " } ?? ""
@@ -219,10 +229,24 @@ final class ArchiveConnection: @unchecked Sendable {
       return "\(error.code)"
     }
     if let error = error as? SQLiteError {
-      return (sqliteCause(error.reason).map { "\($0) (SQLite: \(error.message))" } ?? "SQLite: \(error.message)")
+      // SQLite reports a full disk as SQLITE_FULL only for the database's own pages; creating or growing
+      // the WAL's shared-memory file there fails as a mere I/O error: the file system says which it is.
+      let full = file.map { isFull(folderOf: $0) } ?? false
+      let cause = full ? "the disk is full: no room to write the database" : sqliteCause(error.reason)
+      return cause.map { "\($0) (SQLite: \(error.message))" } ?? "SQLite: \(error.message)"
     }
     if let error = error as? ArchiveError { return error.message }
     return String(describing: error)
+  }
+
+  /// Whether the file system holding `file` has no room left (under 64 KiB free: less than SQLite's
+  /// shared-memory file needs).
+  private static func isFull(folderOf file: URL) -> Bool {
+    let folder = file.deletingLastPathComponent().path
+    guard let attributes = try? FileManager.default.attributesOfFileSystem(forPath: folder),
+      let free = (attributes[.systemFreeSize] as? NSNumber)?.int64Value
+    else { return false }
+    return free < 64 * 1024
   }
 
   /// What a PostgreSQL error class means for the person running the command.

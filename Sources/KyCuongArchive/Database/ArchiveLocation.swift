@@ -77,6 +77,12 @@ public enum ArchiveLocation: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// The SQLite file, for a SQLite archive.
+  var sqliteFile: URL? {
+    if case .sqlite(let url) = self { return url }
+    return nil
+  }
+
   /// `text` with the password of a URL replaced by `***`.
   static func redacted(_ text: String) -> String {
     guard var components = URLComponents(string: text), components.password != nil else { return text }

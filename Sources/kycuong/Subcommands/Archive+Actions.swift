@@ -26,12 +26,8 @@
       func execute() async throws(CommandFailure) {
         let filter = filters.filter
         let limit = filters.limit
-        let actions = try await archive.with { archive throws(CommandFailure) in
-          do throws(ArchiveError) {
-            return try await archive.actions(filter, limit: limit)
-          } catch {
-            throw CommandFailure(error)
-          }
+        let actions = try await archive.query { archive throws(ArchiveError) in
+          try await archive.actions(filter, limit: limit)
         }
         print(try Listing.actions(actions, today: filter.today).rendered(format), terminator: "")
         if format == .table { Diagnostics.note("\(actions.count) actions") }

@@ -19,12 +19,9 @@
       @OptionGroup var archive: ArchiveOptions
 
       func execute() async throws(CommandFailure) {
-        let entries = try await archive.with { archive throws(CommandFailure) in
-          do throws(ArchiveError) {
-            return try await archive.audits(filters.filter, limit: filters.limit)
-          } catch {
-            throw CommandFailure(error)
-          }
+        let filters = filters
+        let entries = try await archive.query { archive throws(ArchiveError) in
+          try await archive.audits(filters.filter, limit: filters.limit)
         }
         print(try Listing.audits(entries).rendered(format), terminator: "")
         if format == .table { Diagnostics.note("\(entries.count) audits") }

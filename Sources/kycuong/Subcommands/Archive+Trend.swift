@@ -45,26 +45,7 @@
       func execute() async throws(CommandFailure) {
         let wanted = unit
         let (name, points) = try await archive.with { archive throws(CommandFailure) in
-          do {
-            let points = try await archive.scoreTrend(ofUnit: wanted)
-            if let first = points.first { return (first.audit.unit, points) }
-            let units = try await archive.units(matching: wanted)
-            guard units.count == 1, let only = units.first else {
-              throw CommandFailure(
-                units.isEmpty
-                  ? "the archive holds no audit of a unit named like \"\(wanted)\" (`kycuong archive list`)"
-                  : "\"\(wanted)\" names \(units.count) units: "
-                    + units.prefix(10).joined(separator: "; ") + (units.count > 10 ? "; …" : "")
-                    + ". Give more of the name")
-            }
-            return (only, try await archive.scoreTrend(ofUnit: only))
-          } catch let error as ArchiveError {
-            throw CommandFailure(error)
-          } catch let error as CommandFailure {
-            throw error
-          } catch {
-            throw CommandFailure("\(error)")
-          }
+          try await Self.points(ofUnit: wanted, in: archive)
         }
         let shown = by == .month ? Self.monthly(points) : points
         let text: String
@@ -75,6 +56,32 @@
         case .svg: text = Self.chart(unit: name, points: shown, language: lang)
         }
         try CommandFiles.write(text, to: output, force: force)
+      }
+
+      /// The unit `wanted` names (its whole name, or a part only one unit's name contains) and its trend.
+      static func points(
+        ofUnit wanted: String, in archive: DepartmentArchive
+      ) async throws(CommandFailure) -> (unit: String, points: [TrendPoint]) {
+        do {
+          let points = try await archive.scoreTrend(ofUnit: wanted)
+          if let first = points.first { return (first.audit.unit, points) }
+          let units = try await archive.units(matching: wanted)
+          guard units.count == 1, let only = units.first else {
+            throw CommandFailure(
+              units.isEmpty
+                ? "the archive holds no audit of a unit named like \"\(wanted)\" (`kycuong archive list`)"
+                : "\"\(wanted)\" names \(units.count) units: "
+                  + units.prefix(10).joined(separator: "; ") + (units.count > 10 ? "; …" : "")
+                  + ". Give more of the name")
+          }
+          return (only, try await archive.scoreTrend(ofUnit: only))
+        } catch let error as ArchiveError {
+          throw CommandFailure(error)
+        } catch let error as CommandFailure {
+          throw error
+        } catch {
+          throw CommandFailure("\(error)")
+        }
       }
 
       /// One point per checklist and month: the mean of its audits' scores, the rating left out.

@@ -55,6 +55,22 @@
     }
   }
 
+  extension ArchiveOptions {
+    /// Opens the archive, asks it `body`'s question and closes it; the archive's failure is the command's
+    /// (exit status 2).
+    func query<R>(
+      _ body: (DepartmentArchive) async throws(ArchiveError) -> R
+    ) async throws(CommandFailure) -> R {
+      try await with { archive throws(CommandFailure) in
+        do throws(ArchiveError) {
+          return try await body(archive)
+        } catch {
+          throw CommandFailure(error)
+        }
+      }
+    }
+  }
+
   extension CommandFailure {
     /// The archive's failure (its database is down, read-only or full; its schema is newer), exit status 2.
     init(_ error: ArchiveError) {
