@@ -4,7 +4,7 @@ SWIFT ?= swift
 DOCS_DIR ?= docs-site
 SYMBOLS_DIR := .build/symbol-graphs
 
-.PHONY: run test deps build lint checklists-check unit-tests archive-tests fuzz-smoke fuzz pty-tests render-check docs-check docs docs-preview bench bench-tools bench-repl bench-summary format clean
+.PHONY: run test deps build lint checklists-check spreadsheet-check unit-tests archive-tests fuzz-smoke fuzz pty-tests render-check docs-check docs docs-preview bench bench-tools bench-repl bench-summary format clean
 
 # Installs what a fresh Debian machine lacks: libedit-dev (the REPL's line editor), Python's jsonschema (the
 # schema tests) and pexpect (the pseudo-terminal tests). Scripts/render-html.sh installs Chromium and poppler
@@ -13,6 +13,10 @@ deps:
 	@if ! pkg-config --exists libedit 2>/dev/null; then \
 	  echo "Installing libedit-dev (needed by the kycuong REPL)…"; \
 	  apt-get update && apt-get install -y libedit-dev; \
+	fi
+	@if ! pkg-config --exists zlib 2>/dev/null; then \
+	  echo "Installing zlib1g-dev (needed by ZIPFoundation for audit bundles)…"; \
+	  apt-get update && apt-get install -y zlib1g-dev; \
 	fi
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
 	@python3 -c 'import pexpect' 2>/dev/null || python3 -m pip install --quiet pexpect
@@ -61,6 +65,12 @@ pty-tests: deps
 render-check: deps
 	Scripts/render-html.sh
 
+# Checklists authored in a spreadsheet, against LibreOffice (installed headless with apt-get when missing):
+# export, read, re-save by LibreOffice, import — byte for byte (Scripts/check-spreadsheets.sh).
+spreadsheet-check: deps
+	$(SWIFT) build --product kycuong
+	Scripts/check-spreadsheets.sh $$($(SWIFT) build --show-bin-path)/kycuong
+
 docs-check: deps
 	Scripts/build-docs.sh check
 
@@ -70,7 +80,7 @@ docs: deps
 docs-preview: deps
 	Scripts/build-docs.sh preview
 
-test: deps lint checklists-check unit-tests archive-tests fuzz-smoke pty-tests render-check docs-check
+test: deps lint checklists-check unit-tests archive-tests fuzz-smoke pty-tests render-check spreadsheet-check docs-check
 	@echo "make test: all checks passed"
 
 # The benchmarks of issue 13 (Benchmarks/run.py): kycuong in release (.build-release) beside its peers —

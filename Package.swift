@@ -26,6 +26,7 @@ func floor(_ index: Int, plugins: [Target.PluginUsage]? = nil) -> Target {
 let signatures: TargetDependencyCondition? = .when(traits: ["Integrity"])
 let commandLine: TargetDependencyCondition? = .when(traits: ["CommandLine"])
 let archive: TargetDependencyCondition? = .when(traits: ["Archive"])
+let spreadsheets: TargetDependencyCondition? = .when(traits: ["Spreadsheet"])
 
 let package = Package(
   name: "KyCuong",
@@ -35,6 +36,7 @@ let package = Package(
     .library(name: "KyCuongIntegrity", targets: ["KyCuongIntegrity"]),
     .library(name: "KyCuongStore", targets: ["KyCuongStore"]),
     .library(name: "KyCuongArchive", targets: ["KyCuongArchive"]),
+    .library(name: "KyCuongSpreadsheet", targets: ["KyCuongSpreadsheet"]),
     .executable(name: "kycuong", targets: ["kycuong"]),
   ],
   traits: [
@@ -43,15 +45,19 @@ let package = Package(
       description:
         "KyCuongIntegrity and KyCuongStore: hash chains, digests and Ed25519 signatures (swift-crypto)."),
     .trait(
+      name: "Spreadsheet",
+      description:
+        "KyCuongSpreadsheet: checklists authored in a spreadsheet, XLSX and CSV (ZIPFoundation, zlib)."),
+    .trait(
       name: "CommandLine", description: "The kycuong command-line tool (swift-argument-parser).",
-      enabledTraits: ["Integrity"]),
+      enabledTraits: ["Integrity", "Spreadsheet"]),
     .trait(
       name: "Archive",
       description:
         "KyCuongArchive and `kycuong archive`: the department archive on SQLite or PostgreSQL (SQLKit, "
         + "sqlite-kit, postgres-kit, SwiftNIO).",
       enabledTraits: ["Integrity"]),
-    .default(enabledTraits: ["Integrity", "CommandLine", "Archive"]),
+    .default(enabledTraits: ["Integrity", "Spreadsheet", "CommandLine", "Archive"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,6 +69,7 @@ let package = Package(
     .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // The core library: Foundation only, no C, no terminal.
@@ -112,8 +119,24 @@ let package = Package(
         .product(name: "Logging", package: "swift-log", condition: archive),
       ]
     ),
+    // An audit's bundle: one zip with the export, the log, the record and every attachment, and a manifest
+    // of digests (ZIPFoundation, which needs zlib through pkg-config on Linux: `make deps` installs it).
+    .target(
+      name: "KyCuongBundle",
+      dependencies: [
+        "KyCuong", "KyCuongIntegrity", "KyCuongStore",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation", condition: signatures),
+      ]),
     // Realistic sample audits, for demonstrations, screenshots and benchmarks.
     .target(name: "KyCuongSamples", dependencies: ["KyCuong"]),
+    // Checklists authored in a spreadsheet: XLSX (a zip of XML parts, through ZIPFoundation and Foundation's
+    // XMLParser) and CSV, to and from the checklist file format. ZIPFoundation needs zlib (pkg-config zlib,
+    // apt zlib1g-dev), so it stays out of the core.
+    .target(
+      name: "KyCuongSpreadsheet",
+      dependencies: [
+        "KyCuong", .product(name: "ZIPFoundation", package: "ZIPFoundation", condition: spreadsheets),
+      ]),
     // libedit, through pkg-config; only the executable imports it.
     .systemLibrary(
       name: "CEditLine",
@@ -123,7 +146,8 @@ let package = Package(
     // Non-variadic wrappers around el_set / history, which Swift cannot call.
     .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
     // The REPL's logic: parse a line, change the audit, render a reply. No terminal code.
-    .target(name: "KyCuongREPL", dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore"]),
+    .target(
+      name: "KyCuongREPL", dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore", "KyCuongBundle"]),
     .executableTarget(
       name: "kycuong",
       dependencies: [
@@ -131,8 +155,10 @@ let package = Package(
         "KyCuongREPL",
         "KyCuongIntegrity",
         "KyCuongStore",
+        "KyCuongBundle",
         "KyCuongSamples",
         .target(name: "KyCuongArchive", condition: archive),
+        "KyCuongSpreadsheet",
         "CEditLine",
         "CEditLineShim",
         .product(name: "ArgumentParser", package: "swift-argument-parser", condition: commandLine),
@@ -144,7 +170,7 @@ let package = Package(
     .testTarget(name: "KyCuongTests", dependencies: ["KyCuong", "KyCuongSamples", "KyCuongTestSupport"]),
     .testTarget(
       name: "KyCuongREPLTests",
-      dependencies: ["KyCuong", "KyCuongREPL", "KyCuongStore", "KyCuongTestSupport"]),
+      dependencies: ["KyCuong", "KyCuongREPL", "KyCuongStore", "KyCuongBundle", "KyCuongTestSupport"]),
     .testTarget(
       name: "KyCuongIntegrityTests",
       dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore", "KyCuongREPL", "KyCuongTestSupport"]),
@@ -152,6 +178,11 @@ let package = Package(
       name: "KyCuongArchiveTests",
       dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongArchive", "KyCuongSamples", "KyCuongTestSupport"]
     ),
+    .testTarget(
+      name: "KyCuongSpreadsheetTests",
+      dependencies: [
+        "KyCuong", "KyCuongSpreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -25,7 +25,8 @@ struct KyCuongCommand: AsyncParsableCommand {
 
   private static var subcommands: [any ParsableCommand.Type] {
     var commands: [any ParsableCommand.Type] = [
-      Audit.self, Validate.self, Show.self, Score.self, Report.self, Verify.self, Key.self,
+      Audit.self, Validate.self, Show.self, Score.self, Report.self, Verify.self, Key.self, Bundle.self,
+      ChecklistCommand.self,
     ]
     #if Archive
       commands.append(Archive.self)

@@ -222,7 +222,7 @@ struct ArchiveCommandTests {
     let audit = ArchiveSamples.audit(2, seed: 5)
     var export = AuditExport(audit)
     export.audit.unit.name = "=HYPERLINK(\"http://x\",\"y\")"
-    export.audit.team.leader = "+cmd|' /C calc'!A0"
+    export.audit.team = InspectionTeam(leader: "+cmd|' /C calc'!A0")
     try cli.write(try export.jsonData(), "evil.json")
     let imported = try cli.run(["import", "evil.json"])
     #expect(imported.status == 0, "\(imported.error)")

@@ -22,7 +22,8 @@ extension KyCuongCommand {
     )
 
     @Argument(
-      help: "An audit's event log (.jsonl) or export (.json), or - for standard input.", completion: .file())
+      help: "An audit's event log (.jsonl), export (.json) or bundle (.zip), or - for standard input.",
+      completion: .file())
     var file: String
 
     @Option(
@@ -38,9 +39,13 @@ extension KyCuongCommand {
     var json = false
 
     func execute() throws(CommandFailure) {
-      let data = try CommandFiles.read(file, limit: BoundedFile.maximumExportSize)
       let outcome: VerifyOutcome
-      if AuditDocument.looksLikeExport(data) {
+      // A bundle (.zip) is read entry by entry, not whole: see Bundle.swift.
+      let bundle = Self.isBundle(file)
+      let data = bundle ? Data() : try CommandFiles.read(file, limit: BoundedFile.maximumExportSize)
+      if bundle {
+        outcome = try verifyBundle(file)
+      } else if AuditDocument.looksLikeExport(data) {
         outcome = try verifyExport(data)
       } else {
         guard key == nil else {
