@@ -4,7 +4,7 @@ SWIFT ?= swift
 DOCS_DIR ?= docs-site
 SYMBOLS_DIR := .build/symbol-graphs
 
-.PHONY: run test deps build lint checklists-check spreadsheet-check consumer-check unit-tests fuzz-smoke fuzz pty-tests render-check docs-check docs docs-preview bench bench-tools bench-repl bench-summary format clean
+.PHONY: run test deps build lint checklists-check spreadsheet-check consumer-check unit-tests archive-tests fuzz-smoke fuzz pty-tests render-check docs-check docs docs-preview bench bench-tools bench-repl bench-summary format clean
 
 # Installs what a fresh Debian machine lacks: libedit-dev (the REPL's line editor), Python's jsonschema (the
 # schema tests) and pexpect (the pseudo-terminal tests). Scripts/render-html.sh installs Chromium and poppler
@@ -31,8 +31,15 @@ run: deps
 lint:
 	swift-format lint --strict --recursive Package.swift Sources Tests
 
+# Every Swift test but the archive's (archive-tests).
 unit-tests: deps
-	$(SWIFT) test
+	$(SWIFT) test --skip KyCuongArchiveTests
+
+# The archive's suite, on SQLite and on a throwaway PostgreSQL cluster that Scripts/with-postgres.sh starts on
+# loopback, on a free port, for the run (installing PostgreSQL from Debian's packages with apt-get when
+# initdb/pg_ctl are missing) and always removes. CI=true makes a PostgreSQL case that cannot run a failure.
+archive-tests: deps
+	Scripts/with-postgres.sh $(SWIFT) test --filter KyCuongArchiveTests
 
 # libFuzzer + AddressSanitizer over the committed seed corpus (Tests/Fuzz/Corpus): bounded in `make test`,
 # longer with `make fuzz` (RUNS=N to choose).
@@ -78,7 +85,7 @@ docs: deps
 docs-preview: deps
 	Scripts/build-docs.sh preview
 
-test: deps lint checklists-check unit-tests fuzz-smoke pty-tests render-check spreadsheet-check consumer-check docs-check
+test: deps lint checklists-check unit-tests archive-tests fuzz-smoke pty-tests render-check spreadsheet-check consumer-check docs-check
 	@echo "make test: all checks passed"
 
 # The benchmarks of issue 13 (Benchmarks/run.py): kycuong in release (.build-release) beside its peers —

@@ -25,6 +25,7 @@ func floor(_ index: Int, plugins: [Target.PluginUsage]? = nil) -> Target {
 // default: `swift build` in this repository builds everything.
 let signatures: TargetDependencyCondition? = .when(traits: ["Integrity"])
 let commandLine: TargetDependencyCondition? = .when(traits: ["CommandLine"])
+let archive: TargetDependencyCondition? = .when(traits: ["Archive"])
 let spreadsheets: TargetDependencyCondition? = .when(traits: ["Spreadsheet"])
 
 let package = Package(
@@ -34,6 +35,7 @@ let package = Package(
     .library(name: "KyCuong", targets: ["KyCuong"]),
     .library(name: "KyCuongIntegrity", targets: ["KyCuongIntegrity"]),
     .library(name: "KyCuongStore", targets: ["KyCuongStore"]),
+    .library(name: "KyCuongArchive", targets: ["KyCuongArchive"]),
     .library(name: "KyCuongSpreadsheet", targets: ["KyCuongSpreadsheet"]),
     .executable(name: "kycuong", targets: ["kycuong"]),
   ],
@@ -49,11 +51,24 @@ let package = Package(
     .trait(
       name: "CommandLine", description: "The kycuong command-line tool (swift-argument-parser).",
       enabledTraits: ["Integrity", "Spreadsheet"]),
-    .default(enabledTraits: ["Integrity", "Spreadsheet", "CommandLine"]),
+    .trait(
+      name: "Archive",
+      description:
+        "KyCuongArchive and `kycuong archive`: the department archive on SQLite or PostgreSQL (SQLKit, "
+        + "sqlite-kit, postgres-kit, SwiftNIO).",
+      enabledTraits: ["Integrity"]),
+    .default(enabledTraits: ["Integrity", "Spreadsheet", "CommandLine", "Archive"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    // The department archive (trait Archive): one SQL layer (SQLKit) over embedded SQLite (sqlite-kit, which
+    // bundles SQLite) and PostgreSQL (postgres-kit); NIO and swift-log are already in their graph.
+    .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+    .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+    .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
@@ -89,6 +104,21 @@ let package = Package(
     ),
     // The durable store of audits: one hash-chained, fsync'd log per audit, locked while it is written.
     .target(name: "KyCuongStore", dependencies: ["KyCuong", "KyCuongIntegrity"]),
+    // The department archive: every audit received, on SQLite (default) or PostgreSQL. Only its
+    // `ArchiveDocument.swift` reads and verifies documents with the library.
+    .target(
+      name: "KyCuongArchive",
+      dependencies: [
+        "KyCuong",
+        "KyCuongIntegrity",
+        .product(name: "SQLKit", package: "sql-kit", condition: archive),
+        .product(name: "SQLiteKit", package: "sqlite-kit", condition: archive),
+        .product(name: "PostgresKit", package: "postgres-kit", condition: archive),
+        .product(name: "NIOCore", package: "swift-nio", condition: archive),
+        .product(name: "NIOPosix", package: "swift-nio", condition: archive),
+        .product(name: "Logging", package: "swift-log", condition: archive),
+      ]
+    ),
     // An audit's bundle: one zip with the export, the log, the record and every attachment, and a manifest
     // of digests (ZIPFoundation, which needs zlib through pkg-config on Linux: `make deps` installs it).
     .target(
@@ -127,6 +157,7 @@ let package = Package(
         "KyCuongStore",
         "KyCuongBundle",
         "KyCuongSamples",
+        .target(name: "KyCuongArchive", condition: archive),
         "KyCuongSpreadsheet",
         "CEditLine",
         "CEditLineShim",
@@ -143,6 +174,10 @@ let package = Package(
     .testTarget(
       name: "KyCuongIntegrityTests",
       dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore", "KyCuongREPL", "KyCuongTestSupport"]),
+    .testTarget(
+      name: "KyCuongArchiveTests",
+      dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongArchive", "KyCuongSamples", "KyCuongTestSupport"]
+    ),
     .testTarget(
       name: "KyCuongSpreadsheetTests",
       dependencies: [

@@ -4,7 +4,7 @@ import KyCuong
 
 /// `kycuong`: checklists of administrative discipline, and the REPL that walks an inspector through an audit.
 @main
-struct KyCuongCommand: ParsableCommand {
+struct KyCuongCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kycuong",
     abstract: "Audit administrative discipline (kỷ luật, kỷ cương hành chính) against standard checklists.",
@@ -19,12 +19,36 @@ struct KyCuongCommand: ParsableCommand {
       Shell completion: `kycuong --generate-completion-script bash|zsh|fish`.
       """,
     version: KyCuongVersion.string,
-    subcommands: [
-      Audit.self, Validate.self, Show.self, Score.self, Report.self, Verify.self, Key.self, Bundle.self,
-      ChecklistCommand.self,
-    ],
+    subcommands: subcommands,
     defaultSubcommand: Audit.self
   )
+
+  private static var subcommands: [any ParsableCommand.Type] {
+    var commands: [any ParsableCommand.Type] = [
+      Audit.self, Validate.self, Show.self, Score.self, Report.self, Verify.self, Key.self, Bundle.self,
+      ChecklistCommand.self,
+    ]
+    #if Archive
+      commands.append(Archive.self)
+    #endif
+    return commands
+  }
+
+  /// Parses the command line and runs the command on the main thread: a synchronous subcommand (the REPL,
+  /// with its terminal and signals) exactly as a `ParsableCommand` root would, an asynchronous one (the
+  /// archive's) awaited.
+  @MainActor static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asynchronous = command as? any AsyncParsableCommand {
+        try await asynchronous.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      exit(withError: error)
+    }
+  }
 
   /// The ids of the standard checklists, for shell completion.
   static var checklistIDs: [String] { (try? Catalog.standard.checklists.map(\.id)) ?? [] }

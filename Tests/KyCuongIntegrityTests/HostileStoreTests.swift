@@ -10,57 +10,6 @@ import Testing
   import Glibc
 #endif
 
-/// A small tmpfs mounted for a test (root only: the test is skipped elsewhere).
-final class SmallDisk {
-  let url: URL
-
-  static var canMount: Bool {
-    guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/bin/mount") else { return false }
-    guard let probe = try? SmallDisk(kilobytes: 64) else { return false }
-    probe.unmount()
-    return true
-  }
-
-  init(kilobytes: Int) throws {
-    url = try Sample.temporaryFolder()
-    guard Self.run(["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", url.path]) == 0 else {
-      throw CocoaError(.fileWriteNoPermission)
-    }
-  }
-
-  func unmount() {
-    _ = Self.runCommand("/bin/umount", [url.path])
-    try? FileManager.default.removeItem(at: url)
-  }
-
-  @discardableResult
-  static func run(_ arguments: [String]) -> Int32 { runCommand("/bin/mount", arguments) }
-
-  static func runCommand(_ path: String, _ arguments: [String]) -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return -1 }
-    process.waitUntilExit()
-    return process.terminationStatus
-  }
-
-  /// Fills the disk with a file until the system says it is full.
-  func fill() {
-    let filler = url.appending(path: "filler")
-    _ = FileManager.default.createFile(atPath: filler.path, contents: nil)
-    guard let handle = try? FileHandle(forWritingTo: filler) else { return }
-    defer { try? handle.close() }
-    let chunk = Data(repeating: 0x41, count: 1024)
-    while (try? handle.write(contentsOf: chunk)) != nil {}
-    // What is left may be less than a chunk.
-    while (try? handle.write(contentsOf: Data([0x41]))) != nil {}
-  }
-
-  func unfill() { try? FileManager.default.removeItem(at: url.appending(path: "filler")) }
-}
-
 @Suite("Hostile stores: full, read-only, shared", .serialized)
 struct HostileStoreTests {
   @Test(
@@ -144,8 +93,7 @@ struct HostileStoreTests {
     try writer.create(try Audit(replaying: Array(full.events.prefix(2))))
     writer.close(full.id)
     // The same folder seen through a read-only bind mount.
-    #expect(SmallDisk.run(["--bind", folder.path, view.path]) == 0)
-    #expect(SmallDisk.run(["-o", "remount,ro,bind", view.path]) == 0)
+    #expect(SmallDisk.bindReadOnly(folder, at: view))
     let store = AuditStore(directory: view)
     do {
       _ = try store.open(full.id)
@@ -290,33 +238,11 @@ enum KyCuongBinary {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }()
 
-  /// Runs `executable` in `folder`, its standard output and standard error read apart, at the same time so
-  /// neither pipe fills up.
+  /// Runs `executable` in `folder`, its standard output and standard error read apart.
   static func run(_ executable: URL?, _ arguments: [String], in folder: URL) throws -> VerifyCommandTests.Run
   {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let errorData = Failures.Box()
-    let reading = DispatchGroup()
-    reading.enter()
-    DispatchQueue.global().async {
-      errorData.data = error.fileHandleForReading.readDataToEndOfFile()
-      reading.leave()
-    }
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    reading.wait()
-    return VerifyCommandTests.Run(
-      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-      error: String(decoding: errorData.data, as: UTF8.self))
+    let run = try CommandRun.run(executable, arguments, in: folder)
+    return VerifyCommandTests.Run(status: run.status, output: run.output, error: run.error)
   }
 }
 
@@ -328,14 +254,4 @@ final class Failures: @unchecked Sendable {
   func add(_ message: String) { lock.withLock { messages.append(message) } }
   var all: [String] { lock.withLock { messages } }
 
-  /// Bytes handed from one thread to another.
-  final class Box: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored = Data()
-
-    var data: Data {
-      get { lock.withLock { stored } }
-      set { lock.withLock { stored = newValue } }
-    }
-  }
 }

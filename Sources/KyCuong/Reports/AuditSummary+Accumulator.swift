@@ -106,21 +106,10 @@ extension AuditSummary {
       }
 
       func group(key: String, label: LocalizedText) -> Group {
-        let ordered = ratings.sorted { lhs, rhs in
-          switch (lhs.value.value, rhs.value.value) {
-          case (let left?, let right?):
-            return left.from != right.from ? left.from > right.from : lhs.key < rhs.key
-          case (nil, _): return false
-          case (_, nil): return true
-          }
-        }
-        return Group(
+        Group(
           key: key, label: label, audits: audits, scored: scores.count, meanScore: scores.mean,
-          ratings: ordered.map { id, band in
-            RatingCount(
-              id: id, label: band.value?.label ?? LocalizedText(vi: "Chưa có điểm", en: "No score"),
-              count: ratingCounts[id] ?? 0)
-          })
+          ratings: AuditSummary.ratingCounts(
+            ratings.map { (id: $0.key, band: $0.value.value, count: ratingCounts[$0.key] ?? 0) }))
       }
     }
 

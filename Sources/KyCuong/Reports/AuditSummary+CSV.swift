@@ -20,12 +20,10 @@ extension AuditSummary {
     case overdue
   }
 
-  /// One field of a CSV record: quoted when it holds a comma, quote, CR or LF, with quotes doubled.
+  /// One field of a CSV record: quoted when it holds a comma, quote, CR or LF, with quotes doubled; a field
+  /// that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, CR first) prefixed with `'`.
   public static func csvField(_ text: String) -> String {
-    if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return text
+    CSVField.escaped(text)
   }
 
   /// The table as CSV after RFC 4180: records end in CRLF, fields quoted where needed. It starts with a

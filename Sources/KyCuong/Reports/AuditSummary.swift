@@ -95,7 +95,7 @@ public struct AuditSummary: Hashable, Sendable, Codable {
     self.warnings = warnings
     today = totals.today
 
-    total = totals.total.group(key: "total", label: LocalizedText(vi: "Tất cả", en: "All"))
+    total = totals.total.group(key: "total", label: Self.totalLabel)
     units = totals.units.sorted { $0.key < $1.key }.map {
       $0.value.group(key: $0.key, label: LocalizedText(vi: $0.key))
     }
@@ -109,30 +109,16 @@ public struct AuditSummary: Hashable, Sendable, Codable {
       $0.value.group(key: $0.key, label: LocalizedText(vi: $0.key))
     }
 
-    let ordered = units.sorted { lhs, rhs in
-      switch (lhs.meanScore, rhs.meanScore) {
-      case (let left?, let right?): return left != right ? left > right : lhs.key < rhs.key
-      case (nil, nil): return lhs.key < rhs.key
-      case (nil, _): return false
-      case (_, nil): return true
-      }
-    }
-    var ranking: [Rank] = []
-    for (index, unit) in ordered.enumerated() {
-      let rank =
-        index > 0 && ranking[index - 1].meanScore == unit.meanScore ? ranking[index - 1].rank : index + 1
-      ranking.append(Rank(rank: rank, unit: unit.key, meanScore: unit.meanScore, audits: unit.audits))
-    }
-    self.ranking = ranking
+    ranking = Self.ranking(of: units)
 
-    failingItems = totals.items.flatMap { checklist, tallies in
-      tallies.compactMap { item, tally in
-        tally.failures > 0
-          ? ItemFailures(
+    failingItems = Self.ordered(
+      totals.items.flatMap { checklist, tallies in
+        tallies.map { item, tally in
+          ItemFailures(
             checklist: checklist, item: item, text: tally.text.value, failures: tally.failures,
-            assessed: tally.assessed) : nil
-      }
-    }.sorted { ($0.failures, $1.checklist, $1.item) > ($1.failures, $0.checklist, $0.item) }
+            assessed: tally.assessed)
+        }
+      })
     // Oldest audit first; within one audit, in checklist order (the order they were found in).
     criticalFailures = totals.critical.enumerated().sorted { lhs, rhs in
       lhs.element.order != rhs.element.order ? lhs.element.order < rhs.element.order : lhs.offset < rhs.offset

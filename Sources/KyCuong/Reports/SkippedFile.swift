@@ -11,4 +11,14 @@ public struct SkippedFile: Hashable, Sendable, Codable {
   public var path: String
   /// Why it was skipped.
   public var reason: String
+
+  /// Creates the entry.
+  ///
+  /// - Parameters:
+  ///   - path: The file.
+  ///   - reason: Why it was skipped.
+  public init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
 }

@@ -45,47 +45,12 @@ extension KyCuongCommand.Report {
     @Argument(help: "Files or folders (default: the store).", completion: .file())
     var paths: [String] = []
 
-    @Option(help: "Output: table, json, csv or html.")
-    var format: SummaryFormat = .table
-
-    @Option(help: "With --format csv: the table to write (groups, ranking, items, critical, overdue).")
-    var table: AuditSummary.CSVTable = .groups
-
-    @Option(help: "Only units whose name contains this (accents and case ignored).")
-    var unit: String?
-
-    @Option(help: "Only this checklist id.", completion: .custom { _, _, _ in KyCuongCommand.checklistIDs })
-    var checklist: String?
-
-    @Option(help: "Only audits started on or after this day (YYYY-MM-DD or DD/MM/YYYY).")
-    var from: CalendarDate?
-
-    @Option(help: "Only audits started on or before this day (YYYY-MM-DD or DD/MM/YYYY).")
-    var to: CalendarDate?
-
-    @Option(help: "Only this focus area (focus-2017-1, focus-2017-2 or focus-2017-3).")
-    var focus: FocusArea?
-
-    @Option(help: "The day overdue actions are measured against (default: today, Vietnam time).")
-    var today: CalendarDate?
-
-    @Option(help: "Number of failing items listed (0: all).")
-    var top = 10
-
-    @Option(help: "Language: vi or en.")
-    var lang: Language = .defaultFromEnvironment
-
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.", completion: .file())
-    var output: String?
-
-    @Flag(help: "Replace the output file if it exists.")
-    var force = false
+    @OptionGroup var options: SummaryOptions
 
     @Option(help: "Folder of stored audits (the default PATH).", completion: .directory)
     var store: String?
 
     func execute() throws(CommandFailure) {
-      let filter = SummaryFilter(unit: unit, checklist: checklist, from: from, to: to, focus: focus)
       let roots =
         paths.isEmpty
         ? [store.map { URL(fileURLWithPath: $0) } ?? AuditStore.defaultDirectory()]
@@ -99,7 +64,7 @@ extension KyCuongCommand.Report {
       // A log read into the summary is checked as `score` and `verify` check it: a broken hash chain is
       // warned of, on standard error and in the summary itself.
       let summary = AuditSummary(
-        files: files, filter: filter, today: today ?? CalendarDate(Date(), in: .vietnam),
+        files: files, filter: options.filter, today: options.day,
         checkLog: { data in
           LogChain.verify(data).problems.filter(\.isChainBreak).map {
             "\($0) (hash chain; `kycuong verify` for details)"
@@ -107,19 +72,7 @@ extension KyCuongCommand.Report {
         })
       for file in summary.skipped { Diagnostics.warn("skipped / bỏ qua \(file.path): \(file.reason)") }
       for file in summary.warnings { Diagnostics.warn("\(file.path): \(file.reason)") }
-      let text: String
-      switch format {
-      case .table: text = TerminalText.sanitized(summary.renderText(language: lang, top: top)) + "\n"
-      case .json:
-        do {
-          text = String(decoding: try summary.jsonData(), as: UTF8.self)
-        } catch {
-          throw CommandFailure("the summary cannot be written as JSON: \(error)")
-        }
-      case .csv: text = summary.csv(table, language: lang)
-      case .html: text = summary.html(language: lang, top: top)
-      }
-      try CommandFiles.write(text, to: output, force: force)
+      try options.write(summary)
     }
   }
 }

@@ -1,0 +1,95 @@
+#if Archive
+  import ArgumentParser
+  import Foundation
+  import KyCuong
+  import KyCuongArchive
+
+  extension KyCuongCommand.Archive {
+    /// `kycuong archive import PATH…`: exports and event logs, verified, each archived whole or refused.
+    struct Import: AsyncKyCuongSubcommand {
+      static let configuration = CommandConfiguration(
+        abstract:
+          "Archive audit exports (.json) and event logs (.jsonl): files, or folders searched for both.",
+        discussion: """
+          Each file is verified first (hash chain, digests, signature against the registered keys) and archived \
+          whole, or refused with the rule it breaks; nothing of a refused file is stored (the refusal is in the \
+          import log). The same bytes a second time: "already archived", nothing changes. A later state of an \
+          archived audit replaces its facts; an earlier or conflicting one is refused. Results go to standard \
+          output, refusals to standard error. Exit status 1 when a file was refused, 2 when the archive failed \
+          (then the files before are archived and nothing of the one at hand).
+          """)
+
+      @Argument(help: "Files or folders.", completion: .file(extensions: ["json", "jsonl"]))
+      var paths: [String]
+
+      @Option(help: "Who sent the files (a team, a person), stored with them (default: $USER).")
+      var from: String?
+
+      @Flag(help: "Refuse every file not signed by a registered, unrevoked team leader's key.")
+      var requireSignature = false
+
+      /// For the archive's crash tests: wait this many seconds before committing (at the --pause-at'th file).
+      @Option(help: .hidden)
+      var pauseBeforeCommit: Double?
+
+      @Option(help: .hidden)
+      var pauseAt: Int?
+
+      @OptionGroup var archive: ArchiveOptions
+
+      /// A line on standard output, unbuffered: a caller may read it while the import goes on.
+      static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+      }
+
+      func validate() throws {
+        if paths.isEmpty { throw ValidationError("name the files or folders to import") }
+      }
+
+      func execute() async throws(CommandFailure) {
+        let source = from ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+        let files = SummaryReader.auditFiles(in: paths.map { URL(fileURLWithPath: $0) })
+        let policy = ImportPolicy(requireRegisteredKey: requireSignature)
+        let pause = pauseBeforeCommit
+        let pauseAt = pauseAt
+        let refused = try await archive.with(create: true) { archive throws(CommandFailure) in
+          var counts: [String: Int] = [:]
+          for (index, file) in files.enumerated() {
+            let name = file.relativePath
+            var wait: DepartmentArchive.Pause?
+            if let pause, pauseAt == nil || pauseAt == index + 1 {
+              wait = DepartmentArchive.Pause(duration: .milliseconds(Int(pause * 1000))) { file in
+                Self.say("PAUSED \(file)")
+              }
+            }
+            let outcome: ImportOutcome
+            do throws(ArchiveError) {
+              outcome = try await archive.importFile(file, from: source, policy: policy, pause: wait)
+            } catch {
+              throw CommandFailure("\(name): not archived: \(error.message)")
+            }
+            switch outcome {
+            case .archived:
+              counts["archived", default: 0] += 1
+              Self.say(TerminalText.sanitized("\(name): \(outcome.summary)"))
+            case .alreadyArchived:
+              counts["already archived", default: 0] += 1
+              Self.say(TerminalText.sanitized("\(name): \(outcome.summary)"))
+            case .refused:
+              counts["refused", default: 0] += 1
+              Diagnostics.error("\(name): \(outcome.summary)")
+            }
+          }
+          Diagnostics.note(
+            ["archived", "already archived", "refused"].map { "\(counts[$0] ?? 0) \($0)" }
+              .joined(separator: ", "))
+          return counts["refused"] ?? 0
+        }
+        if refused > 0 {
+          throw CommandFailure(
+            "\(refused) of \(files.count) files refused; nothing of them was stored", status: .negative)
+        }
+      }
+    }
+  }
+#endif

@@ -1,0 +1,123 @@
+import Foundation
+import KyCuongArchive
+import Testing
+
+@Suite("The archive's schema and location")
+struct ArchiveSchemaTests {
+  @Test(
+    "migrations from empty: every table, recorded once; opening again changes nothing",
+    arguments: TestBackend.allCases)
+  func migrationsFromEmpty(backend: TestBackend) async throws {
+    try await withArchive(backend) { archive, location in
+      #expect(archive.schemaVersion == DepartmentArchive.latestSchemaVersion)
+      #expect(archive.backend.rawValue == backend.rawValue)
+      let empty = try await archive.statistics()
+      #expect(empty.documents == 0 && empty.audits == 0 && empty.importLogEntries == 0 && empty.keys == 0)
+      let recorded = try await archive.integerForTesting("SELECT count(*) AS n FROM archive_migrations")
+      #expect(recorded == DepartmentArchive.latestSchemaVersion)
+      let again = try await DepartmentArchive.open(location)
+      #expect(again.schemaVersion == DepartmentArchive.latestSchemaVersion)
+      #expect(try await again.integerForTesting("SELECT count(*) AS n FROM archive_migrations") == recorded)
+      await again.close()
+    }
+  }
+
+  @Test(
+    "a database whose schema is newer than the program is refused, with the versions named",
+    arguments: TestBackend.allCases)
+  func newerSchemaRefused(backend: TestBackend) async throws {
+    try await withArchive(backend) { archive, location in
+      let future = DepartmentArchive.latestSchemaVersion + 98
+      try await archive.executeForTesting(
+        "INSERT INTO archive_migrations (version, name, applied_at, program) "
+          + "VALUES (\(future), 'from the future', '2031-01-01T00:00:00Z', 'kycuong 9')")
+      do throws(ArchiveError) {
+        _ = try await DepartmentArchive.open(location)
+        Issue.record("a newer schema was opened")
+      } catch {
+        #expect(error.code == .schemaTooNew)
+        #expect(
+          error.message.contains(
+            "has schema version \(future), newer than this program knows (up to "
+              + "\(DepartmentArchive.latestSchemaVersion)): it was written by a later version of kycuong"),
+          "\(error.message)")
+        #expect(error.message.hasSuffix("this one leaves the archive untouched"))
+      }
+      // Untouched: still exactly the rows it had.
+      #expect(try await archive.integerForTesting("SELECT count(*) AS n FROM archive_migrations") == 2)
+    }
+  }
+
+  @Test("four first opens at once migrate once", arguments: TestBackend.allCases)
+  func concurrentFirstOpens(backend: TestBackend) async throws {
+    let location = try backend.freshLocation()
+    let versions = try await withThrowingTaskGroup(of: Int.self) { group in
+      for _ in 0..<4 {
+        group.addTask {
+          let archive = try await DepartmentArchive.open(location)
+          let version = archive.schemaVersion
+          await archive.close()
+          return version
+        }
+      }
+      return try await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(versions == Array(repeating: DepartmentArchive.latestSchemaVersion, count: 4))
+    let recorded = try await withArchive(location) { archive in
+      try await archive.integerForTesting("SELECT count(*) AS n FROM archive_migrations")
+    }
+    #expect(recorded == DepartmentArchive.latestSchemaVersion)
+  }
+
+  @Test("the location: an argument, else KYCUONG_DATABASE_URL, else the XDG data folder")
+  func locations() throws {
+    let home = ["HOME": "/home/an"]
+    #expect(
+      try ArchiveLocation.resolve(argument: nil, environment: home)
+        == .sqlite(URL(fileURLWithPath: "/home/an/.local/share/kycuong/archive.sqlite")))
+    #expect(
+      try ArchiveLocation.resolve(argument: nil, environment: home.merging(["XDG_DATA_HOME": "/data"]) { $1 })
+        == .sqlite(URL(fileURLWithPath: "/data/kycuong/archive.sqlite")))
+    // A relative XDG_DATA_HOME is ignored, as the XDG rule says.
+    #expect(
+      try ArchiveLocation.resolve(argument: nil, environment: home.merging(["XDG_DATA_HOME": "data"]) { $1 })
+        == .sqlite(URL(fileURLWithPath: "/home/an/.local/share/kycuong/archive.sqlite")))
+    let server = home.merging(["KYCUONG_DATABASE_URL": "postgres://so@db.internal/archive"]) { $1 }
+    #expect(
+      try ArchiveLocation.resolve(argument: nil, environment: server)
+        == .postgres(url: "postgres://so@db.internal/archive", schema: nil))
+    #expect(
+      try ArchiveLocation.resolve(argument: "/tmp/a.sqlite", environment: server)
+        == .sqlite(URL(fileURLWithPath: "/tmp/a.sqlite")))
+    #expect(
+      try ArchiveLocation("postgresql://so:secret@db:5433/archive?sslmode=require&schema=hanoi")
+        == .postgres(url: "postgresql://so:secret@db:5433/archive?sslmode=require", schema: "hanoi"))
+    #expect(
+      try ArchiveLocation("postgres://so:secret@db/archive").description == "postgres://so:***@db/archive")
+    #expect(throws: ArchiveError.self) { try ArchiveLocation("mysql://db/archive") }
+    do throws(ArchiveError) {
+      _ = try ArchiveLocation("mysql://u:pw@db/archive")
+    } catch {
+      #expect(
+        error.message
+          == "mysql://u:***@db/archive: an archive is a SQLite file path or a postgres:// URL, not this scheme"
+      )
+    }
+  }
+
+  @Test("a server that is not there: a clear message naming the location, no password")
+  func serverDown() async throws {
+    // Port 9 (discard) on loopback: nothing listens there.
+    do throws(ArchiveError) {
+      _ = try await DepartmentArchive.open(
+        try ArchiveLocation("postgres://so:secret@127.0.0.1:9/archive?sslmode=disable"))
+      Issue.record("opened an archive on a closed port")
+    } catch {
+      #expect(error.code == .cannotOpen)
+      #expect(
+        error.message.hasPrefix("cannot connect to the archive postgres://so:***@127.0.0.1:9/archive"),
+        "\(error.message)")
+      #expect(!error.message.contains("secret"))
+    }
+  }
+}
