@@ -14,6 +14,10 @@ deps:
 	  echo "Installing libedit-dev (needed by the kycuong REPL)…"; \
 	  apt-get update && apt-get install -y libedit-dev; \
 	fi
+	@if ! pkg-config --exists zlib 2>/dev/null; then \
+	  echo "Installing zlib1g-dev (needed by ZIPFoundation for audit bundles)…"; \
+	  apt-get update && apt-get install -y zlib1g-dev; \
+	fi
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
 	@python3 -c 'import pexpect' 2>/dev/null || python3 -m pip install --quiet pexpect
 

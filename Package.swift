@@ -48,6 +48,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
   ],
   targets: [
     // The core library: Foundation only, no C, no terminal.
@@ -82,6 +83,14 @@ let package = Package(
     ),
     // The durable store of audits: one hash-chained, fsync'd log per audit, locked while it is written.
     .target(name: "KyCuongStore", dependencies: ["KyCuong", "KyCuongIntegrity"]),
+    // An audit's bundle: one zip with the export, the log, the record and every attachment, and a manifest
+    // of digests (ZIPFoundation, which needs zlib through pkg-config on Linux: `make deps` installs it).
+    .target(
+      name: "KyCuongBundle",
+      dependencies: [
+        "KyCuong", "KyCuongIntegrity", "KyCuongStore",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation", condition: signatures),
+      ]),
     // Realistic sample audits, for demonstrations, screenshots and benchmarks.
     .target(name: "KyCuongSamples", dependencies: ["KyCuong"]),
     // libedit, through pkg-config; only the executable imports it.
@@ -93,7 +102,8 @@ let package = Package(
     // Non-variadic wrappers around el_set / history, which Swift cannot call.
     .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
     // The REPL's logic: parse a line, change the audit, render a reply. No terminal code.
-    .target(name: "KyCuongREPL", dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore"]),
+    .target(
+      name: "KyCuongREPL", dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore", "KyCuongBundle"]),
     .executableTarget(
       name: "kycuong",
       dependencies: [
@@ -101,6 +111,7 @@ let package = Package(
         "KyCuongREPL",
         "KyCuongIntegrity",
         "KyCuongStore",
+        "KyCuongBundle",
         "KyCuongSamples",
         "CEditLine",
         "CEditLineShim",
@@ -113,7 +124,7 @@ let package = Package(
     .testTarget(name: "KyCuongTests", dependencies: ["KyCuong", "KyCuongSamples", "KyCuongTestSupport"]),
     .testTarget(
       name: "KyCuongREPLTests",
-      dependencies: ["KyCuong", "KyCuongREPL", "KyCuongStore", "KyCuongTestSupport"]),
+      dependencies: ["KyCuong", "KyCuongREPL", "KyCuongStore", "KyCuongBundle", "KyCuongTestSupport"]),
     .testTarget(
       name: "KyCuongIntegrityTests",
       dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore", "KyCuongREPL", "KyCuongTestSupport"]),

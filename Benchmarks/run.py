@@ -80,8 +80,21 @@ CONFIG = {
     "seed": 2026,
 }
 CHECKLIST = "public-office-conduct"
-START = 'start {checklist} --unit "UBND phường Hàng Bạc {n}" --leader "Nguyễn Văn An" --members "" --visit surprise'
+# The standard checklist (embedded in kycuong, read here from Checklists/): its items for Hà Nội and for
+# one-stop desks apply when the context says so, which the start line gives, so no question is asked.
+START = (
+    'start {checklist} --unit "UBND phường Hàng Bạc {n}" --leader "Nguyễn Văn An" --members "" --visit surprise '
+    '--province "Hà Nội" --level commune --one-stop yes'
+)
 TODAY = "2026-12-31"
+
+
+def standard_environment(extra=None):
+    """An isolated environment (ptyharness) that runs kycuong on its embedded standard checklists, as an
+    installed binary does: the terminal checks' pinned copy (KYCUONG_CHECKLISTS) is left out."""
+    environment = Environment(lang="C", extra=extra)
+    environment.env.pop("KYCUONG_CHECKLISTS", None)
+    return environment
 
 
 def log(message):
@@ -318,7 +331,7 @@ class Bench:
 
     def fresh(self):
         """An isolated HOME / XDG_DATA_HOME / XDG_STATE_HOME under the work folder, LANG=C (ptyharness)."""
-        return Environment(lang="C")
+        return standard_environment()
 
     def isolated(self, function):
         """Runs function(env) in a fresh environment, removed afterwards (outside the timing)."""
@@ -409,12 +422,19 @@ class Bench:
         return [item for section in checklist["sections"] for item in section["items"]]
 
     @staticmethod
+    def trigger_answer(item):
+        """The answer to an item others depend on that makes them apply: `có` for a yes/no gate, else `đạt`."""
+        return "có" if item["kind"] == "yesNo" else "đạt"
+
+    @staticmethod
     def answer(item, n):
         """An answer to `item` that varies with n; a check whose answer makes another item applicable is
         always answered `đạt`, so that every item of the checklist is asked, in order."""
         kind = item["kind"]
         if kind == "text":
             return f"Ghi nhận lần {n}: bộ phận một cửa, có mặt {n % 13} người"
+        if kind == "yesNo":
+            return ["có", "không"][n % 2]
         if kind == "check":
             return ["đạt", "không đạt", "một phần", "dat"][n % 4]
         if kind == "observation":
@@ -422,10 +442,10 @@ class Bench:
         return str(n % (item["max"] + 1))
 
     def answers_script(self, count, with_answers=True):
-        """`count` first answers, in checklist order, over as many audits as it takes (28 items each):
+        """`count` first answers, in checklist order, over as many audits as it takes (one line per item):
         `start … --visit surprise`, then one line per item. Without answers: the starts only."""
         items = self.items()
-        triggers = {item["applicableWhen"]["item"] for item in items if "applicableWhen" in item}
+        triggers = {item["applicableWhen"]["item"] for item in items if "item" in item.get("applicableWhen", {})}
         lines, n, audit = [], 0, 0
         while n < count:
             lines.append(START.format(checklist=CHECKLIST, n=audit))
@@ -434,7 +454,7 @@ class Bench:
                 if n == count:
                     break
                 if with_answers:
-                    lines.append("đạt" if item["id"] in triggers else self.answer(item, n))
+                    lines.append(self.trigger_answer(item) if item["id"] in triggers else self.answer(item, n))
                 n += 1
         return ("\n".join(lines + ["quit"]) + "\n").encode("utf-8"), audit
 
@@ -501,15 +521,15 @@ class Bench:
         """An audit whose log has `events` events, made by kycuong itself from a pipe: `start`, every item
         answered in order, then `goto` + a changed answer until the count is reached."""
         items = self.items()
-        triggers = {item["applicableWhen"]["item"] for item in items if "applicableWhen" in item}
+        triggers = {item["applicableWhen"]["item"] for item in items if "item" in item.get("applicableWhen", {})}
         lines = [START.format(checklist=CHECKLIST, n="log")]
         answers = events - 1  # the first event is the audit's start
         for n in range(answers):
             item = items[n % len(items)]
-            text = "đạt" if item["id"] in triggers else self.answer(item, n)
+            text = self.trigger_answer(item) if item["id"] in triggers else self.answer(item, n)
             lines += [text] if n < len(items) else [f"goto {item['id']}", f"{text} -- lần {n}"]
         store = os.path.join(self.work, "row4-store")
-        env = Environment(lang="C", extra={"XDG_DATA_HOME": store})
+        env = standard_environment(extra={"XDG_DATA_HOME": store})
         out = os.path.join(self.work, "row4-make-log.txt")
         run_once([self.bin["kycuong"]], env=env.env, stdin=("\n".join(lines + ["quit"]) + "\n").encode(), stdout=out)
         env.cleanup()
@@ -535,7 +555,7 @@ class Bench:
         script = f"resume {audit_id}\nexport {export}\nquit\n".encode()
 
         def kycuong_env():
-            return Environment(lang="C", extra={"XDG_DATA_HOME": store})
+            return standard_environment(extra={"XDG_DATA_HOME": store})
 
         def kycuong():
             env = kycuong_env()

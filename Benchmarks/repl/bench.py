@@ -16,7 +16,10 @@ sys.path.insert(0, os.path.join(ROOT, "Scripts", "pty"))
 
 from ptyharness import Environment, PtySession  # noqa: E402
 
-START = 'start public-office-conduct --unit "UBND phường Hàng Bạc" --leader "Nguyễn Văn An" --members "" --visit surprise'
+START = (
+    'start public-office-conduct --unit "UBND phường Hàng Bạc" --leader "Nguyễn Văn An" --members "" '
+    '--visit surprise --province "Hà Nội" --level commune --one-stop yes'
+)
 PROMPT = r"\[\d+/\d+ [^\]]+\] › "  # an item, or ✓ once every item is answered
 
 
@@ -24,7 +27,10 @@ def environment():
     base = os.environ.get("BENCH_DIR")
     if base:
         tempfile.tempdir = base
-    return Environment(lang="C")
+    environment = Environment(lang="C")
+    # The embedded standard checklists, as an installed kycuong has them (not the terminal checks' copy).
+    environment.env.pop("KYCUONG_CHECKLISTS", None)
+    return environment
 
 
 def checklist_items():
@@ -43,6 +49,8 @@ def answer_lines(count):
         kind = item["kind"]
         if kind == "text":
             answer = f"Ghi nhận lần {n}: bộ phận một cửa, có mặt {n % 13} người"
+        elif kind == "yesNo":
+            answer = ["có", "không"][n % 2]
         elif kind == "check":
             answer = ["đạt", "không đạt", "một phần", "dat"][n % 4]
         elif kind == "observation":

@@ -387,6 +387,9 @@ class ShellSession(PtySession):
 
 
 FIXTURE_CHECKLISTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "checklists")
+# A pinned copy of the revised standard checklist (public-office-conduct 2.0.0: yes/no gates, items for a
+# context, items checked on one kind of visit), for the checks of what the revision brought.
+FIXTURE_CHECKLISTS_2 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "checklists-2.0")
 
 
 class Environment:
@@ -394,7 +397,7 @@ class Environment:
 
     `audits` is the store folder kycuong uses by default under it ($XDG_DATA_HOME/kycuong/audits)."""
 
-    def __init__(self, lang="C", extra=None):
+    def __init__(self, lang="C", extra=None, checklists=None):
         self.directory = tempfile.mkdtemp(prefix="kycuong-pty-")
         self.home = os.path.join(self.directory, "home")
         self.state = os.path.join(self.directory, "state")
@@ -417,7 +420,7 @@ class Environment:
         self.env.pop("KYCUONG_LANG", None)  # messages in Vietnamese, the default
         # The terminal checks test the REPL, not the standard checklists' content: they run against a pinned
         # copy (public-office-conduct 1.0.0), so a revised checklist does not move the items they type at.
-        self.env["KYCUONG_CHECKLISTS"] = FIXTURE_CHECKLISTS
+        self.env["KYCUONG_CHECKLISTS"] = checklists or FIXTURE_CHECKLISTS
         if extra:
             self.env.update(extra)
 

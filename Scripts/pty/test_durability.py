@@ -119,14 +119,16 @@ def random_answer(item, rng):
 
 def make_steps(checklist, rng, notes=True):
     """Every applicable item answered in checklist order (the order the REPL walks), with notes before some
-    answers (a note goes on the current item, the one answered next)."""
+    answers, each naming its item (`note ITEM text`: without one, a note typed right after an answer goes on
+    the item just answered)."""
     steps = []
     outcomes = {}
     for item in items_in_order(checklist):
         if not applies(item, outcomes):
             continue
         if notes and rng.random() < 0.25:
-            steps.append({"kind": "note", "item": item["id"], "line": "note " + rng.choice(NOTES)})
+            text = rng.choice(NOTES)
+            steps.append({"kind": "note", "item": item["id"], "line": f"note {item['id']} {text}", "text": text})
         line, outcome = random_answer(item, rng)
         outcomes[item["id"]] = outcome["type"]
         steps.append({"kind": "answer", "item": item["id"], "line": line, "outcome": outcome})
@@ -275,11 +277,11 @@ def check_recovered(document, steps, acknowledged, pending):
     expected_notes = {}
     for step in steps[:acknowledged]:
         if step["kind"] == "note":
-            expected_notes.setdefault(step["item"], []).append(step["line"][len("note ") :])
+            expected_notes.setdefault(step["item"], []).append(step["text"])
     for item, texts in notes.items():
         wanted = expected_notes.get(item, [])
         if pending is not None and pending["kind"] == "note" and pending["item"] == item and texts == wanted + [
-            pending["line"][len("note ") :]
+            pending["text"]
         ]:
             continue
         check(texts == wanted, f"{item}: notes {texts!r}, expected {wanted!r}")
@@ -289,7 +291,7 @@ def check_recovered(document, steps, acknowledged, pending):
     recovered = sum(1 for item in expected_outcomes if outcomes.get(item) == expected_outcomes[item])
     pending_saved = pending is not None and (
         (pending["kind"] == "answer" and pending["item"] in outcomes)
-        or (pending["kind"] == "note" and pending["line"][len("note ") :] in notes.get(pending["item"], []))
+        or (pending["kind"] == "note" and pending["text"] in notes.get(pending["item"], []))
     )
     return answers, recovered, pending_saved
 
@@ -375,7 +377,7 @@ def one_run(binary, checklist, rng, number, use_pty, mode, torn=False):
         script = [f"resume {audit_id}"]
         for step in rest:
             script += [f"goto {step['item']}", step["line"]]
-        script += ["finish", f"export {final}", "quit"]
+        script += ["finish --yes", f"export {final}", "quit"]
         status, out = run_piped(binary, environment, "\n".join(script) + "\n")
         check(status == 0, f"continuing after resume failed ({status}): {out[-800:]}")
         with open(final, encoding="utf-8") as handle:

@@ -14,16 +14,19 @@ import re
 import signal
 import subprocess
 import sys
+import unicodedata
 
 sys.dont_write_bytecode = True  # keep Scripts/pty free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from ptyharness import (  # noqa: E402
+    FIXTURE_CHECKLISTS_2,
     CheckFailed,
     Environment,
     PtySession,
     ShellSession,
     check,
+    strip_ansi,
     run_checks,
 )
 
@@ -95,7 +98,7 @@ def vietnamese_text(session, _):
     session.line("find đeo thẻ")
     session.expect("mục khớp `đeo thẻ`:")
     session.expect(f"{CHECKLIST} BADGE-01")
-    session.expect("Cán bộ, công chức, viên chức có mặt đeo thẻ trong khi")
+    session.expect("Cán bộ, công chức, viên chức có mặt đeo")
     session.expect(PROMPT)
     # Typed Vietnamese goes into the audit and comes back byte for byte.
     open_audit(session)
@@ -104,7 +107,8 @@ def vietnamese_text(session, _):
     session.expect("Đã ghi ghi chú cho BADGE-01.")
     session.expect_regex(item_prompt("BADGE-01"))
     session.line("show")
-    session.expect("Ghi chú: " + NOTE)
+    session.expect_regex(r"Ghi chú #\d+: ")
+    session.expect(NOTE)
     session.expect_regex(item_prompt("BADGE-01"))
 
 
@@ -298,7 +302,7 @@ def history_default_location():
     try:
         session = start(environment)
         session.line("help")
-        session.expect("Các lệnh")
+        session.expect("Lệnh thường dùng")
         session.expect(PROMPT)
         session.key("ctrl-d")
         check(session.wait_exit() == 0, "Ctrl-D did not exit with status 0")
@@ -329,7 +333,7 @@ def ctrl_d_on_non_empty_line_does_not_exit(session, _):
     session.key("left", "ctrl-d")  # deletes "x" under the cursor instead of ending the input
     session.expect_cursor_line(PROMPT + "help")
     session.key("enter")
-    session.expect("Các lệnh")
+    session.expect("Lệnh thường dùng")
     check(session.is_alive(), "Ctrl-D on a non-empty line ended kycuong")
 
 
@@ -413,8 +417,194 @@ def resize_rewraps(session, _):
     session.key("enter")
     session.expect("Đã ghi ghi chú cho BADGE-01.")
     session.line("show")
-    session.expect("Ghi chú: " + text + "!")
+    # The note is shown whole, wrapped to the new width.
+    session.expect_regex(r"Ghi chú #\d+: một dòng ghi chú")
+    session.expect("dài !")
     check(session.is_alive(), "kycuong died on a resize")
+
+
+# On site (issue 12) ------------------------------------------------------------------------------------------
+
+
+def audit_log(environment, audit_id):
+    """The events of an audit's log, parsed."""
+    with open(os.path.join(environment.audits, audit_id + ".jsonl"), encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def note_after_answer(session, environment):
+    audit_id = open_audit(session)
+    goto(session, "BADGE-01")
+    session.line("10/12")
+    session.expect("✓ BADGE-01: 10/12")
+    session.expect_regex(item_prompt("BADGE-02", 4))
+    # The note typed right after the answer goes to BADGE-01, the item just answered, and says so.
+    session.line("note 2 người mặc áo phông")
+    session.expect("Đã ghi ghi chú cho BADGE-01.")
+    # From another item, an item id first (completed with Tab) names the item.
+    goto(session, "CONDUCT-01")
+    session.send("note BADGE-0")
+    session.key("tab")
+    session.expect_screen("BADGE-01  BADGE-02  BADGE-03")
+    session.send("2 thẻ hết hạn")  # the 2 of BADGE-02, then the note
+    session.key("enter")
+    session.expect("Đã ghi ghi chú cho BADGE-02.")
+    session.line("note --item BADGE-02 abc")
+    session.expect("Lệnh note không có tùy chọn --item.")
+    notes = [(e.get("item"), e["text"]) for e in audit_log(environment, audit_id) if e["type"] == "noted"]
+    check(notes == [("BADGE-01", "2 người mặc áo phông"), ("BADGE-02", "thẻ hết hạn")], f"notes: {notes}")
+
+
+def retract_in_pty(session, environment):
+    audit_id = open_audit(session)
+    goto(session, "BADGE-01")
+    session.line("note ghi nhầm mục")
+    session.expect("Đã ghi ghi chú cho BADGE-01.")
+    session.line("retract")
+    match = session.expect_regex(r"#(\d+)  ghi chú BADGE-01: “ghi nhầm mục”")
+    session.line(f"retract #{match.group(1)} ghi nhầm, thuộc BADGE-02")
+    session.expect("Đã rút lại: ghi chú BADGE-01: “ghi nhầm mục” (vẫn giữ trong lịch sử).")
+    session.line("10/12")
+    session.expect("✓ BADGE-01: 10/12")
+    session.line("undo")
+    session.expect("Đã hoàn tác: trả lời BADGE-01: 10/12")
+    session.expect_regex(item_prompt("BADGE-01", 3))
+    types = [e["type"] for e in audit_log(environment, audit_id)]
+    check(types[-4:] == ["noted", "retracted", "answered", "retracted"], f"events: {types}")
+
+
+def answer_every_item(session, count):
+    """Answers the open items of the 1.0.0 fixture until none is left, a word each item takes."""
+    for _ in range(count):
+        prompt = session.expect_regex(r"\[(\d+)/(\d+) ([A-Z0-9-]+)\] › |\[(\d+)/(\d+) ✓\] › ")
+        item = prompt.group(3)
+        if item is None:
+            return
+        kind = FIXTURE_KINDS.get(item, "check")
+        session.line({"text": "Ghi nhận", "observation": "3/4", "scale": "2"}.get(kind, "đạt"))
+    session.expect_regex(r"\[\d+/\d+ ✓\] › ")
+
+
+def fixture_kinds():
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "checklists", "public-office-conduct.json")
+    with open(path, encoding="utf-8") as handle:
+        checklist = json.load(handle)
+    return {i["id"]: (i["kind"] if isinstance(i["kind"], str) else i["kind"].get("type", "scale"))
+            for section in checklist["sections"] for i in section["items"]}
+
+
+FIXTURE_KINDS = fixture_kinds()
+
+
+def finish_confirm_reopen(session, environment):
+    audit_id = open_audit(session)
+    session.line("skip sẽ gọi thử sau")
+    session.expect("Đã bỏ qua CONTEXT-01")
+    answer_every_item(session, 40)
+    session.line("finish")
+    session.expect("Bỏ qua (1):")
+    session.expect("CONTEXT-01: sẽ gọi thử sau")
+    session.expect("(c/k) › ")
+    session.line("k")
+    session.expect("Đã hủy; không ghi gì.")
+    session.line("finish")
+    session.expect("(c/k) › ")
+    session.line("c")
+    session.expect(f"Đã kết thúc cuộc kiểm tra {audit_id}.")
+    session.expect(f"[{audit_id} ✓] › ")
+    session.line("note muộn")
+    session.expect("Cuộc kiểm tra đã kết thúc")
+    session.line("reopen đã gọi được cho lãnh đạo")
+    session.expect(f"Đã mở lại cuộc kiểm tra {audit_id}")
+    session.line("goto CONTEXT-01")
+    session.line("Bộ phận một cửa, 8 giờ 05")
+    session.line("finish --yes")
+    session.expect(f"Đã kết thúc cuộc kiểm tra {audit_id}.")
+    session.line("sign")
+    session.expect("Đã ghi: biên bản đã ký")
+    session.line("reopen thêm nữa")
+    session.expect("Biên bản đã ký")
+    types = [e["type"] for e in audit_log(environment, audit_id)]
+    check(types.count("finished") == 2 and "reopened" in types and types[-1] == "signed", f"events: {types}")
+
+
+def display_width(text):
+    """Columns `text` takes on a terminal: combining marks none, wide characters two."""
+    width = 0
+    for character in text:
+        if unicodedata.combining(character) or unicodedata.category(character) in ("Cc", "Cf", "Mn", "Me"):
+            continue
+        width += 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
+    return width
+
+
+def sixty_columns(session, _):
+    open_audit(session)
+    session.child.setwinsize(40, 60)
+    session.screen = type(session.screen)(40, 60)
+    session.mark()
+    start = len(session.output)
+    for line in ["show", "goto BADGE-01", "10/12", "list", "score", "help", "find the cong chuc", "compact on",
+                 "next", "?"]:
+        session.line(line)
+        session.expect_regex(r"\] › ")
+    session.drain()
+    plain = strip_ansi(session.output[start:])
+    too_long = [line for line in re.split(r"[\r\n]+", plain) if display_width(line) > 60]
+    check(not too_long, f"{len(too_long)} lines wider than 60 columns: {too_long[:3]}")
+    screen = session.screen.text().splitlines()
+    check(all(display_width(line) <= 60 for line in screen), "a line of the screen capture is wider than 60")
+
+
+def resume_after_kill(session, environment):
+    audit_id = open_audit(session)
+    goto(session, "CONDUCT-03")
+    session.line("3")
+    session.expect("✓ CONDUCT-03: 3")
+    session.expect_regex(item_prompt("CONDUCT-04"))
+    session.signal(signal.SIGKILL)
+    session.wait_exit()
+    second = start(environment)
+    second.line(f"resume {audit_id}")
+    # Back where the inspector was: CONDUCT-04 to answer, CONDUCT-03 for notes.
+    second.expect_regex(item_prompt("CONDUCT-04"))
+    second.line("note ảnh bàn số 2")
+    second.expect("Đã ghi ghi chú cho CONDUCT-03.")
+    second.close()
+
+
+def revised_checklist(session, environment):
+    """The revised standard checklist (pinned 2.0.0): the context asked at start, an item checked only on
+    surprise visits skipped with its reason on a scheduled one, and a yes/no gate read có/không."""
+    session.line(f'start {CHECKLIST} --unit "{UNIT}" --leader "{LEADER}" --members "" --visit scheduled')
+    session.expect("Tỉnh/thành phố? (ví dụ: Hà Nội)")
+    session.line("Hà Nội")
+    session.expect("Cấp của đơn vị")
+    session.line("2")
+    session.expect("Đơn vị là Bộ phận Một cửa? (c/k)")
+    session.line("c")
+    session.expect("Kiểm tra định kỳ: 1 mục không kiểm tra")
+    session.expect("HOURS-02")
+    session.expect_regex(item_prompt("CONTEXT-01", 1, count=r"\d+"))
+    session.line("goto DRESS-02")
+    session.expect("có (c, y) hoặc không (k, n).")
+    session.line("không")
+    session.expect("✓ DRESS-02: không")
+    session.line("goto DRESS-03")
+    session.expect("DRESS-03 không áp dụng: chỉ áp dụng khi DRESS-02 là có.")
+
+
+def with_revised(body):
+    def run():
+        environment = Environment(checklists=FIXTURE_CHECKLISTS_2)
+        session = start(environment)
+        try:
+            body(session, environment)
+        finally:
+            session.close()
+            environment.cleanup()
+
+    return run
 
 
 # The issue's end-to-end scenario -------------------------------------------------------------------------------
@@ -518,11 +708,11 @@ def e2e_scenario():
         second.key("tab")
         second.expect_cursor_line(PROMPT + f"resume {audit_id} ")
         second.key("enter")
-        # Resuming lands on the first open item (CONTEXT-02 was skipped, BADGE-01 answered).
-        second.expect_regex(item_prompt("BADGE-02", 4))
+        # Resuming lands where the inspector was: CONDUCT-06, after the answer to CONDUCT-05.
+        second.expect_regex(item_prompt("CONDUCT-06", 14))
         second.line(f"export {export_path}")
         second.expect(f"Đã xuất ra {export_path}")
-        second.expect_regex(item_prompt("BADGE-02", 4))
+        second.expect_regex(item_prompt("CONDUCT-06", 14))
         second.line("quit")
         check(second.wait_exit() == 0, "quit did not exit with status 0")
 
@@ -624,7 +814,8 @@ def piped_input():
     check(WELCOME not in out, "the welcome text was printed to a pipe")
     check(out.startswith("Đã bắt đầu cuộc kiểm tra "), f"unexpected start of output: {out[:200]!r}")
     check("✓ CONTEXT-01: “Phòng một cửa, có mặt 6 người”" in out, f"the answer was not recorded: {out!r}")
-    check("Đã ghi ghi chú cho CONTEXT-02." in out, "the last line (no newline) was not read")
+    # The note follows the answer to CONTEXT-01, so it is on CONTEXT-01, the item just answered.
+    check("Đã ghi ghi chú cho CONTEXT-01." in out, "the last line (no newline) was not read")
     check(out.rstrip("\n").endswith("Tạm biệt."), f"no goodbye at the end of input: {out[-200:]!r}")
 
 
@@ -666,6 +857,12 @@ CHECKS = [
     ("SIGTERM exits 143 and restores", in_shell(sigterm_restores_terminal)),
     ("Ctrl-Z suspends, fg resumes", in_shell(ctrl_z_suspends_and_fg_resumes)),
     ("resize keeps working", with_program(resize_rewraps, audit=True)),
+    ("on site: a note after an answer is on the item answered; ITEM names one", with_program(note_after_answer)),
+    ("on site: retract and undo", with_program(retract_in_pty)),
+    ("on site: finish lists skips, asks; reopen; a signed audit stays closed", with_program(finish_confirm_reopen)),
+    ("on site: at 60 columns no line is wider than 60", with_program(sixty_columns)),
+    ("on site: resume after kill -9 where the inspector was", with_program(resume_after_kill)),
+    ("revised checklist: context at start, visits, yes/no gate", with_revised(revised_checklist)),
     ("e2e: Vietnamese audit under LANG=C, resume, export", e2e_scenario),
     ("piped: no prompt, no escapes, last line counts", piped_input),
     ("piped: refused command exits 1", piped_failure_status),

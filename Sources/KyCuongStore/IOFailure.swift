@@ -20,6 +20,26 @@ public enum IOFailure: Hashable, Sendable, CustomStringConvertible {
   /// The log's size is not what this store wrote: another program changed it while the audit was open.
   case changedWhileOpen(expected: Int, found: Int)
 
+  /// The system refused without saying why.
+  case refused
+
+  /// The failure of a Foundation file operation, by its error number when it has one, never Foundation's text
+  /// (which names its error domain, or says "permission" for a file that is a pipe).
+  ///
+  /// - Parameter error: What Foundation threw.
+  /// - Returns: The failure.
+  public static func of(_ error: any Error) -> IOFailure {
+    if let error = error as? POSIXError { return .system(code: error.code.rawValue) }
+    let error = error as NSError
+    if error.domain == NSPOSIXErrorDomain { return .system(code: Int32(error.code)) }
+    if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
+      return .system(code: Int32(underlying.code))
+    }
+    return .refused
+  }
+
   /// The error number, for ``system(code:)``.
   public var code: Int32? {
     if case .system(let code) = self { return code }
@@ -33,6 +53,7 @@ public enum IOFailure: Hashable, Sendable, CustomStringConvertible {
     case .tooLarge(let size, let limit):
       "it is \(size) bytes, over the limit of \(limit) bytes for an audit log; not read"
     case .unencodable(let reason): reason
+    case .refused: "the system refused it"
     case .removedWhileOpen:
       "the log was removed or replaced while the audit was open; nothing was written: resume the audit again"
     case .changedWhileOpen(let expected, let found):

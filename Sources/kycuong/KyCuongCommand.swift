@@ -19,7 +19,9 @@ struct KyCuongCommand: ParsableCommand {
       Shell completion: `kycuong --generate-completion-script bash|zsh|fish`.
       """,
     version: KyCuongVersion.string,
-    subcommands: [Audit.self, Validate.self, Show.self, Score.self, Report.self, Verify.self, Key.self],
+    subcommands: [
+      Audit.self, Validate.self, Show.self, Score.self, Report.self, Verify.self, Key.self, Bundle.self,
+    ],
     defaultSubcommand: Audit.self
   )
 

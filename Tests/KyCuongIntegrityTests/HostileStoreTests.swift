@@ -243,7 +243,7 @@ struct HostileStoreTests {
     let script =
       [
         "start test-list --unit \"UBND phường Hàng Bạc\" --leader \"Nguyễn Văn An\" --members \"Bình\" --visit surprise",
-        "pass", "9/12", "fail", "finish", "quit",
+        "pass", "9/12", "fail", "finish --yes", "quit",
       ].joined(separator: "\n") + "\n"
     let results = Failures()
     DispatchQueue.concurrentPerform(iterations: 4) { _ in

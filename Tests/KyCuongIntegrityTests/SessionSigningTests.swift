@@ -45,7 +45,7 @@ struct SessionSigningTests {
     let keyURL = fixture.folder.appending(path: "leader.key")
     let key = SigningKey(signer: "Nguyễn Văn An")
     try key.write(to: keyURL)
-    let reply = fixture.session.evaluate("finish --sign leader.key")
+    let reply = fixture.session.evaluate("finish --yes --sign leader.key")
     #expect(reply.succeeded, "\(reply.text)")
     #expect(reply.text.contains(key.publicKey.fingerprint))
     let exportURL = fixture.folder.appending(path: "\(id).json")

@@ -1,6 +1,7 @@
 import Foundation
 import KyCuong
 import KyCuongIntegrity
+import KyCuongStore
 import KyCuongSupport
 import Testing
 
@@ -285,5 +286,34 @@ struct VerifyCommandTests {
         ], in: Self.root)
       #expect(result.status == 0, "\(name): \(result.output)\(result.error)")
     }
+  }
+
+  @Test("verify of a bundle: unsigned is unproven, a key not expected fails, as for an export")
+  func bundles() throws {
+    let folder = try Sample.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let storeFolder = folder.appending(path: "store")
+    let store = AuditStore(directory: storeFolder)
+    let audit = try Sample.audit(id: "20261121-0930-bundle-7a8b")
+    try store.create(audit)
+    store.close(audit.id)
+    let bundled = try kycuong(
+      ["bundle", audit.id, "-o", "b.zip", "--store", storeFolder.path, "--lang", "en"], in: folder)
+    #expect(bundled.status == 0, "\(bundled.error)")
+    let plain = try kycuong(["verify", "b.zip"], in: folder)
+    #expect(plain.status == 3, "\(plain.output)\(plain.error)")
+    #expect(plain.output.hasPrefix("unproven: bundle intact, unsigned: anyone could have made this bundle\n"))
+    let json = try kycuong(["verify", "b.zip", "--json"], in: folder)
+    #expect(json.status == 3)
+    let object = try JSONReader.parse(Data(json.output.utf8))
+    #expect(object["kind"] == .string("bundle"))
+    #expect(object["format"] == .string("kycuong.verify/1"))
+    #expect(object["proven"]?["signed"] == .bool(false))
+    // An unsigned bundle with a key expected is a failure, not a hint.
+    let leader = SigningKey(signer: "Nguyễn Văn An")
+    try leader.write(to: folder.appending(path: "an.key"))
+    let keyed = try kycuong(["verify", "b.zip", "--key", "an.key.pub"], in: folder)
+    #expect(keyed.status == 1, "\(keyed.output)\(keyed.error)")
+    #expect(keyed.output.hasPrefix("FAILED  b.zip: "))
   }
 }

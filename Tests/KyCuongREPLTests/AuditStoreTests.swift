@@ -61,7 +61,7 @@ struct AuditStoreTests {
     #expect(text.hasSuffix("\n"))
   }
 
-  @Test func resumeAfterReopeningContinuesAtTheFirstUnansweredItemWithNotesIntact() throws {
+  @Test func resumeReturnsToTheItemTheInspectorWasOnWithNotesIntact() throws {
     let first = try Harness()
     let id = try first.startAudit()
     first.run(["10/12", "ghi chú thẻ mẫu cũ", "đạt", "goto BADGE-01", "note ảnh chụp lúc 8:10"])
@@ -78,14 +78,16 @@ struct AuditStoreTests {
     let resumed = second.send("resume \(id)")
     #expect(resumed.succeeded, "\(resumed.text)")
     #expect(resumed.text.hasPrefix("Tiếp tục cuộc kiểm tra \(id): UBND phường Hàng Bạc, đã trả lời 2/5."))
-    #expect(second.session.currentItemID == "POST-00")
-    #expect(second.session.prompt == "[3/5 POST-00] › ")
+    // Where the inspector was (`goto BADGE-01`), not the first open item.
+    #expect(second.session.currentItemID == "BADGE-01")
+    #expect(second.session.prompt == "[1/5 BADGE-01] › ")
     let audit = try #require(second.session.audit)
-    #expect(audit.records["BADGE-01"]?.notes.map(\.text) == ["ảnh chụp lúc 8:10"])
-    #expect(audit.records["BADGE-02"]?.notes.map(\.text) == ["thẻ mẫu cũ"])
+    // The note typed right after answering BADGE-01 is on BADGE-01, the item just answered.
+    #expect(audit.records["BADGE-01"]?.notes.map(\.text) == ["thẻ mẫu cũ", "ảnh chụp lúc 8:10"])
+    #expect(audit.records["BADGE-02"]?.notes.map(\.text) == [])
     #expect(audit.records["BADGE-01"]?.attachments.map(\.name) == ["a.txt"])
     #expect(audit.records["BADGE-01"]?.state == .answered(.observation(compliant: 10, observed: 12)))
-    #expect(second.send("goto BADGE-01").text.contains("Ghi chú: ảnh chụp lúc 8:10"))
+    #expect(second.send("goto BADGE-01").text.contains(": ảnh chụp lúc 8:10"))
     // Prefixes work when unique.
     second.send("quit")
     #expect(second.send("tiep tuc \(id.prefix(14))").succeeded)
@@ -158,7 +160,8 @@ struct AuditStoreTests {
     let audit = try #require(second.session.audit)
     #expect(audit.records["BADGE-01"]?.state == .answered(.observation(compliant: 10, observed: 12)))
     #expect(audit.records["BADGE-02"]?.state == .answered(.pass))
-    #expect(audit.records["POST-00"]?.notes.map(\.text) == ["thẻ cũ"])
+    // The note followed the answer to BADGE-02: it is on BADGE-02.
+    #expect(audit.records["BADGE-02"]?.notes.map(\.text) == ["thẻ cũ"])
     #expect(second.session.currentItemID == "POST-00")
     #expect(second.send("không đạt").succeeded)
 
@@ -192,7 +195,7 @@ struct AuditStoreTests {
   @Test func listPutsUnfinishedAuditsFirst() throws {
     let harness = try Harness()
     let finished = try harness.startAudit()
-    harness.run(["10/12", "đạt", "không đạt", "3", "Tốt", "finish"])
+    harness.run(["10/12", "đạt", "không đạt", "3", "Tốt", "finish", "c"])
     let unfinished = try harness.startAudit()
     harness.send("12/12")
     let summaries = harness.store.list()

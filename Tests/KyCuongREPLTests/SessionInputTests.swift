@@ -49,16 +49,23 @@ struct SessionInputTests {
     #expect(harness.send("xyzzy").text.hasPrefix("BADGE-01 does not take the answer `xyzzy`."))
   }
 
-  @Test func aOneWordTextAnswerThatLooksLikeACommandIsQueried() throws {
+  @Test func aTextAnswerThatLooksLikeAMistypedCommandIsAskedAboutFirst() throws {
     let harness = try Harness()
     let id = try harness.startAudit()
     harness.run(["10/12", "đạt", "không đạt", "3"])
     #expect(harness.session.currentItemID == "NOTE-01")
-    let typo = harness.send("finsh")
-    #expect(!typo.succeeded)
-    #expect(typo.text.contains("`answer finsh`"))
-    #expect(harness.send("answer finsh").succeeded)
+    // One word or several: `fnid the cong chuc` is a typo of `find` more likely than an answer.
+    let typo = harness.send("fnid the cong chuc")
+    #expect(typo.text.hasPrefix("`fnid` giống lệnh `find`. Ghi cả dòng làm câu trả lời cho NOTE-01?"))
+    #expect(harness.session.prompt == "(c/k) › ")
+    #expect(harness.send("k").text == "Đã hủy; không ghi gì.")
+    #expect(try harness.savedAudit(id).records["NOTE-01"]?.state == .unanswered)
+    harness.send("finsh")
+    #expect(harness.send("c").text.hasPrefix("✓ NOTE-01: “finsh”"))
     #expect(try harness.savedAudit(id).records["NOTE-01"]?.state == .answered(.text("finsh")))
+    // A command's own name starting a sentence is text, not asked about.
+    harness.send("goto NOTE-01")
+    #expect(harness.send("Xem lại hồ sơ").text.hasPrefix("✓ NOTE-01: đổi"))
   }
 
   @Test func longLinesControlCharactersAndInvalidUTF8AreRefusedAndNothingIsRecorded() throws {
@@ -79,7 +86,8 @@ struct SessionInputTests {
     #expect(harness.send("note cột\tmột").succeeded)  // tab is allowed
     let saved = try harness.savedAudit(id)
     #expect(saved.records["BADGE-02"]?.state == .unanswered)
-    #expect(saved.records["BADGE-02"]?.notes.map(\.text) == ["cột\tmột"])
+    // Typed right after answering BADGE-01: on BADGE-01.
+    #expect(saved.records["BADGE-01"]?.notes.map(\.text) == ["cột\tmột"])
     #expect(saved.events.count == 3)
     #expect(harness.send("").succeeded)
     #expect(harness.send("   ").text.isEmpty)
@@ -103,7 +111,10 @@ struct SessionInputTests {
   @Test func findMatchesEveryWordInAnyOrderAfterWholePhrases() throws {
     let harness = try Harness(catalog: try Catalog.standard)
     #expect(
-      harness.send("start public-office-conduct --unit U --leader L --members M --visit surprise").succeeded)
+      harness.send(
+        "start public-office-conduct --unit U --leader L --members M --visit surprise --province \"Hà Nội\" "
+          + "--level commune --one-stop yes"
+      ).succeeded)
     // "thẻ công chức" is not a phrase of BADGE-01 ("Cán bộ, công chức, … đeo thẻ"), but all its words are.
     let found = harness.send("find the cong chuc")
     #expect(found.succeeded)
@@ -160,32 +171,75 @@ struct SessionInputTests {
     #expect(harness.session.prompt == "Bảng kiểm › ")
     #expect(harness.send("1").text == "Đơn vị được kiểm tra?")
     #expect(!harness.send("").succeeded)
-    #expect(harness.send("UBND phường Hàng Bạc").text == "Trưởng đoàn? (Enter: Nguyễn Văn An)")
+    #expect(harness.send("UBND phường Hàng Bạc").text == "Địa chỉ nơi kiểm tra? (Enter nếu chưa ghi)")
+    #expect(harness.send("16 Lê Thái Tổ, Hoàn Kiếm").text == "Trưởng đoàn? (Enter: Nguyễn Văn An)")
     #expect(harness.session.prompt == "Trưởng đoàn [Nguyễn Văn An] › ")
     harness.send("")
-    harness.send("Trần Thị Bình; Lê Văn Cường")
+    harness.send("Trần Thị Bình (Chuyên viên Sở Nội vụ); Lê Văn Cường")
+    #expect(harness.session.prompt == "Thư ký › ")
+    harness.send("Trần Thị Bình")
+    #expect(harness.session.prompt == "Người ghi › ")
+    harness.send("Lê Văn Cường")
     #expect(!harness.send("bất ngờ").succeeded)
-    let started = harness.send("dot xuat")
-    #expect(started.succeeded)
+    harness.send("dot xuat")
+    #expect(harness.session.prompt == "Quyết định › ")
+    #expect(!harness.send("12/QĐ-UBND, 30/02/2026").succeeded)
+    harness.send("12/QĐ-UBND, 15/01/2026, UBND tỉnh Bắc Ninh")
+    harness.send("")
+    harness.send("UBND TỈNH BẮC NINH")
+    let started = harness.send("Phạm Văn Dũng (Phó Chủ tịch UBND phường)")
+    #expect(started.succeeded, "\(started.text)")
+    #expect(started.text.contains("Người ghi: Lê Văn Cường"))
     let audit = try #require(harness.session.audit)
     #expect(
       audit.header.team
-        == InspectionTeam(leader: "Nguyễn Văn An", members: ["Trần Thị Bình", "Lê Văn Cường"]))
+        == InspectionTeam(people: [
+          TeamMember(name: "Nguyễn Văn An", role: .leader),
+          TeamMember(name: "Trần Thị Bình", title: "Chuyên viên Sở Nội vụ", role: .secretary),
+          TeamMember(name: "Lê Văn Cường", role: .member),
+        ]))
+    #expect(audit.header.unit.address == "16 Lê Thái Tổ, Hoàn Kiếm")
+    #expect(audit.header.unit.representative == "Phạm Văn Dũng")
+    #expect(audit.header.unit.representativeTitle == "Phó Chủ tịch UBND phường")
+    #expect(
+      audit.header.basis
+        == LegalBasis(
+          decision: DocumentReference(
+            number: "12/QĐ-UBND", date: CalendarDate(year: 2026, month: 1, day: 15),
+            issuer: "UBND tỉnh Bắc Ninh")))
+    #expect(audit.header.issuingBody == "UBND TỈNH BẮC NINH")
     #expect(audit.header.visitType == .surprise)
+    // The recorder chosen at start records every event, the start included.
+    #expect(audit.events.allSatisfy { $0.author == "Lê Văn Cường" })
     #expect(harness.session.prompt == "[1/5 BADGE-01] › ")
   }
 
-  @Test func startWithSomeArgumentsAsksOnlyForTheRest() throws {
+  @Test func startWithSomeArgumentsAsksForTheRest() throws {
     let harness = try Harness(language: .en)
     let reply = harness.send(
       "start test-conduct --unit \"Sở Nội vụ\" --address \"18 Huỳnh Thúc Kháng\" --visit scheduled")
     #expect(reply.text.hasSuffix("Team leader? (Enter: Nguyễn Văn An)"))
-    harness.send("Lê Thị Hoa")
-    harness.send("")
+    harness.run(["Lê Thị Hoa", "", "", "", "", "", ""])
+    let started = harness.send("")
+    #expect(started.succeeded, "\(started.text)")
     let audit = try #require(harness.session.audit)
     #expect(audit.header.unit == InspectedUnit(name: "Sở Nội vụ", address: "18 Huỳnh Thúc Kháng"))
     #expect(audit.header.team == InspectionTeam(leader: "Lê Thị Hoa", members: []))
     #expect(audit.header.visitType == .scheduled)
+    #expect(audit.header.basis == nil)
+  }
+
+  @Test func aCompleteStartLineStartsAtOnceAndUnknownOptionsAreRefused() throws {
+    let harness = try Harness()
+    let unknown = harness.send(
+      "start test-conduct --unit X --leader L --members \"\" --visit surprise --lead Y")
+    #expect(!unknown.succeeded)
+    #expect(unknown.text.hasPrefix("Lệnh start không có tùy chọn --lead."))
+    #expect(harness.session.audit == nil)
+    #expect(harness.send("start test-conduct --unit X --leader L --members \"\" --visit surprise").succeeded)
+    #expect(harness.session.audit?.header.team.leader == "L")
+    // No --recorder and an inspector named on the command line: the inspector records.
+    #expect(harness.session.audit?.events.first?.author == "Nguyễn Văn An")
   }
 
   @Test func cancelOrCtrlCAbandonsStart() throws {

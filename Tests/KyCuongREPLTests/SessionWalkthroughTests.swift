@@ -15,9 +15,10 @@ struct SessionWalkthroughTests {
     #expect(reply.text.contains("BADGE-01 · Thẻ công chức"))
     #expect(reply.text.contains("‼ ĐIỂM LIỆT"))
     #expect(reply.text.contains("Căn cứ: 129/2007/QĐ-TTg — Quy chế văn hoá công sở, Điều 7"))
-    #expect(reply.text.contains("Trọng số: 2"))
+    #expect(reply.text.contains("Trọng số 2"))
     #expect(reply.text.contains("Trả lời: số đạt/số quan sát, ví dụ 10/12"))
-    #expect(reply.text.contains("Hiện tại: chưa trả lời"))
+    // An unanswered item does not spend a line saying so.
+    #expect(!reply.text.contains("Hiện tại:"))
     // POST-01 does not apply until POST-00 is answered pass or partial: 5 of 6 items apply.
     #expect(harness.session.prompt == "[1/5 BADGE-01] › ")
 
@@ -122,18 +123,37 @@ struct SessionWalkthroughTests {
     #expect(typo.text.contains("Có phải `BADGE-01`?") || typo.text.contains("Có phải `BADGE-02`?"))
   }
 
-  @Test func nextAndBackMoveAmongApplicableItems() throws {
+  @Test func nextAllAndBackAllMoveAmongApplicableItems() throws {
     let harness = try Harness()
     try harness.startAudit()
-    #expect(!harness.send("back").succeeded)
-    harness.send("next")
+    #expect(!harness.send("back all").succeeded)
+    harness.send("next all")
     #expect(harness.session.currentItemID == "BADGE-02")
-    harness.send("next")
-    harness.send("next")
+    harness.send("next all")
+    harness.send("next all")
     // POST-01 does not apply: next goes from POST-00 to POST-02.
     #expect(harness.session.currentItemID == "POST-02")
-    harness.send("back")
+    harness.send("back all")
     #expect(harness.session.currentItemID == "POST-00")
+  }
+
+  @Test func nextGoesToTheNextOpenItemAndGotoTakesAPosition() throws {
+    let harness = try Harness()
+    try harness.startAudit()
+    harness.run(["10/12", "đạt", "không đạt"])
+    harness.send("goto BADGE-01")
+    // BADGE-02 and POST-00 are answered: `next` skips them.
+    harness.send("next")
+    #expect(harness.session.currentItemID == "POST-02")
+    harness.send("next")
+    #expect(harness.session.currentItemID == "NOTE-01")
+    // From the last open item, `next` wraps round to the first open one.
+    harness.send("next")
+    #expect(harness.session.currentItemID == "POST-02")
+    #expect(harness.send("goto 2").succeeded)
+    #expect(harness.session.currentItemID == "BADGE-02")
+    #expect(harness.session.prompt == "[2/5 BADGE-02] › ")
+    #expect(harness.send("goto 9").text == "Không có mục thứ 9: có 5 mục áp dụng.")
   }
 
   @Test func answersTheKindDoesNotTakeAreRefusedWithWhatItTakes() throws {
@@ -183,7 +203,8 @@ struct SessionWalkthroughTests {
     #expect(saved.recommendations.map(\.text) == ["Nhắc nhở cán bộ"])
     #expect(saved.correctiveActions.map(\.what) == ["Làm lại thẻ"])
     #expect(saved.correctiveActions.first?.owner == "Văn phòng UBND")
-    #expect(saved.correctiveActions.first?.item == "BADGE-02")
+    // Typed right after skipping BADGE-01: the action is about BADGE-01, the item just dealt with.
+    #expect(saved.correctiveActions.first?.item == "BADGE-01")
     #expect(saved.header.unit.representative == "Phạm Văn Dũng")
     let badDate = harness.send("action Làm lại thẻ --owner X --due 2026-02-30")
     #expect(!badDate.succeeded)
@@ -206,7 +227,13 @@ struct SessionWalkthroughTests {
     #expect(refused.text.contains("NOTE-01"))
     #expect(try !harness.savedAudit(id).isFinished)
     harness.run(["không đạt", "4", "Tốt"])
-    let finished = harness.send("ketthuc")
+    let asked = harness.send("ketthuc")
+    #expect(
+      asked.text.contains(
+        "Không áp dụng (1):\n  POST-01: không áp dụng (chỉ khi POST-00 là đạt hoặc một phần)"))
+    #expect(asked.text.contains("Kết thúc cuộc kiểm tra \(id)?"))
+    #expect(try !harness.savedAudit(id).isFinished)
+    let finished = harness.send("c")
     #expect(finished.succeeded, "\(finished.text)")
     #expect(finished.text.hasPrefix("Đã kết thúc cuộc kiểm tra \(id)."))
     #expect(finished.text.contains("Xếp loại: Không hoàn thành  (do vi phạm điểm liệt)"))
@@ -300,7 +327,11 @@ struct SessionWalkthroughTests {
 
   @Test func helpListsCommandsAndTheRemarkSyntax() throws {
     let harness = try Harness()
-    let help = harness.send("trợ giúp")
+    let short = harness.send("help")
+    // Short by default: it fits a small screen.
+    #expect(short.text.split(separator: "\n").count <= 16)
+    #expect(short.text.contains("help all"))
+    let help = harness.send("trợ giúp tất cả")
     #expect(help.succeeded)
     #expect(help.text.contains("find [tim]"))
     #expect(help.text.contains("không đạt -- lý do thay đổi"))

@@ -88,7 +88,11 @@ final class Harness {
   let clock = TestClock()
   private(set) var replies: [SessionReply] = []
 
-  init(language: Language = .vi, temporary: TemporaryDirectory? = nil, catalog: Catalog? = nil) throws {
+  init(
+    language: Language = .vi, temporary: TemporaryDirectory? = nil, catalog: Catalog? = nil,
+    inspector: String = "Nguyễn Văn An",
+    columns: Int? = nil
+  ) throws {
     let temporary = try temporary ?? TemporaryDirectory()
     self.temporary = temporary
     let clock = self.clock
@@ -98,8 +102,9 @@ final class Harness {
     try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
     session = Session(
       configuration: SessionConfiguration(
-        catalog: catalog, store: store, language: language, inspector: "Nguyễn Văn An", clock: clock.now,
-        attachmentDirectory: files, exportDirectory: temporary.url))
+        catalog: catalog, store: store, language: language, inspector: inspector, clock: clock.now,
+        attachmentDirectory: files, exportDirectory: temporary.url,
+        homeDirectory: temporary.url.appending(path: "home"), columns: { columns }))
   }
 
   var filesDirectory: URL { temporary.url.appending(path: "files") }

@@ -82,8 +82,9 @@ struct AuditTests {
     #expect(
       record.history == [
         AnswerOverride(
-          old: .fail, new: .pass, remark: "Đã tìm thấy thẻ", by: Fixed.colleague, at: Fixed.at(120)),
-        AnswerOverride(old: .pass, new: .partial, remark: nil, by: Fixed.inspector, at: Fixed.at(180)),
+          old: .fail, new: .pass, remark: "Đã tìm thấy thẻ", by: Fixed.colleague, at: Fixed.at(120), event: 3),
+        AnswerOverride(
+          old: .pass, new: .partial, remark: nil, by: Fixed.inspector, at: Fixed.at(180), event: 4),
       ])
   }
 
@@ -99,7 +100,7 @@ struct AuditTests {
       audit.records["POST-00"]?.history == [
         AnswerOverride(
           old: nil, oldSkipReason: "Bảng bị che", new: .pass, remark: nil, by: Fixed.colleague,
-          at: Fixed.at(120))
+          at: Fixed.at(120), event: 3)
       ])
     let error = refusal {
       try audit.record(.skipped(item: "BADGE-01", reason: "  "), by: "x", at: Fixed.at(1))
@@ -118,9 +119,10 @@ struct AuditTests {
     try audit.record(.explained(item: nil, text: "Chủ tịch đi họp"), by: Fixed.inspector, at: Fixed.at(63))
     #expect(
       audit.records["BADGE-01"]?.notes == [
-        Remark(text: "Ảnh chụp lúc 9:40", by: Fixed.inspector, at: Fixed.at(60))
+        Remark(text: "Ảnh chụp lúc 9:40", by: Fixed.inspector, at: Fixed.at(60), event: 2)
       ])
-    #expect(audit.general.notes == [Remark(text: "Trời mưa", by: Fixed.colleague, at: Fixed.at(61))])
+    #expect(
+      audit.general.notes == [Remark(text: "Trời mưa", by: Fixed.colleague, at: Fixed.at(61), event: 3)])
     #expect(audit.records["BADGE-01"]?.explanations.map(\.text) == ["Thẻ đang làm lại"])
     #expect(audit.general.explanations.map(\.text) == ["Chủ tịch đi họp"])
     // Notes do not answer the item.
@@ -157,8 +159,13 @@ struct AuditTests {
     try audit.record(
       .attached(item: "POST-00", attachment: attachment), by: Fixed.inspector, at: Fixed.at(60))
     try audit.record(.attached(item: nil, attachment: emptyAttachment), by: Fixed.inspector, at: Fixed.at(61))
-    #expect(audit.records["POST-00"]?.attachments == [attachment])
-    #expect(audit.general.attachments == [emptyAttachment])
+    // The audit keeps each attachment with the number of the event that recorded it.
+    var numbered = attachment
+    numbered.event = 2
+    var numberedEmpty = emptyAttachment
+    numberedEmpty.event = 3
+    #expect(audit.records["POST-00"]?.attachments == [numbered])
+    #expect(audit.general.attachments == [numberedEmpty])
   }
 
   @Test("an attachment's time is kept to whole seconds, like every time in the log")
@@ -196,15 +203,20 @@ struct AuditTests {
         what: "Cấp lại thẻ", owner: "Văn phòng", due: Fixed.day("2028-02-29"), item: "BADGE-02"),
       by: Fixed.inspector, at: Fixed.at(62))
     try audit.record(.representative(name: "Lê Văn Cường"), by: Fixed.inspector, at: Fixed.at(63))
-    #expect(audit.findings == [Remark(text: "2 cán bộ không đeo thẻ", by: Fixed.inspector, at: Fixed.at(60))])
     #expect(
-      audit.recommendations == [Remark(text: "Nhắc nhở toàn cơ quan", by: Fixed.colleague, at: Fixed.at(61))])
+      audit.findings == [
+        Remark(text: "2 cán bộ không đeo thẻ", by: Fixed.inspector, at: Fixed.at(60), event: 2)
+      ])
+    #expect(
+      audit.recommendations == [
+        Remark(text: "Nhắc nhở toàn cơ quan", by: Fixed.colleague, at: Fixed.at(61), event: 3)
+      ])
     #expect(
       audit.correctiveActions == [
         CorrectiveAction(
           what: "Cấp lại thẻ", owner: "Văn phòng", due: Fixed.day("2028-02-29"), item: "BADGE-02",
           by: Fixed.inspector,
-          at: Fixed.at(62))
+          at: Fixed.at(62), event: 4)
       ])
     #expect(audit.header.unit.representative == "Lê Văn Cường")
     #expect(

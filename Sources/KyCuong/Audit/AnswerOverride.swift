@@ -15,10 +15,23 @@ public struct AnswerOverride: Hashable, Sendable, Codable {
   public var by: String
   /// When.
   public var at: Date
+  /// The sequence number of the event that gave the new answer; `nil` in exports made before events were
+  /// referenced.
+  public var event: Int?
 
   /// Creates an override record.
+  ///
+  /// - Parameters:
+  ///   - old: The earlier answer, `nil` when the item was skipped.
+  ///   - oldSkipReason: The reason of the earlier skip.
+  ///   - new: The new answer.
+  ///   - remark: Why it changed.
+  ///   - by: Who changed it.
+  ///   - at: When.
+  ///   - event: The sequence number of the event that gave the new answer.
   public init(
-    old: Outcome?, oldSkipReason: String? = nil, new: Outcome, remark: String?, by: String, at: Date
+    old: Outcome?, oldSkipReason: String? = nil, new: Outcome, remark: String?, by: String, at: Date,
+    event: Int? = nil
   ) {
     self.old = old
     self.oldSkipReason = oldSkipReason
@@ -26,5 +39,6 @@ public struct AnswerOverride: Hashable, Sendable, Codable {
     self.remark = remark
     self.by = by
     self.at = at
+    self.event = event
   }
 }

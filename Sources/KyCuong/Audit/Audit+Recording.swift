@@ -68,16 +68,19 @@ extension Audit {
     try record(.attached(item: item, attachment: attachment))
   }
 
-  /// Records the unit's explanation.
+  /// Records the unit's explanation, in the name of who gave it.
   ///
   /// - Parameters:
   ///   - text: What the unit said.
   ///   - item: The item, or `nil` for the audit.
+  ///   - speaker: Who said it; the unit's representative when `nil` and one is recorded.
   /// - Returns: The event.
   /// - Throws: ``AuditError``.
   @discardableResult
-  public mutating func explain(_ text: String, on item: ItemID? = nil) throws(AuditError) -> AuditEvent {
-    try record(.explained(item: item, text: text))
+  public mutating func explain(
+    _ text: String, on item: ItemID? = nil, speaker: String? = nil
+  ) throws(AuditError) -> AuditEvent {
+    try record(.explained(item: item, text: text, speaker: speaker ?? header.unit.representative))
   }
 
   /// Records a finding of the team.
@@ -118,12 +121,89 @@ extension Audit {
 
   /// Records the unit's representative who signs the record.
   ///
-  /// - Parameter name: The representative's name.
+  /// - Parameters:
+  ///   - name: The representative's name.
+  ///   - title: Their position.
   /// - Returns: The event.
   /// - Throws: ``AuditError``.
   @discardableResult
-  public mutating func setRepresentative(_ name: String) throws(AuditError) -> AuditEvent {
-    try record(.representative(name: name))
+  public mutating func setRepresentative(
+    _ name: String, title: String? = nil
+  ) throws(AuditError) -> AuditEvent {
+    try record(.representative(name: name, title: title))
+  }
+
+  /// Records the number of staff present, the default number observed of later observation answers.
+  ///
+  /// - Parameter count: The number of staff present, at least 1.
+  /// - Returns: The event.
+  /// - Throws: ``AuditError/invalidCount(field:value:)``.
+  @discardableResult
+  public mutating func countStaff(_ count: Int) throws(AuditError) -> AuditEvent {
+    try record(.staffPresent(count: count))
+  }
+
+  /// Withdraws the entry (or answer, or skip) that event `sequence` made, keeping both in the log.
+  ///
+  /// - Parameters:
+  ///   - sequence: The sequence number of the event that made the entry.
+  ///   - reason: Why it is withdrawn.
+  /// - Returns: The event.
+  /// - Throws: ``AuditError/noSuchEvent(_:)``, ``AuditError/notRetractable(event:type:)``,
+  ///   ``AuditError/alreadyRetracted(_:)``.
+  @discardableResult
+  public mutating func retract(_ sequence: Int, reason: String) throws(AuditError) -> AuditEvent {
+    try record(.retracted(event: sequence, reason: reason))
+  }
+
+  /// Opens a finished audit again, until its record is signed.
+  ///
+  /// - Parameter reason: Why.
+  /// - Returns: The event.
+  /// - Throws: ``AuditError/notFinished``, ``AuditError/alreadySigned``.
+  @discardableResult
+  public mutating func reopen(reason: String) throws(AuditError) -> AuditEvent {
+    try record(.reopened(reason: reason))
+  }
+
+  /// Records the number of pages and copies of the record, for its closing statement.
+  ///
+  /// - Parameters:
+  ///   - pages: The record's pages.
+  ///   - copies: The copies made.
+  /// - Returns: The event.
+  /// - Throws: ``AuditError/invalidCount(field:value:)``.
+  @discardableResult
+  public mutating func setRecordDetails(pages: Int, copies: Int) throws(AuditError) -> AuditEvent {
+    try record(.recordDetails(pages: pages, copies: copies))
+  }
+
+  /// Records that `name` refused to sign the record, and why.
+  ///
+  /// - Parameters:
+  ///   - name: Who refused.
+  ///   - reason: The reason given.
+  /// - Returns: The event.
+  /// - Throws: ``AuditError``.
+  @discardableResult
+  public mutating func recordRefusalToSign(
+    _ name: String, reason: String
+  ) throws(AuditError) -> AuditEvent {
+    try record(.refusedToSign(name: name, reason: reason))
+  }
+
+  /// Records that the record was signed; the audit then takes no more changes.
+  ///
+  /// - Parameters:
+  ///   - signer: Who signed for the team; the leader by default.
+  ///   - keyFingerprint: The fingerprint of the key of a digital signature, if any.
+  /// - Returns: The event.
+  /// - Throws: ``AuditError/notFinished`` before the audit is finished.
+  @discardableResult
+  public mutating func sign(
+    by signer: String? = nil, keyFingerprint: String? = nil
+  ) throws(AuditError) -> AuditEvent {
+    try record(.signed(signer: signer ?? header.team.leader, keyFingerprint: keyFingerprint))
   }
 
   /// Records every item not checked on this kind of visit (``itemsNotCheckedOnThisVisit``) as skipped,
@@ -155,7 +235,7 @@ extension Audit {
     }
   }
 
-  /// Closes the audit; it takes no more changes.
+  /// Closes the audit; it takes no more changes until it is reopened (``reopen(reason:)``).
   ///
   /// - Returns: The event.
   /// - Throws: ``AuditError/openItems(_:)`` while an applicable item is neither answered nor skipped.

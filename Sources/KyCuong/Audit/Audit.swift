@@ -32,10 +32,24 @@ public struct Audit: Hashable, Sendable {
   public private(set) var recommendations: [Remark] = []
   /// Corrective actions for the unit.
   public private(set) var correctiveActions: [CorrectiveAction] = []
-  /// When the audit was finished, if it was.
+  /// When the audit was finished, if it is (a reopened audit is not, until finished again).
   public private(set) var finishedAt: Date?
   /// Which items apply, kept up to date as answers come in.
   public private(set) var applicability: Applicability
+  /// The number of staff present, when counted (``AuditEvent/Change/staffPresent(count:)``).
+  public private(set) var staffPresent: Int?
+  /// Entries withdrawn, oldest first, each with the event that made it.
+  public private(set) var retractions: [Retraction] = []
+  /// Why the audit was reopened, each time it was.
+  public private(set) var reopenings: [Remark] = []
+  /// The pages and copies of the record, when recorded.
+  public private(set) var recordDetails: RecordDetails?
+  /// Those who refused to sign the record, and why.
+  public private(set) var refusals: [SignatureRefusal] = []
+  /// The signing of the record, once it is signed: then the audit takes no more changes.
+  public private(set) var signing: Signing?
+  /// The sequence numbers of events whose entries are withdrawn.
+  public private(set) var withdrawn: Set<Int> = []
   /// Who records the changes made through ``answer(_:_:remark:)`` and the other shorthands: the person at
   /// the keyboard. It starts as the one who started the audit.
   public var recorder: String
@@ -113,6 +127,25 @@ public struct Audit: Hashable, Sendable {
   public var startDay: CalendarDate { CalendarDate(startedAt, in: .vietnam) }
   /// Whether the audit is closed.
   public var isFinished: Bool { finishedAt != nil }
+  /// Whether the record is signed: the audit is closed for good.
+  public var isSigned: Bool { signing != nil }
+
+  /// The event with sequence number `sequence`, if there is one.
+  ///
+  /// - Parameter sequence: A sequence number.
+  /// - Returns: The event.
+  public func event(_ sequence: Int) -> AuditEvent? {
+    // Sequence numbers only grow: a binary search finds the event.
+    var low = 0
+    var high = events.count - 1
+    while low <= high {
+      let middle = (low + high) / 2
+      let found = events[middle].sequence
+      if found == sequence { return events[middle] }
+      if found < sequence { low = middle + 1 } else { high = middle - 1 }
+    }
+    return nil
+  }
 
   /// Each item's state, by id.
   public var states: [ItemID: ItemState] { records.mapValues(\.state) }
@@ -160,15 +193,34 @@ public struct Audit: Hashable, Sendable {
   /// were accepted under the rules of their time: a rule added since (no "0/0" answers) refuses only new
   /// answers.
   private func validate(_ change: AuditEvent.Change, live: Bool) throws(AuditError) {
-    if isFinished { throw .alreadyFinished }
+    if isSigned { throw .alreadySigned }
+    if isFinished {
+      // A finished audit takes only what closing the record needs: its paper details, refusals to sign,
+      // the signing, or reopening. Anything else waits for a `reopened`.
+      switch change {
+      case .reopened, .recordDetails, .refusedToSign, .signed: break
+      case .retracted(let target, _):
+        switch event(target)?.change {
+        case .recordDetails?, .refusedToSign?: break
+        default: throw .alreadyFinished
+        }
+      default: throw .alreadyFinished
+      }
+    }
     if let itemID = change.itemID {
       guard let item = checklist.item(withID: itemID) else { throw .unknownItem(itemID) }
-      if case .answered(_, let outcome, _) = change {
+      if case .answered(_, let outcome, let remark) = change {
         if let problem = outcome.problem(for: item.kind) {
           throw .outcomeNotAccepted(item: itemID, problem: problem)
         }
         if live, case .observation(_, 0) = outcome {
           throw .outcomeNotAccepted(item: itemID, problem: .noneObserved)
+        }
+        // The same answer again, with no new remark, is not a change: it would only lengthen the history.
+        if live, let record = records[itemID], record.outcome == outcome,
+          remark == nil || remark == record.remark
+        {
+          throw .unchanged(item: itemID)
         }
       }
       // Answers and skips are about items that apply; evidence may still be noted on any item.
@@ -185,16 +237,37 @@ public struct Audit: Hashable, Sendable {
     case .answered(_, .text(let text), _) where text.isBlank: throw .emptyText(field: .answer)
     case .skipped(_, let text): try Self.requireText(text, .skipReason)
     case .noted(_, let text): try Self.requireText(text, .note)
-    case .explained(_, let text): try Self.requireText(text, .explanation)
+    case .explained(_, let text, _): try Self.requireText(text, .explanation)
     case .finding(let text): try Self.requireText(text, .finding)
     case .recommendation(let text): try Self.requireText(text, .recommendation)
-    case .representative(let name): try Self.requireText(name, .representative)
+    case .representative(let name, _): try Self.requireText(name, .representative)
     case .correctiveAction(let what, let owner, _, _):
       try Self.requireText(what, .action)
       try Self.requireText(owner, .owner)
+    case .staffPresent(let count):
+      if count < 1 { throw .invalidCount(field: .staffPresent, value: count) }
+    case .retracted(let target, let reason):
+      try Self.requireText(reason, .reason)
+      guard let withdrawnEvent = event(target) else { throw .noSuchEvent(target) }
+      if !withdrawnEvent.change.isRetractable {
+        throw .notRetractable(event: target, type: withdrawnEvent.change.typeName)
+      }
+      if withdrawn.contains(target) { throw .alreadyRetracted(target) }
     case .finished:
       let open = openItems
       if !open.isEmpty { throw .openItems(open.map(\.id)) }
+    case .reopened(let reason):
+      try Self.requireText(reason, .reason)
+      if !isFinished { throw .notFinished }
+    case .recordDetails(let pages, let copies):
+      if pages < 1 { throw .invalidCount(field: .pages, value: pages) }
+      if copies < 1 { throw .invalidCount(field: .copies, value: copies) }
+    case .refusedToSign(let name, let reason):
+      try Self.requireText(name, .name)
+      try Self.requireText(reason, .reason)
+    case .signed(let signer, _):
+      try Self.requireText(signer, .name)
+      if !isFinished { throw .notFinished }
     default: break
     }
   }
@@ -209,14 +282,58 @@ public struct Audit: Hashable, Sendable {
 
   private mutating func apply(_ event: AuditEvent) {
     events.append(event)
+    if case .retracted = event.change {
+      // A retraction can withdraw anything earlier (or reinstate what an earlier retraction withdrew): the
+      // state is folded again from the events still in effect. Retractions are rare; this stays linear.
+      rebuild()
+    } else {
+      fold(event)
+    }
+  }
+
+  /// Folds every event again, from the header of the first, leaving out the withdrawn ones.
+  private mutating func rebuild() {
+    guard case .started(let original) = events[0].change else { return }
+    // From the last event back: a retraction still in effect withdraws its target, which is earlier.
+    var withdrawn: Set<Int> = []
+    for event in events.reversed() where !withdrawn.contains(event.sequence) {
+      if case .retracted(let target, _) = event.change { withdrawn.insert(target) }
+    }
+    header = original
+    records = Dictionary(
+      uniqueKeysWithValues: original.checklist.items.map { ($0.id, ItemRecord(itemID: $0.id)) })
+    general = ItemRecord(itemID: "")
+    findings = []
+    recommendations = []
+    correctiveActions = []
+    finishedAt = nil
+    staffPresent = nil
+    retractions = []
+    reopenings = []
+    recordDetails = nil
+    refusals = []
+    signing = nil
+    self.withdrawn = withdrawn
+    applicability = computeApplicability()
+    for event in events.dropFirst() where !withdrawn.contains(event.sequence) {
+      fold(event)
+    }
+  }
+
+  /// Applies one event in effect to the state.
+  private mutating func fold(_ event: AuditEvent) {
     let author = event.author
     let time = event.time
+    let sequence = event.sequence
     func update(_ itemID: ItemID?, _ body: (inout ItemRecord) -> Void) {
       if let itemID {
         body(&records[itemID, default: ItemRecord(itemID: itemID)])
       } else {
         body(&general)
       }
+    }
+    func remark(_ text: String, speaker: String? = nil) -> Remark {
+      Remark(text: text, by: author, at: time, event: sequence, speaker: speaker)
     }
     switch event.change {
     case .started: break
@@ -225,16 +342,19 @@ public struct Audit: Hashable, Sendable {
         switch record.state {
         case .unanswered: break
         case .answered(let old):
-          record.history.append(AnswerOverride(old: old, new: outcome, remark: remark, by: author, at: time))
+          record.history.append(
+            AnswerOverride(old: old, new: outcome, remark: remark, by: author, at: time, event: sequence))
         case .skipped(let reason):
           record.history.append(
             AnswerOverride(
-              old: nil, oldSkipReason: reason, new: outcome, remark: remark, by: author, at: time))
+              old: nil, oldSkipReason: reason, new: outcome, remark: remark, by: author, at: time,
+              event: sequence))
         }
         record.state = .answered(outcome)
         record.remark = remark
         record.by = author
         record.at = time
+        record.event = sequence
       }
       // Only an answer can change which items apply.
       applicability = computeApplicability()
@@ -244,21 +364,40 @@ public struct Audit: Hashable, Sendable {
         record.remark = nil
         record.by = author
         record.at = time
+        record.event = sequence
       }
       applicability = computeApplicability()
     case .noted(let itemID, let text):
-      update(itemID) { $0.notes.append(Remark(text: text, by: author, at: time)) }
-    case .attached(let itemID, let attachment):
+      update(itemID) { $0.notes.append(remark(text)) }
+    case .attached(let itemID, var attachment):
+      attachment.event = sequence
       update(itemID) { $0.attachments.append(attachment) }
-    case .explained(let itemID, let text):
-      update(itemID) { $0.explanations.append(Remark(text: text, by: author, at: time)) }
-    case .finding(let text): findings.append(Remark(text: text, by: author, at: time))
-    case .recommendation(let text): recommendations.append(Remark(text: text, by: author, at: time))
+    case .explained(let itemID, let text, let speaker):
+      update(itemID) { $0.explanations.append(remark(text, speaker: speaker)) }
+    case .finding(let text): findings.append(remark(text))
+    case .recommendation(let text): recommendations.append(remark(text))
     case .correctiveAction(let what, let owner, let due, let item):
       correctiveActions.append(
-        CorrectiveAction(what: what, owner: owner, due: due, item: item, by: author, at: time))
-    case .representative(let name): header.unit.representative = name
+        CorrectiveAction(
+          what: what, owner: owner, due: due, item: item, by: author, at: time, event: sequence))
+    case .representative(let name, let title):
+      header.unit.representative = name
+      header.unit.representativeTitle = title
+    case .staffPresent(let count): staffPresent = count
+    case .retracted(let target, let reason):
+      if let withdrawnEvent = self.event(target) {
+        retractions.append(
+          Retraction(withdrawn: withdrawnEvent, reason: reason, by: author, at: time, event: sequence))
+      }
     case .finished: finishedAt = time
+    case .reopened(let reason):
+      finishedAt = nil
+      reopenings.append(remark(reason))
+    case .recordDetails(let pages, let copies): recordDetails = RecordDetails(pages: pages, copies: copies)
+    case .refusedToSign(let name, let reason):
+      refusals.append(SignatureRefusal(name: name, reason: reason, by: author, at: time, event: sequence))
+    case .signed(let signer, let keyFingerprint):
+      signing = Signing(signer: signer, keyFingerprint: keyFingerprint, by: author, at: time)
     }
   }
 }

@@ -26,6 +26,20 @@ public indirect enum AuditError: Error, Hashable, Sendable, CustomStringConverti
   case sequenceOutOfOrder(sequence: Int, after: Int)
   /// An event of a log that was refused when replayed, and why.
   case invalidEvent(sequence: Int, type: String, reason: AuditError)
+  /// The item already has this answer (and remark): recording it again would change nothing.
+  case unchanged(item: ItemID)
+  /// The record is signed: the audit takes no more changes and cannot be reopened.
+  case alreadySigned
+  /// Reopening or signing an audit that is not finished.
+  case notFinished
+  /// No event has this sequence number.
+  case noSuchEvent(Int)
+  /// The event cannot be withdrawn (the start, finishing, reopening or signing).
+  case notRetractable(event: Int, type: String)
+  /// The event's entry is withdrawn already.
+  case alreadyRetracted(Int)
+  /// A count that must be at least 1 (staff present, pages, copies) is not.
+  case invalidCount(field: CountField, value: Int)
 
   /// A text of an audit that must not be empty.
   public enum TextField: String, Hashable, Sendable, CaseIterable {
@@ -47,6 +61,20 @@ public indirect enum AuditError: Error, Hashable, Sendable, CustomStringConverti
     case action
     /// Who is responsible for a corrective action.
     case owner
+    /// Why an entry is withdrawn, an audit reopened or a signature refused.
+    case reason
+    /// The name of who signs or refuses to sign.
+    case name
+  }
+
+  /// A count of an audit that must be at least 1.
+  public enum CountField: String, Hashable, Sendable, CaseIterable {
+    /// The number of staff present.
+    case staffPresent
+    /// The record's pages.
+    case pages
+    /// The record's copies.
+    case copies
   }
 
   /// What went wrong and what to do.
@@ -69,6 +97,14 @@ public indirect enum AuditError: Error, Hashable, Sendable, CustomStringConverti
       "not a valid audit log: sequence number \(sequence) does not follow \(after)"
     case .invalidEvent(let sequence, let type, let reason):
       "not a valid audit log: event \(sequence) (\(type)): \(reason.descriptionWithinLog)"
+    case .unchanged(let item): "\(item) already has this answer; nothing changes"
+    case .alreadySigned: "the record is signed: the audit takes no more changes and cannot be reopened"
+    case .notFinished: "the audit is not finished"
+    case .noSuchEvent(let sequence): "no event #\(sequence) in this audit"
+    case .notRetractable(let sequence, let type):
+      "event #\(sequence) (\(type)) cannot be withdrawn; only answers, skips and entries can"
+    case .alreadyRetracted(let sequence): "event #\(sequence) is withdrawn already"
+    case .invalidCount(let field, let value): "the \(field.words) must be at least 1, found \(value)"
     }
   }
 
@@ -94,6 +130,19 @@ extension AuditError.TextField {
     case .representative: "representative's name"
     case .action: "action"
     case .owner: "owner"
+    case .reason: "reason"
+    case .name: "name"
+    }
+  }
+}
+
+extension AuditError.CountField {
+  /// The count in English words: `number of staff present`, `number of pages`.
+  public var words: String {
+    switch self {
+    case .staffPresent: "number of staff present"
+    case .pages: "number of pages"
+    case .copies: "number of copies"
     }
   }
 }

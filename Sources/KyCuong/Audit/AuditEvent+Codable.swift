@@ -11,7 +11,8 @@ extension AuditEvent: Codable {
 
   private enum CodingKeys: String, CodingKey {
     case v, seq, time, by, type, prev, sum
-    case header, item, outcome, remark, reason, text, attachment, what, owner, due, name
+    case header, item, outcome, remark, reason, text, attachment, what, owner, due, name, speaker, title
+    case count, event, pages, copies, signer, key
   }
 
   /// Reads one event line.
@@ -55,7 +56,8 @@ extension AuditEvent: Codable {
     case "explained":
       change = .explained(
         item: try container.decodeIfPresent(ItemID.self, forKey: .item),
-        text: try container.decode(String.self, forKey: .text))
+        text: try container.decode(String.self, forKey: .text),
+        speaker: try container.decodeIfPresent(String.self, forKey: .speaker))
     case "finding": change = .finding(text: try container.decode(String.self, forKey: .text))
     case "recommendation": change = .recommendation(text: try container.decode(String.self, forKey: .text))
     case "correctiveAction":
@@ -64,8 +66,29 @@ extension AuditEvent: Codable {
         owner: try container.decode(String.self, forKey: .owner),
         due: try container.decode(CalendarDate.self, forKey: .due),
         item: try container.decodeIfPresent(ItemID.self, forKey: .item))
-    case "representative": change = .representative(name: try container.decode(String.self, forKey: .name))
+    case "representative":
+      change = .representative(
+        name: try container.decode(String.self, forKey: .name),
+        title: try container.decodeIfPresent(String.self, forKey: .title))
+    case "staffPresent": change = .staffPresent(count: try container.decode(Int.self, forKey: .count))
+    case "retracted":
+      change = .retracted(
+        event: try container.decode(Int.self, forKey: .event),
+        reason: try container.decode(String.self, forKey: .reason))
     case "finished": change = .finished
+    case "reopened": change = .reopened(reason: try container.decode(String.self, forKey: .reason))
+    case "recordDetails":
+      change = .recordDetails(
+        pages: try container.decode(Int.self, forKey: .pages),
+        copies: try container.decode(Int.self, forKey: .copies))
+    case "refusedToSign":
+      change = .refusedToSign(
+        name: try container.decode(String.self, forKey: .name),
+        reason: try container.decode(String.self, forKey: .reason))
+    case "signed":
+      change = .signed(
+        signer: try container.decode(String.self, forKey: .signer),
+        keyFingerprint: try container.decodeIfPresent(String.self, forKey: .key))
     default:
       throw DecodingError.dataCorruptedError(
         forKey: .type, in: container, debugDescription: "unknown event type \"\(type)\"")
@@ -91,9 +114,13 @@ extension AuditEvent: Codable {
     case .skipped(let item, let reason):
       try container.encode(item, forKey: .item)
       try container.encode(reason, forKey: .reason)
-    case .noted(let item, let text), .explained(let item, let text):
+    case .noted(let item, let text):
       try container.encodeIfPresent(item, forKey: .item)
       try container.encode(text, forKey: .text)
+    case .explained(let item, let text, let speaker):
+      try container.encodeIfPresent(item, forKey: .item)
+      try container.encode(text, forKey: .text)
+      try container.encodeIfPresent(speaker, forKey: .speaker)
     case .attached(let item, let attachment):
       try container.encodeIfPresent(item, forKey: .item)
       try container.encode(attachment, forKey: .attachment)
@@ -103,8 +130,24 @@ extension AuditEvent: Codable {
       try container.encode(owner, forKey: .owner)
       try container.encode(due, forKey: .due)
       try container.encodeIfPresent(item, forKey: .item)
-    case .representative(let name): try container.encode(name, forKey: .name)
+    case .representative(let name, let title):
+      try container.encode(name, forKey: .name)
+      try container.encodeIfPresent(title, forKey: .title)
+    case .staffPresent(let count): try container.encode(count, forKey: .count)
+    case .retracted(let event, let reason):
+      try container.encode(event, forKey: .event)
+      try container.encode(reason, forKey: .reason)
     case .finished: break
+    case .reopened(let reason): try container.encode(reason, forKey: .reason)
+    case .recordDetails(let pages, let copies):
+      try container.encode(pages, forKey: .pages)
+      try container.encode(copies, forKey: .copies)
+    case .refusedToSign(let name, let reason):
+      try container.encode(name, forKey: .name)
+      try container.encode(reason, forKey: .reason)
+    case .signed(let signer, let keyFingerprint):
+      try container.encode(signer, forKey: .signer)
+      try container.encodeIfPresent(keyFingerprint, forKey: .key)
     }
   }
 }

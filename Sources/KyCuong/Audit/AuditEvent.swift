@@ -71,18 +71,35 @@ public struct AuditEvent: Hashable, Sendable {
     case noted(item: ItemID?, text: String)
     /// An attached file, on an item or on the audit as a whole.
     case attached(item: ItemID?, attachment: Attachment)
-    /// The unit's explanation, on an item or on the audit as a whole.
-    case explained(item: ItemID?, text: String)
+    /// The unit's explanation, on an item or on the audit as a whole, in the words of `speaker` (the unit's
+    /// representative, as a rule), who is not the person typing it.
+    case explained(item: ItemID?, text: String, speaker: String? = nil)
     /// A finding of the team.
     case finding(text: String)
     /// A recommendation of the team.
     case recommendation(text: String)
     /// A corrective action for the unit.
     case correctiveAction(what: String, owner: String, due: CalendarDate, item: ItemID?)
-    /// The unit's representative who signs the record.
-    case representative(name: String)
+    /// The unit's representative who signs the record, and their position.
+    case representative(name: String, title: String? = nil)
+    /// The number of staff present at the unit, counted on arrival: the default number observed of an
+    /// observation answer given as a single count.
+    case staffPresent(count: Int)
+    /// An earlier entry withdrawn: the note, attachment, explanation, finding, recommendation, corrective
+    /// action, answer or skip that event `event` made, or an earlier retraction (which reinstates its
+    /// entry). The withdrawn event stays in the log and in the export's ``AuditExport/retractions``.
+    case retracted(event: Int, reason: String)
     /// The audit was closed.
     case finished
+    /// A finished audit was opened again, and why; only until it is signed.
+    case reopened(reason: String)
+    /// The number of pages the record has and of copies made of it, as the closing statement gives them.
+    case recordDetails(pages: Int, copies: Int)
+    /// Someone refused to sign the record, and the reason they gave.
+    case refusedToSign(name: String, reason: String)
+    /// The record was signed: on paper by the parties, and digitally with the key whose fingerprint is
+    /// given, if any. A signed audit takes no more changes.
+    case signed(signer: String, keyFingerprint: String?)
 
     /// The event type's name in the log: `started`, `answered`, `skipped`, `noted`, ….
     public var typeName: String {
@@ -97,7 +114,13 @@ public struct AuditEvent: Hashable, Sendable {
       case .recommendation: "recommendation"
       case .correctiveAction: "correctiveAction"
       case .representative: "representative"
+      case .staffPresent: "staffPresent"
+      case .retracted: "retracted"
       case .finished: "finished"
+      case .reopened: "reopened"
+      case .recordDetails: "recordDetails"
+      case .refusedToSign: "refusedToSign"
+      case .signed: "signed"
       }
     }
 
@@ -105,9 +128,18 @@ public struct AuditEvent: Hashable, Sendable {
     public var itemID: ItemID? {
       switch self {
       case .answered(let item, _, _), .skipped(let item, _): item
-      case .noted(let item, _), .attached(let item, _), .explained(let item, _): item
+      case .noted(let item, _), .attached(let item, _), .explained(let item, _, _): item
       case .correctiveAction(_, _, _, let item): item
       default: nil
+      }
+    }
+
+    /// Whether a later ``retracted(event:reason:)`` may withdraw what this change made: answers, skips and
+    /// every kind of entry may be withdrawn; the start, finishing, reopening and signing may not.
+    public var isRetractable: Bool {
+      switch self {
+      case .started, .finished, .reopened, .signed: false
+      default: true
       }
     }
   }

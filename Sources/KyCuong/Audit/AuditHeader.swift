@@ -18,6 +18,11 @@ public struct AuditHeader: Hashable, Sendable, Codable {
   /// The province, level and kind of unit, which decide whether context-bound items apply; `nil` in audits
   /// recorded before the context was asked (their checklists have no such items).
   public var context: AuditContext?
+  /// The decision that set up the team and the inspection plan, which the record cites first; `nil` when
+  /// not recorded.
+  public var basis: LegalBasis?
+  /// The body that set up the team and heads the record (`UBND TỈNH BẮC NINH`), if recorded.
+  public var issuingBody: String?
 
   /// Creates a header.
   ///
@@ -28,9 +33,11 @@ public struct AuditHeader: Hashable, Sendable, Codable {
   ///   - team: The inspection team.
   ///   - visitType: Scheduled or surprise.
   ///   - context: The province, level and kind of unit.
+  ///   - basis: The decision setting up the team and the inspection plan.
+  ///   - issuingBody: The body that set up the team.
   public init(
     id: String, checklist: Checklist, unit: InspectedUnit, team: InspectionTeam, visitType: VisitType,
-    context: AuditContext? = nil
+    context: AuditContext? = nil, basis: LegalBasis? = nil, issuingBody: String? = nil
   ) {
     self.id = id
     self.checklist = checklist
@@ -38,6 +45,8 @@ public struct AuditHeader: Hashable, Sendable, Codable {
     self.team = team
     self.visitType = visitType
     self.context = context
+    self.basis = basis
+    self.issuingBody = issuingBody
   }
 
   /// A new audit id from the start time and the unit's name: `yyyyMMdd-HHmm-slug-xxxx`, the time as the

@@ -16,6 +16,9 @@ public struct CorrectiveAction: Hashable, Sendable, Codable {
   public var by: String
   /// When.
   public var at: Date
+  /// The sequence number of the event that recorded it, by which it can be withdrawn; `nil` in exports made
+  /// before entries had one.
+  public var event: Int?
 
   /// Creates a corrective action.
   ///
@@ -26,12 +29,17 @@ public struct CorrectiveAction: Hashable, Sendable, Codable {
   ///   - item: The item it remedies, if any.
   ///   - by: Who recorded it.
   ///   - at: When.
-  public init(what: String, owner: String, due: CalendarDate, item: ItemID? = nil, by: String, at: Date) {
+  ///   - event: The sequence number of the event that recorded it.
+  public init(
+    what: String, owner: String, due: CalendarDate, item: ItemID? = nil, by: String, at: Date,
+    event: Int? = nil
+  ) {
     self.what = what
     self.owner = owner
     self.due = due
     self.item = item
     self.by = by
     self.at = at
+    self.event = event
   }
 }

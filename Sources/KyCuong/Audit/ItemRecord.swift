@@ -13,6 +13,8 @@ public struct ItemRecord: Hashable, Sendable {
   public var by: String?
   /// When.
   public var at: Date?
+  /// The sequence number of the event that gave the current answer or skip.
+  public var event: Int?
   /// Evidence notes.
   public var notes: [Remark] = []
   /// Attached files.

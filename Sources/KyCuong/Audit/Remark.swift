@@ -1,19 +1,33 @@
 import Foundation
 
-/// A dated text written by an inspector: an evidence note, the unit's explanation, a finding or a
-/// recommendation.
+/// A dated text: an evidence note, the unit's explanation, a finding, a recommendation or the reason an
+/// audit was reopened.
 public struct Remark: Hashable, Sendable, Codable {
   /// The text.
   public var text: String
-  /// Who wrote it.
+  /// Who recorded it: the person at the keyboard.
   public var by: String
   /// When.
   public var at: Date
+  /// The sequence number of the event that recorded it, by which it can be withdrawn
+  /// (``AuditEvent/Change/retracted(event:reason:)``); `nil` in exports made before entries had one.
+  public var event: Int?
+  /// Who said it, when that is not the recorder: the unit's representative, for an explanation.
+  public var speaker: String?
 
   /// Creates a remark.
-  public init(text: String, by: String, at: Date) {
+  ///
+  /// - Parameters:
+  ///   - text: The text.
+  ///   - by: Who recorded it.
+  ///   - at: When.
+  ///   - event: The sequence number of the event that recorded it.
+  ///   - speaker: Who said it, when that is not the recorder.
+  public init(text: String, by: String, at: Date, event: Int? = nil, speaker: String? = nil) {
     self.text = text
     self.by = by
     self.at = at
+    self.event = event
+    self.speaker = speaker
   }
 }

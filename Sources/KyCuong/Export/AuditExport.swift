@@ -57,6 +57,9 @@ public struct AuditExport: Hashable, Sendable, Codable {
   public var attachments: [Attachment]
   /// The unit's explanations not tied to an item.
   public var explanations: [Remark]
+  /// Entries withdrawn during the audit, each with the event that made it and the reason; absent when none
+  /// was. The lists above hold only the entries in effect.
+  public var retractions: [Retraction]?
   /// Tamper evidence: the digests of the log's chain head, of the snapshot and of the export, and an optional
   /// signature. `nil` in an export made by ``init(_:)`` alone (the digests need the log's bytes and
   /// `KyCuongIntegrity`).
@@ -72,7 +75,10 @@ public struct AuditExport: Hashable, Sendable, Codable {
     self.audit = Visit(
       id: audit.id, unit: audit.header.unit, team: audit.header.team, visitType: audit.header.visitType,
       startedAt: audit.startedAt, finishedAt: audit.finishedAt, eventCount: audit.events.count,
-      context: audit.header.context)
+      context: audit.header.context, basis: audit.header.basis, issuingBody: audit.header.issuingBody,
+      staffPresent: audit.staffPresent, recordDetails: audit.recordDetails,
+      refusals: audit.refusals.isEmpty ? nil : audit.refusals, signing: audit.signing,
+      reopenings: audit.reopenings.isEmpty ? nil : audit.reopenings)
     self.checklist = ChecklistReference(
       id: checklist.id, version: checklist.version, title: checklist.title,
       digest: Self.digest(of: checklist, format: Self.formatID),
@@ -102,6 +108,7 @@ public struct AuditExport: Hashable, Sendable, Codable {
     notes = audit.general.notes
     attachments = audit.general.attachments
     explanations = audit.general.explanations
+    retractions = audit.retractions.isEmpty ? nil : audit.retractions
   }
 
   /// Each item's state, by id.

@@ -252,6 +252,7 @@ extension InspectionRecord {
         + "</em><div class=\"sign-space\"></div><strong>"
         + e(export.audit.team.leader) + "</strong>\(refusal)</td>")
     out.append("</tr></table>")
+    for line in refusalLines(say) { out.append("<p class=\"refusal\">\(e(line))</p>") }
     if let line = signatureLine(say, language: language) {
       out.append("<p class=\"digital-signature\">\(e(line))</p>")
     }

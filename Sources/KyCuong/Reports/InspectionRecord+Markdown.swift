@@ -181,6 +181,8 @@ extension InspectionRecord {
     let refusal = say("Từ chối ký ☐ — lý do: ……………………", "Refused to sign ☐ — reason: ……………………")
     out.append("| \(refusal) | \(refusal) |")
     out.append("")
+    for line in refusalLines(say) { out.append("- " + md(line)) }
+    if !refusalLines(say).isEmpty { out.append("") }
     if let line = signatureLine(say, language: language) {
       out.append(md(line))
       out.append("")

@@ -88,11 +88,12 @@ public struct InspectionRecord: Sendable {
   ///   - number: The record's number; ``defaultNumber(auditID:)`` when `nil`.
   ///   - previous: The comparison with the previous audit (`AuditComparison(old:new:)`), if any.
   ///   - timeZone: The time zone the record states times in.
-  ///   - copies: Number of copies the closing statement mentions.
+  ///   - copies: Number of copies the closing statement mentions; the number recorded in the audit
+  ///     (``AuditExport/Visit/recordDetails``), else 2, when `nil`.
   ///   - authenticity: What the caller proved about the export; ``Authenticity/unchecked`` by default.
   public init(
     export: AuditExport, number: String? = nil, previous: AuditComparison? = nil,
-    timeZone: TimeZone = .vietnam, copies: Int = 2, authenticity: Authenticity = .unchecked
+    timeZone: TimeZone = .vietnam, copies: Int? = nil, authenticity: Authenticity = .unchecked
   ) {
     self.authenticity = authenticity
     self.export = export
@@ -101,7 +102,7 @@ public struct InspectionRecord: Sendable {
     self.number = number ?? Self.defaultNumber(auditID: export.audit.id)
     self.previous = previous
     self.timeZone = timeZone
-    self.copies = copies
+    self.copies = copies ?? export.audit.recordDetails?.copies ?? 2
   }
 
   private mutating func derive() {
@@ -174,8 +175,9 @@ public struct InspectionRecord: Sendable {
   }
 
   func teamRows(_ say: Wording) -> [(String, String)] {
-    [(say("Trưởng đoàn", "Team leader"), export.audit.team.leader)]
-      + export.audit.team.members.map { (say("Thành viên", "Member"), $0) }
+    export.audit.team.people.map { person in
+      (person.role.label[say.language], person.name + (person.title.map { ", \($0)" } ?? ""))
+    }
   }
 
   func unitRows(_ say: Wording) -> [(String, String)] {
@@ -183,9 +185,20 @@ public struct InspectionRecord: Sendable {
       (say("Đơn vị", "Unit"), export.audit.unit.name),
       (
         say("Người đại diện", "Representative"),
-        export.audit.unit.representative ?? say("chưa ghi nhận", "not recorded")
+        export.audit.unit.representative.map { name in
+          name + (export.audit.unit.representativeTitle.map { ", \($0)" } ?? "")
+        } ?? say("chưa ghi nhận", "not recorded")
       ),
     ]
+  }
+
+  /// Those who refused to sign, with their reasons, as the record states them.
+  func refusalLines(_ say: Wording) -> [String] {
+    (export.audit.refusals ?? []).map { refusal in
+      say(
+        "\(refusal.name) từ chối ký biên bản. Lý do: \(refusal.reason)",
+        "\(refusal.name) refused to sign the record. Reason: \(refusal.reason)")
+    }
   }
 
   func outcome(_ item: AuditExport.ExportedItem, _ say: Wording) -> String {
@@ -199,8 +212,13 @@ public struct InspectionRecord: Sendable {
     return NumberFormatting.score(score * 100)
   }
 
+  /// The text, then who said it (an explanation's speaker) and who recorded it, and when.
   func remarkLine(_ remark: Remark) -> String {
-    "\(remark.text) (\(remark.by), \(ReportFormatting.recordTime(remark.at, language: .vi, timeZone: timeZone)))"
+    let time = ReportFormatting.recordTime(remark.at, language: .vi, timeZone: timeZone)
+    guard let speaker = remark.speaker, speaker != remark.by else {
+      return "\(remark.text) (\(remark.by), \(time))"
+    }
+    return "\(remark.text) (\(speaker); ghi: \(remark.by), \(time))"
   }
 
   func attachmentLine(_ attachment: Attachment) -> String {
@@ -233,11 +251,14 @@ public struct InspectionRecord: Sendable {
       ReportFormatting.recordTime($0, language: say.language, timeZone: timeZone)
     }
     let copies = ReportFormatting.pad(self.copies)
+    let pages = export.audit.recordDetails.map { ReportFormatting.pad($0.pages) }
     if let end {
       return say(
-        "Biên bản kết thúc lúc \(end), được lập thành \(copies) bản có giá trị như nhau, đoàn kiểm tra giữ 01 bản, "
+        "Biên bản kết thúc lúc \(end)" + (pages.map { ", gồm \($0) trang" } ?? "")
+          + ", được lập thành \(copies) bản có giá trị như nhau, đoàn kiểm tra giữ 01 bản, "
           + "đơn vị được kiểm tra giữ 01 bản; đã được đọc lại cho những người có mặt cùng nghe và ký tên dưới đây.",
-        "The record was closed at \(end) and made in \(copies) copies of equal value, one kept by the team and "
+        "The record was closed at \(end)" + (pages.map { ", has \($0) pages" } ?? "")
+          + " and made in \(copies) copies of equal value, one kept by the team and "
           + "one by the unit; it was read out to those present, who sign below.")
     }
     return say(

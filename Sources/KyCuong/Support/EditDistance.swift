@@ -26,12 +26,22 @@ package enum EditDistance {
   /// The candidate closest to `word` (folded), if it is close enough to be a typo: at most 2 edits, and
   /// fewer than half the word's length so that short words do not match everything.
   package static func closest(to word: String, in candidates: [String]) -> String? {
+    closest(to: word, inFolded: candidates.map { ($0, VietnameseFolding.fold($0)) })
+  }
+
+  /// ``closest(to:in:)`` over candidates folded once by the caller (command words are folded at start-up,
+  /// not on every line).
+  package static func closest(
+    to word: String, inFolded candidates: [(word: String, folded: String)]
+  ) -> String? {
     let folded = VietnameseFolding.fold(word)
     guard !folded.isEmpty else { return nil }
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {
-      let distance = distance(folded, VietnameseFolding.fold(candidate))
-      if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+      // More than two edits apart by length alone: no need to compute the distance.
+      if abs(candidate.folded.count - folded.count) > 2 { continue }
+      let distance = distance(folded, candidate.folded)
+      if distance < (best?.distance ?? Int.max) { best = (candidate.word, distance) }
     }
     guard let best, best.distance <= 2, best.distance * 2 < max(folded.count, 2) else { return nil }
     return best.candidate

@@ -21,34 +21,54 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case find
   /// `answer ANSWER [--remark TEXT]`
   case answer
-  /// `note [--general] TEXT`
+  /// `note [ITEM] [--general] TEXT`
   case note
-  /// `attach [--general] PATH`
+  /// `attach [ITEM] [--general] PATH`
   case attach
-  /// `skip REASON`
+  /// `skip [ITEM] REASON`
   case skip
-  /// `explain [--general] TEXT`
+  /// `explain [ITEM] [--general] [--by NAME] TEXT`
   case explain
   /// `finding TEXT`
   case finding
   /// `recommend TEXT`
   case recommend
-  /// `action WHAT --owner NAME --due YYYY-MM-DD`
+  /// `action [ITEM] WHAT --owner NAME --due DATE`
   case action
-  /// `representative NAME`
+  /// `representative NAME [--title TEXT]`
   case representative
+  /// `present N`: the number of staff present
+  case present
+  /// `retract [#N REASON]`
+  case retract
+  /// `undo`
+  case undo
   /// `score`
   case score
-  /// `finish`
+  /// `finish [--yes] [--sign KEYFILE]`
   case finish
-  /// `export [PATH]`
+  /// `reopen REASON`
+  case reopen
+  /// `pages N --copies M`
+  case pages
+  /// `refusal NAME --reason TEXT`
+  case refusal
+  /// `sign [--key KEYFILE]`
+  case sign
+  /// `export [PATH] [--force]`
   case export
-  /// `record [PATH] [--format html|md]`
+  /// `record [PATH] [--format html|md] [--force]`
   case record
+  /// `bundle [PATH] [--force]`
+  case bundle
   /// `audits`
   case audits
   /// `resume ID [--read-only]`
   case resume
+  /// `whoami [NAME]`
+  case whoami
+  /// `compact [on|off]`
+  case compact
   /// `lang vi|en`
   case lang
   /// `cancel`
@@ -60,7 +80,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   /// one-word ones.
   public var aliases: [String] {
     switch self {
-    case .help: ["giup", "tro giup", "?"]
+    case .help: ["giup", "tro giup"]
     case .start: ["batdau", "bat dau"]
     case .show: ["xem"]
     case .next: ["tiep"]
@@ -77,12 +97,22 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case .recommend: ["kiennghi", "kien nghi"]
     case .action: ["khacphuc", "khac phuc"]
     case .representative: ["daidien", "dai dien"]
+    case .present: ["comat", "co mat"]
+    case .retract: ["rutlai", "rut lai"]
+    case .undo: ["hoantac", "hoan tac"]
     case .score: ["diem"]
     case .finish: ["ketthuc", "ket thuc"]
+    case .reopen: ["molai", "mo lai"]
+    case .pages: ["sotrang", "so trang"]
+    case .refusal: ["tuchoiky", "tu choi ky"]
+    case .sign: ["ky"]
     case .export: ["xuat"]
     case .record: ["bienban", "bien ban"]
+    case .bundle: ["donggoi", "dong goi"]
     case .audits: ["dskt"]
     case .resume: ["tieptuc", "tiep tuc"]
+    case .whoami: ["nguoighi", "nguoi ghi"]
+    case .compact: ["gon"]
     case .lang: ["ngonngu", "ngon ngu"]
     case .cancel: ["huy"]
     case .quit: ["thoat", "exit"]
@@ -97,15 +127,43 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   /// that happens to start with an alias (`xem`, `đến`), not a command.
   public func accepts(arguments rest: String) -> Bool {
     switch self {
-    case .show, .next, .back, .score, .audits, .cancel, .quit: rest.isEmpty
-    case .finish: rest.isEmpty || rest.hasPrefix("--sign") || rest.hasPrefix("--ky")
-    case .goto: !rest.contains(where: \.isWhitespace)
+    case .show, .score, .audits, .cancel, .quit, .undo: rest.isEmpty
+    case .next, .back: rest.isEmpty || ["all", "tatca", "tat ca"].contains(VietnameseFolding.fold(rest))
+    case .finish, .sign: rest.isEmpty || rest.hasPrefix("--")
+    case .goto: !rest.isEmpty && !rest.contains(where: \.isWhitespace)
+    case .present: Int(rest) != nil
+    case .compact: rest.isEmpty || ["on", "off", "bat", "tat"].contains(VietnameseFolding.fold(rest))
+    case .pages: rest.first?.isNumber ?? false
     default: true
     }
   }
 
   /// Single-word names of every command, for completion and did-you-mean.
   public static let allWords: [String] = allCases.flatMap { $0.names.filter { !$0.contains(" ") } }
+
+  /// Every single-word name with its folded form, folded once, for did-you-mean.
+  static let foldedWords: [(word: String, folded: String)] = allWords.map { ($0, VietnameseFolding.fold($0)) }
+
+  /// The command word closest to a mistyped `word`, if it is close enough to be a typo.
+  public static func suggestion(for word: String) -> String? {
+    EditDistance.closest(to: word, inFolded: foldedWords)
+  }
+
+  /// Command words of four letters or more, folded once: the candidates of ``typoSuggestion(for:)``.
+  static let longFoldedWords = foldedWords.filter { $0.folded.count >= 4 }
+
+  /// The command a text answer's first word most likely mistypes (`fnid` → `find`): one edit from a command
+  /// word of four letters or more. Stricter than ``suggestion(for:)``, so that ordinary Vietnamese words
+  /// (`Đơn`, `Xem`) starting a text answer are not taken for typos of short aliases.
+  public static func typoSuggestion(for word: String) -> String? {
+    let folded = VietnameseFolding.fold(word)
+    guard folded.count >= 4 else { return nil }
+    guard let candidate = EditDistance.closest(to: word, inFolded: longFoldedWords),
+      let match = longFoldedWords.first(where: { $0.word == candidate }),
+      EditDistance.distance(folded, match.folded) <= 1
+    else { return nil }
+    return candidate
+  }
 
   /// The command `line` starts with, and the rest of the line (original text, trimmed), if it starts with one.
   public static func match(_ line: String) -> (command: Command, rest: String)? {

@@ -9,29 +9,41 @@ extension Message {
     switch command {
     case .help: "help [COMMAND]"
     case .start:
-      "start [CHECKLIST] [--unit NAME] [--address TEXT] [--leader NAME] [--members \"A, B\"] "
-        + "[--visit scheduled|surprise]"
+      "start [CHECKLIST] [--unit NAME] [--address TEXT] [--leader \"NAME (POSITION)\"] [--members \"A, B\"] "
+        + "[--secretary NAME] [--recorder NAME] [--visit scheduled|surprise] [--province P] "
+        + "[--level province|commune] [--one-stop yes|no] [--decision \"NUMBER, DATE, ISSUER\"] "
+        + "[--plan \"NUMBER, DATE\"] [--issuer BODY] [--representative \"NAME (POSITION)\"]"
     case .show: "show"
-    case .next: "next"
-    case .back: "back"
-    case .goto: "goto ID"
+    case .next: "next [all]"
+    case .back: "back [all]"
+    case .goto: "goto ID|N"
     case .list: "list [SECTION|unanswered|failed|critical]"
     case .find: "find TEXT"
-    case .answer: "answer ANSWER [--remark \"TEXT\"]   |   ANSWER [-- REMARK]"
-    case .note: "note [--general] TEXT"
-    case .attach: "attach [--general] PATH"
-    case .skip: "skip REASON"
-    case .explain: "explain [--general] TEXT"
+    case .answer: "answer ANSWER [--remark \"TEXT\"]   |   ANSWER [-- REMARK] [// NOTE]"
+    case .note: "note [ITEM] [--general] TEXT"
+    case .attach: "attach [ITEM] [--general] PATH"
+    case .skip: "skip [ITEM] REASON"
+    case .explain: "explain [ITEM] [--general] [--by NAME] TEXT"
     case .finding: "finding TEXT"
     case .recommend: "recommend TEXT"
-    case .action: "action WHAT --owner NAME --due YYYY-MM-DD"
-    case .representative: "representative NAME"
+    case .action: "action [ITEM] WHAT --owner NAME --due DD/MM/YYYY"
+    case .representative: "representative NAME [--title POSITION]"
+    case .present: "present N"
+    case .retract: "retract [#N REASON]"
+    case .undo: "undo"
     case .score: "score"
-    case .finish: "finish [--sign KEYFILE]"
-    case .export: "export [PATH]"
-    case .record: "record [PATH] [--format html|md]"
+    case .finish: "finish [--yes] [--sign KEYFILE]"
+    case .reopen: "reopen REASON"
+    case .pages: "pages N --copies M"
+    case .refusal: "refusal NAME --reason TEXT"
+    case .sign: "sign [--key KEYFILE] [--by NAME]"
+    case .export: "export [PATH] [--force]"
+    case .record: "record [PATH] [--format html|md] [--force]"
+    case .bundle: "bundle [PATH] [--force]"
     case .audits: "audits"
     case .resume: "resume ID [--read-only]"
+    case .whoami: "whoami [NAME]"
+    case .compact: "compact [on|off]"
     case .lang: "lang vi|en"
     case .cancel: "cancel"
     case .quit: "quit"
@@ -47,9 +59,15 @@ extension Message {
     case .start:
       t("bắt đầu cuộc kiểm tra; hỏi những gì còn thiếu", "start an audit; asks for whatever is missing")
     case .show: t("hiện mục hiện tại", "show the current item")
-    case .next: t("sang mục áp dụng tiếp theo", "go to the next applicable item")
-    case .back: t("về mục áp dụng trước", "go back to the previous applicable item")
-    case .goto: t("đến một mục (để trả lời lại)", "go to an item (to answer it again)")
+    case .next:
+      t(
+        "sang mục chưa trả lời tiếp theo; `next all`: mục kế tiếp",
+        "go to the next open item; `next all`: the next item")
+    case .back:
+      t(
+        "về mục chưa trả lời trước; `back all`: mục trước",
+        "go back to the previous open item; `back all`: any")
+    case .goto: t("đến một mục theo mã hoặc số thứ tự", "go to an item by id or by number")
     case .list:
       t(
         "liệt kê mục: theo phần, chưa trả lời, không đạt, điểm liệt",
@@ -60,11 +78,19 @@ extension Message {
         "find items by id, text, guidance (accents optional)")
     case .answer:
       t("trả lời mục hiện tại (có thể ghi lý do)", "answer the current item (with an optional remark)")
-    case .note: t("ghi chú bằng chứng cho mục hiện tại", "an evidence note on the current item")
+    case .note:
+      t(
+        "ghi chú bằng chứng (mục vừa trả lời, hoặc mục ghi rõ)",
+        "an evidence note (the item just answered, or the one named)")
     case .attach:
-      t("đính kèm tệp (lưu đường dẫn, cỡ, SHA-256)", "attach a file (path, size and SHA-256 kept)")
-    case .skip: t("bỏ qua mục hiện tại, có lý do", "skip the current item, with the reason")
-    case .explain: t("giải trình của đơn vị về mục hiện tại", "the unit's explanation on the current item")
+      t(
+        "đính kèm tệp: chép vào kho theo SHA-256 (tối đa 1 GiB; Ctrl-C để hủy)",
+        "attach a file: copied into the store by SHA-256 (up to 1 GiB; Ctrl-C cancels)")
+    case .skip: t("bỏ qua một mục, có lý do", "skip an item, with the reason")
+    case .explain:
+      t(
+        "giải trình của đơn vị, ghi tên người đại diện",
+        "the unit's explanation, in its representative's name")
     case .finding: t("một phát hiện của đoàn", "a finding of the team")
     case .recommend: t("một kiến nghị của đoàn", "a recommendation of the team")
     case .action:
@@ -72,12 +98,27 @@ extension Message {
         "biện pháp khắc phục: việc, người chịu trách nhiệm, hạn", "a corrective action: what, owner, deadline"
       )
     case .representative: t("người đại diện đơn vị ký biên bản", "the unit's representative who signs")
+    case .present:
+      t("số người có mặt (mặc định cho mục quan sát)", "staff present (the default for observations)")
+    case .retract:
+      t("rút lại một ghi chú, tệp, biện pháp… (có lý do)", "withdraw a note, file, action… (with a reason)")
+    case .undo: t("hoàn tác thay đổi cuối của phiên này", "undo this session's last change")
+    case .reopen: t("mở lại cuộc kiểm tra đã kết thúc (chưa ký)", "reopen a finished audit (until signed)")
+    case .pages: t("số trang và số bản của biên bản", "the record's pages and copies")
+    case .refusal: t("ghi người từ chối ký và lý do", "record who refused to sign, and why")
+    case .sign: t("ghi biên bản đã ký (--key: ký số)", "record that the record is signed (--key: digitally)")
+    case .bundle:
+      t(
+        "đóng gói kết quả, biên bản, tệp đính kèm vào một tệp zip",
+        "export, record and attachments in one zip")
+    case .whoami: t("người ghi trên máy này", "who records on this laptop")
+    case .compact: t("mỗi mục một dòng (màn hình nhỏ)", "one line per item (small screens)")
     case .score:
       t("điểm tạm tính theo phần, trọng tâm, tổng", "provisional scores by section, focus area, overall")
     case .finish:
       t(
-        "kết thúc cuộc kiểm tra (khi không còn mục bỏ ngỏ); --sign KHÓA: ký và xuất kết quả",
-        "close the audit (once nothing is open); --sign KEYFILE: sign and export the result")
+        "kết thúc (liệt kê mục bỏ qua, hỏi xác nhận); --sign KHÓA: ký số",
+        "close the audit (lists what was skipped, asks); --sign KEYFILE: sign")
     case .export: t("xuất kết quả JSON", "write the result as JSON")
     case .record:
       t(
@@ -111,6 +152,9 @@ extension Message {
       t("  không đạt -- lý do thay đổi", "  fail -- why it changed"),
       t("  answer fail --remark \"lý do\"", "  answer fail --remark \"why\""),
       t("Câu trả lời cũ được giữ trong lịch sử.", "The earlier answer is kept in the history."),
+      t(
+        "Trả lời kèm ghi chú: `n // 2 cán bộ không đeo thẻ`.",
+        "Answer and note: `n // 2 staff without a card`."),
     ]
   }
 
@@ -123,11 +167,29 @@ extension Message {
       let aliases = command.aliases.filter { $0.count > 1 && !$0.contains(" ") }
       let names =
         aliases.isEmpty ? command.rawValue : "\(command.rawValue) [\(aliases.joined(separator: ", "))]"
-      lines.append("  " + pad(names, 34) + summary(command, language))
+      lines.append("  " + TextLayout.pad(names, 34) + summary(command, language))
     }
     lines.append("")
     lines += answerHelp(language)
     lines.append(vi ? "`help LỆNH` để xem chi tiết." : "`help COMMAND` for details.")
+    return lines.joined(separator: "\n")
+  }
+
+  /// The commands used on every visit, one line each: `help` fits a small screen.
+  static func helpShort(_ language: Language) -> String {
+    let vi = language == .vi
+    let common: [Command] = [
+      .start, .goto, .next, .note, .attach, .explain, .skip, .action, .retract, .undo, .finish, .record,
+    ]
+    var lines = [vi ? "Lệnh thường dùng:" : "Common commands:"]
+    for command in common {
+      lines.append("  " + TextLayout.pad(command.rawValue, 10) + summary(command, language))
+    }
+    lines.append(
+      vi
+        ? "Một dòng không phải lệnh là câu trả lời (đạt, n, 10/12, kad). `help all`: mọi lệnh; `help LỆNH`: chi tiết."
+        : "A line that is not a command is the answer (pass, n, 10/12, na). `help all`: every command; `help COMMAND`."
+    )
     return lines.joined(separator: "\n")
   }
 
@@ -152,7 +214,12 @@ extension Message {
           switch problem {
           case .missing: "không có tệp này"
           case .isFolder: "đó là thư mục, không phải tệp"
-          case .unreadable(let reason): reason
+          case .notRegularFile: "không phải tệp thường (thiết bị, ống dẫn hay socket)"
+          case .systemFile: "tệp của hệ thống (/proc, /sys, /dev), nội dung thay đổi khi đọc"
+          case .tooLarge(let size, let limit): "\(size) byte, quá giới hạn \(limit) byte của một tệp đính kèm"
+          case .changedWhileRead: "tệp thay đổi trong khi đọc; đính kèm lại khi tệp đã hoàn chỉnh"
+          case .cancelled: "đã hủy; chưa đính kèm gì"
+          case .unreadable(let reason): "không đọc được (\(reason))"
           }
         }() + "."
     case .emptyLog: "Nhật ký không hợp lệ: không có sự kiện nào."
@@ -160,6 +227,15 @@ extension Message {
     case .startedAgain: "Nhật ký không hợp lệ: một cuộc kiểm tra chỉ có một sự kiện \"started\"."
     case .sequenceOutOfOrder(let sequence, let after):
       "Nhật ký không hợp lệ: số thứ tự \(sequence) không đứng sau \(after)."
+    case .unchanged(let item): "\(item) đã có câu trả lời này; không có gì thay đổi."
+    case .alreadySigned: "Biên bản đã ký: cuộc kiểm tra không nhận thêm thay đổi và không mở lại được."
+    case .notFinished: "Cuộc kiểm tra chưa kết thúc (`finish`)."
+    case .noSuchEvent(let sequence): "Không có sự kiện #\(sequence) trong cuộc kiểm tra này."
+    case .notRetractable(let sequence, let type):
+      "Sự kiện #\(sequence) (\(type)) không rút lại được; chỉ rút lại câu trả lời, bỏ qua và các ghi nhận."
+    case .alreadyRetracted(let sequence): "Sự kiện #\(sequence) đã được rút lại."
+    case .invalidCount(let field, let value):
+      "\(countFieldName(field)) phải ít nhất là 1, nhận được \(value)."
     case .invalidEvent(let sequence, let type, let reason):
       // A log-level reason starts with "Nhật ký không hợp lệ: " too: say it once.
       "Nhật ký không hợp lệ: sự kiện \(sequence) (\(type)): "
@@ -238,6 +314,17 @@ extension Message {
     case .representative: "tên người đại diện"
     case .action: "biện pháp"
     case .owner: "người chịu trách nhiệm"
+    case .reason: "lý do"
+    case .name: "họ tên"
+    }
+  }
+
+  /// A count's name in Vietnamese.
+  static func countFieldName(_ field: AuditError.CountField) -> String {
+    switch field {
+    case .staffPresent: "Số người có mặt"
+    case .pages: "Số trang"
+    case .copies: "Số bản"
     }
   }
 

@@ -102,23 +102,12 @@ extension Message {
       return t("Cần một câu trả lời.", "An answer is needed.")
     case .askChecklist:
       return t("Bảng kiểm nào? (số hoặc mã)", "Which checklist? (number or id)")
-    case .askUnit:
-      return t("Đơn vị được kiểm tra?", "Which unit is inspected?")
     case .askLeader(let name):
       return name.isEmpty
-        ? t("Trưởng đoàn?", "Team leader?")
+        ? t(
+          "Trưởng đoàn? (họ tên, chức vụ trong ngoặc: Nguyễn Văn An (Phó Giám đốc Sở Nội vụ))",
+          "Team leader? (name, position in brackets: Nguyễn Văn An (Deputy Director))")
         : t("Trưởng đoàn? (Enter: \(name))", "Team leader? (Enter: \(name))")
-    case .askMembers:
-      return t(
-        "Thành viên đoàn? (cách nhau bởi dấu phẩy; Enter nếu không có)",
-        "Team members? (separated by commas; Enter for none)")
-    case .askVisit:
-      return t("Loại kiểm tra: 1. định kỳ, 2. đột xuất?", "Visit type: 1. scheduled, 2. surprise?")
-    case .promptChecklist: return t("Bảng kiểm", "Checklist")
-    case .promptUnit: return t("Đơn vị", "Unit")
-    case .promptLeader: return t("Trưởng đoàn", "Leader")
-    case .promptMembers: return t("Thành viên", "Members")
-    case .promptVisit: return t("Loại kiểm tra", "Visit")
     case .started(let id, let checklist, let unit, let visit):
       return t(
         "Đã bắt đầu cuộc kiểm tra \(id): \(unit), bảng kiểm \(checklist.id) \(checklist.version), kiểm tra \(visit.label.vi).",
@@ -218,10 +207,11 @@ extension Message {
       return t(
         "Đã kết thúc cuộc kiểm tra \(id). `export` để xuất kết quả.",
         "Audit \(id) is finished. `export` writes the result.")
-    case .exported(let path):
-      return t("Đã xuất ra \(path)", "Exported to \(path)")
-    case .recordWritten(let path):
+    case .exported(let path, let renamed):
+      return t("Đã xuất ra \(path)", "Exported to \(path)") + Self.renamedNote(renamed, language)
+    case .recordWritten(let path, let renamed):
       return t("Đã lập biên bản: \(path)", "Inspection record written to \(path)")
+        + Self.renamedNote(renamed, language)
     case .exportFailed(let path, let reason):
       return t("Không xuất được ra \(path): \(reason)", "Cannot export to \(path): \(reason)")
     case .signed(let signer, let fingerprint, let path):
@@ -304,6 +294,15 @@ extension Message {
     case .notApplicableStatus: return t("(không áp dụng)", "(does not apply)")
     case .unansweredStatus: return t("chưa trả lời", "unanswered")
     case .finishedMark: return t("đã kết thúc", "finished")
+    default: return fieldText(in: language)
     }
+  }
+
+  /// The note that a default file name was taken, so the file got a new one.
+  static func renamedNote(_ renamed: Bool, _ language: Language) -> String {
+    guard renamed else { return "" }
+    return language == .vi
+      ? " (tên mặc định đã có tệp; ghi sang tên mới, tệp cũ giữ nguyên)"
+      : " (a file had the default name; written to a new name, the old file is untouched)"
   }
 }

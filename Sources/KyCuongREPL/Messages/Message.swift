@@ -5,7 +5,7 @@ import KyCuongStore
 /// Every text the session shows, keyed by case, each in Vietnamese and English (``text(in:)``), so no reply
 /// is assembled from string literals scattered through the commands and a missing translation is a
 /// compile error, not a runtime surprise.
-enum Message {
+enum Message: Error {
   // Input and commands
   case inputRefused(InputProblem)
   case unknownCommand(word: String, suggestion: String?)
@@ -34,15 +34,15 @@ enum Message {
   case startCancelled
   case answerRequired
   case askChecklist
-  case askUnit
   case askLeader(default: String)
-  case askMembers
-  case askVisit
-  case promptChecklist
-  case promptUnit
-  case promptLeader
-  case promptMembers
-  case promptVisit
+  case askRecorder(default: String)
+  case ask(StartQuestion)
+  case prompt(StartQuestion)
+  case badLevel(String)
+  case badYesNo(String)
+  case historicalChecklist(String)
+  case notCheckedOnVisit([ItemID], visit: VisitType)
+  case noContext
   case started(id: String, checklist: Checklist, unit: String, visit: VisitType)
 
   // The audit
@@ -70,8 +70,11 @@ enum Message {
   case findResults(count: Int, query: String)
   case finishRefused(count: Int)
   case finished(id: String)
-  case exported(path: String)
-  case recordWritten(path: String)
+  case exported(path: String, renamed: Bool)
+  case recordWritten(path: String, renamed: Bool)
+  case bundleWritten(path: String, files: Int, renamed: Bool)
+  case insideStore(path: String, store: String)
+  case outputExists(path: String)
   case exportFailed(path: String, reason: String)
   case signed(signer: String, fingerprint: String, path: String)
   case signFailed(reason: String)
@@ -80,6 +83,53 @@ enum Message {
   case resumed(summary: AuditListing, readOnly: Bool)
   case logDamage([LogDamage], chainBreaks: [LogVerification.Problem])
   case logRepaired(AuditStore.TailRepair, id: String)
+
+  // Confirmations
+  case confirmPrompt
+  case confirmHint
+  case confirmationCancelled
+  case looksLikeCommand(word: String, suggestion: String, item: ItemID)
+  case pastDueDate(CalendarDate, today: CalendarDate)
+
+  // Answers, evidence and corrections
+  case noOpenItem
+  case noSuchPosition(Int, count: Int)
+  case countNeedsObserved(item: ItemID, given: String)
+  case answerUnchanged(item: ItemID, outcome: Outcome)
+  case explanationRecorded(item: ItemID?, speaker: String?)
+  case noRepresentativeHint
+  case staffCounted(Int)
+  case staffDefault(Int)
+  case alreadyAttached(item: ItemID?, event: Int?)
+  case sameFileAs(item: ItemID?, event: Int?)
+  case retractNeedsReason(event: Int)
+  case cannotUndo(type: String)
+  case nothingToUndo
+  case retracted(String, undo: Bool)
+  case nothingToRetract(item: ItemID?)
+  case retractableHeading(item: ItemID?)
+  case retractHint
+
+  // Finishing, reopening, signing
+  case alreadyFinishedHint(id: String)
+  case notValidOnVisitDay
+  case appliesOnlyWhen(String)
+  case finishSummary(answered: Int, applicable: Int)
+  case finishSkipped(Int)
+  case finishNotApplicable(Int)
+  case finishDoesNotApply(Int)
+  case finishQuestion(id: String)
+  case reopened(id: String)
+  case recordDetailsRecorded(pages: Int, copies: Int)
+  case refusalRecorded(name: String)
+  case recordSigned(signer: String, id: String)
+
+  // Who records, how it shows
+  case recordingAs(String)
+  case nobodyRecording
+  case recorderSwitched(String)
+  case compactSet(Bool)
+  case helpShort
 
   // Rendering an item
   case criticalMark

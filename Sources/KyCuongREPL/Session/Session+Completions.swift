@@ -34,7 +34,7 @@ extension Session {
         if words.last == "--visit" { return matching(["scheduled", "surprise"], last) }
         return []
       }
-      return matching(["--unit", "--address", "--leader", "--members", "--visit"], last)
+      return matching(Self.startOptions.sorted().map { "--" + $0 }, last)
     case .goto where words.count == 1:
       return matching(audit?.applicableItems.map(\.id.rawValue) ?? [], last)
     case .list where words.count == 1:
@@ -46,8 +46,21 @@ extension Session {
       return matching(["vi", "en"], last)
     case .help where words.count == 1:
       return matching(Command.allCases.map(\.rawValue), last)
+    case .note where words.count == 1, .explain where words.count == 1, .skip where words.count == 1,
+      .action where words.count == 1:
+      // An item id first: `note BADGE-01 …` from any item.
+      return matching(audit?.checklist.items.map(\.id.rawValue) ?? [], last)
+    case .attach where words.count == 1:
+      let items =
+        last.isEmpty || last.contains("/")
+        ? [] : matching(audit?.checklist.items.map(\.id.rawValue) ?? [], last)
+      return items + pathCompletions(last)
     case .attach:
       return pathCompletions(last)
+    case .next where words.count == 1, .back where words.count == 1:
+      return matching(["all"], last)
+    case .compact where words.count == 1:
+      return matching(["on", "off"], last)
     default:
       return []
     }

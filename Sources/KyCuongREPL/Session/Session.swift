@@ -10,6 +10,12 @@ import KyCuongStore
 /// Every accepted change is written to the ``AuditStore`` before the in-memory audit changes, so an answer
 /// shown as accepted is on disk; a change that cannot be written is reported and forgotten.
 ///
+/// Two items matter at any time: the *current* item (``currentItemID``), which the next answer goes to and
+/// the prompt names, and the item the inspector is *on* (``targetItemID``), which `note`, `attach`,
+/// `action`, `explain` and `skip` go to without an item id. They differ right after an answer: the answer
+/// moves the current item on, but the inspector is still on the item just answered until they act on the
+/// next one (answer it, or move with `next`, `back`, `goto`, `show`).
+///
 /// ```swift
 /// let session = Session(configuration: SessionConfiguration(catalog: catalog, store: store,
 ///                                                           inspector: "Nguyễn Văn An"))
@@ -27,11 +33,24 @@ public final class Session: InteractiveSession {
   public internal(set) var audit: Audit?
   /// The item shown and answered next, if any remains.
   public internal(set) var currentItemID: ItemID?
+  /// The item just answered or skipped, while the inspector has not acted on the current one: where notes
+  /// and evidence go without an item id. `nil` when that is the current item.
+  public internal(set) var focusItemID: ItemID?
   /// Whether the open audit was opened read-only (another process holds its lock).
   public internal(set) var isReadOnly = false
+  /// Who records the changes (`whoami` switches): chosen at `start`, the last recorder on `resume`.
+  public internal(set) var recorder: String?
+  /// Whether items show on one line each (`compact`), for a small screen.
+  public internal(set) var compact = false
 
   /// The questions of an unfinished `start`, while the session asks them.
   var startDraft: StartDraft?
+  /// A yes/no question the next line answers (finish, a past due date, a text that looks like a command).
+  var pending: Confirmation?
+  /// The sequence numbers of the changes this session recorded, oldest first, for `undo`.
+  var changes: [Int] = []
+  /// The position last saved for resuming, so it is written only when it moves.
+  var savedPosition: AuditPosition?
 
   /// Creates a session with no audit open.
   public init(configuration: SessionConfiguration) {
@@ -41,6 +60,14 @@ public final class Session: InteractiveSession {
 
   var store: AuditStore { configuration.store }
   var style: Style { Style(enabled: configuration.styled) }
+  /// The terminal's width, when replies should fit one.
+  var columns: Int? { configuration.columns() }
+
+  /// The item notes and evidence go to without an item id: the one just answered, else the current one.
+  public var targetItemID: ItemID? { focusItemID ?? currentItemID }
+
+  /// Who the next change is recorded as.
+  var author: String { recorder ?? configuration.inspector }
 
   /// `message` in the session's language.
   func text(_ message: Message) -> String { message.text(in: language) }
@@ -56,8 +83,10 @@ public final class Session: InteractiveSession {
   // MARK: - InteractiveSession
 
   /// `kycuong › ` with no audit open; `[12/48 BADGE-02] › ` during an audit (position among the applicable
-  /// items, their count, the current item); the question while `start` asks one.
+  /// items, their count, the current item); the question while `start` asks one; `(c/k) › ` while a
+  /// confirmation is awaited.
   public var prompt: String {
+    if pending != nil { return text(.confirmPrompt) + " › " }
     if let question = startDraft?.nextQuestion {
       return startQuestionPrompt(question) + " › "
     }
@@ -72,12 +101,22 @@ public final class Session: InteractiveSession {
     return "[\(position)/\(applicable.count) \(currentItemID)\(readOnly)] › "
   }
 
-  /// Reads one line: an answer to `start`'s question, a command, or an answer to the current item.
+  /// Reads one line: an answer to a question, a command, or an answer to the current item. The reply is
+  /// wrapped to the terminal's width.
   public func evaluate(_ line: String) -> SessionReply {
+    var reply = respond(to: line)
+    reply.text = TextLayout.wrap(reply.text, columns: columns)
+    savePosition()
+    return reply
+  }
+
+  private func respond(to line: String) -> SessionReply {
     if let problem = InputCheck.problem(in: line) { return refuse(.inputRefused(problem)) }
     let trimmed = line.trimmingCharacters(in: .whitespaces)
+    if pending != nil { return answerConfirmation(trimmed) }
     if startDraft != nil { return answerStartQuestion(trimmed) }
     if trimmed.isEmpty { return SessionReply(text: "") }
+    if trimmed == "?" { return audit == nil ? help("") : details() }
     if let match = Command.match(trimmed) {
       if match.command.accepts(arguments: match.rest) { return run(match.command, match.rest) }
       if case .text? = currentItem?.kind, audit?.isFinished == false { return answerOrUnknown(trimmed) }
@@ -86,14 +125,39 @@ public final class Session: InteractiveSession {
     return answerOrUnknown(trimmed)
   }
 
+  /// Whether `line` may be kept in the line history on disk: commands are, free text is not (a note, an
+  /// explanation, a text answer, a reason, the answers to `start`'s questions), so that the names of
+  /// citizens and staff stay in the audit's log only.
+  public func keepsInHistory(_ line: String) -> Bool {
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    if startDraft != nil || pending != nil { return false }
+    guard let match = Command.match(trimmed), match.command.accepts(arguments: match.rest) else {
+      // An answer: a word or a count is kept, a text item's text is not.
+      if case .text? = currentItem?.kind { return false }
+      return !trimmed.contains(" // ")
+    }
+    switch match.command {
+    case .note, .explain, .finding, .recommend, .action, .skip, .retract, .reopen, .refusal, .representative,
+      .whoami, .answer:
+      return false
+    default:
+      return true
+    }
+  }
+
   /// Ends the session at the end of input (Ctrl-D, end of a pipe): everything is already saved.
   public func endOfInput() -> SessionReply {
     let reply = goodbye()
     return SessionReply(text: reply, succeeded: true, exit: true)
   }
 
-  /// What Ctrl-C does: abandons `start`'s questions; otherwise nothing (the line was already discarded).
+  /// What Ctrl-C does: abandons `start`'s questions or a confirmation; otherwise nothing (the line was
+  /// already discarded).
   public func interrupt() -> SessionReply {
+    if pending != nil {
+      pending = nil
+      return reply(.confirmationCancelled)
+    }
     guard startDraft != nil else { return SessionReply(text: "") }
     startDraft = nil
     return reply(.startCancelled)
@@ -110,15 +174,17 @@ public final class Session: InteractiveSession {
       lines += unfinished.map { "  " + renderSummary($0) }
       lines.append(text(.welcomeResumeHint(id: unfinished[0].id)))
     }
-    return lines.joined(separator: "\n")
+    return TextLayout.wrap(lines.joined(separator: "\n"), columns: columns)
   }
 
   func goodbye() -> String {
     startDraft = nil
+    pending = nil
     guard let audit else { return text(.goodbyeNoAudit) }
     let id = audit.id
     // A read-only session wrote nothing: say goodbye without claiming it saved the audit.
     let message: Message = isReadOnly ? .goodbyeNoAudit : .goodbye(id: id)
+    savePosition()
     closeAudit()
     return text(message)
   }
@@ -127,7 +193,10 @@ public final class Session: InteractiveSession {
     if let audit { store.close(audit.id) }
     audit = nil
     currentItemID = nil
+    focusItemID = nil
     isReadOnly = false
+    changes = []
+    savedPosition = nil
   }
 
   // MARK: - Changing the audit
@@ -136,21 +205,30 @@ public final class Session: InteractiveSession {
   ///
   /// - Returns: `nil` when accepted, else the refusal to show (the audit is unchanged).
   func commit(_ change: AuditEvent.Change) -> SessionReply? {
-    guard var next = audit else { return refuse(.noAudit) }
-    if isReadOnly { return refuse(.readOnly(id: next.id)) }
+    switch self.change(change) {
+    case .success: nil
+    case .failure(let message): refuse(message)
+    }
+  }
+
+  /// ``commit(_:)`` with the event recorded, or the message of the refusal.
+  func change(_ change: AuditEvent.Change, undoable: Bool = true) -> Result<AuditEvent, Message> {
+    guard var next = audit else { return .failure(.noAudit) }
+    if isReadOnly { return .failure(.readOnly(id: next.id)) }
     let event: AuditEvent
     do {
-      event = try next.record(change, by: configuration.inspector, at: configuration.clock())
+      event = try next.record(change, by: author, at: configuration.clock())
     } catch {
-      return refuse(.auditRefused(error))
+      return .failure(.auditRefused(error))
     }
     do {
       try store.append(event, to: next.id)
     } catch {
-      return refuse(.notSaved(error))
+      return .failure(.notSaved(error))
     }
     audit = next
-    return nil
+    if undoable { changes.append(event.sequence) }
+    return .success(event)
   }
 
   // MARK: - Navigation
@@ -161,6 +239,12 @@ public final class Session: InteractiveSession {
     return audit?.checklist.item(withID: currentItemID)
   }
 
+  /// Moves to `itemID`: it becomes the current item and the one the inspector is on.
+  func moveTo(_ itemID: ItemID?) {
+    currentItemID = itemID
+    focusItemID = nil
+  }
+
   /// The first open applicable item after `itemID` in checklist order, wrapping round; `nil` when none.
   func nextOpenItem(after itemID: ItemID?) -> ItemID? {
     guard let audit else { return nil }
@@ -168,50 +252,26 @@ public final class Session: InteractiveSession {
     guard let itemID, let position = audit.checklist.items.firstIndex(where: { $0.id == itemID }) else {
       return open.first?.id
     }
+    let openIDs = Set(open.map(\.id))
     let later = audit.checklist.items[(position + 1)...].map(\.id)
-    return later.first { id in open.contains { $0.id == id } } ?? open.first?.id
+    return later.first { openIDs.contains($0) } ?? open.first?.id
   }
 
-  // MARK: - Answers
-
-  /// A line that is not a command: the current item's answer, or a mistyped command.
-  func answerOrUnknown(_ line: String) -> SessionReply {
-    let firstWord = String(line.split(whereSeparator: \.isWhitespace).first ?? "")
-    let suggestion = EditDistance.closest(to: firstWord, in: Command.allWords)
-    if let audit, audit.isFinished, suggestion == nil { return refuse(.auditFinished(id: audit.id)) }
-    guard let audit, !audit.isFinished, let item = currentItem else {
-      return refuse(.unknownCommand(word: firstWord, suggestion: suggestion))
-    }
-    let single = !line.contains(where: \.isWhitespace)
-    // A one-word text answer that looks like a mistyped command is more likely the typo.
-    if case .text = item.kind, single, let suggestion {
-      return refuse(.unknownCommandOnText(word: firstWord, suggestion: suggestion))
-    }
-    let (answer, remark) = AnswerParser.splitRemark(line)
-    guard let outcome = AnswerParser.parse(answer, for: item.kind) else {
-      if let suggestion { return refuse(.unknownCommand(word: firstWord, suggestion: suggestion)) }
-      return refuse(
-        .answerNotAccepted(
-          item: item.id, kind: item.kind, given: answer,
-          suggestion: AnswerParser.suggestion(for: answer, kind: item.kind)))
-    }
-    return record(outcome, remark: remark, for: item)
+  /// The item of the checklist named `word`, ignoring case, if it names one.
+  func item(named word: String) -> Item? {
+    guard let audit, !word.isEmpty, word.count <= 40 else { return nil }
+    let upper = word.uppercased()
+    return audit.checklist.items.first { $0.id.rawValue.uppercased() == upper }
   }
 
-  /// Records `outcome` for `item` and moves on to the next open item.
-  func record(_ outcome: Outcome, remark: String?, for item: Item) -> SessionReply {
-    let previous = audit?.records[item.id]?.state ?? .unanswered
-    if let refusal = commit(.answered(item: item.id, outcome: outcome, remark: remark)) { return refusal }
-    var lines: [String] = []
-    if case .unanswered = previous {
-      lines.append(text(.answered(item: item.id, outcome: outcome)))
-    } else {
-      lines.append(text(.answerChanged(item: item.id, from: previous, to: outcome, remark: remark)))
-    }
-    currentItemID = nextOpenItem(after: item.id)
-    lines.append("")
-    lines.append(renderCurrentOrDone())
-    return SessionReply(text: lines.joined(separator: "\n"))
+  /// Writes where the inspector is, for `resume`, when it moved since the last time.
+  func savePosition() {
+    guard let audit, !isReadOnly, !audit.isFinished else { return }
+    let position = AuditPosition(current: currentItemID, focus: focusItemID)
+    guard position != savedPosition else { return }
+    // Losing it costs only the place to resume at (the first open item then): not worth a refusal.
+    try? store.savePosition(position, for: audit.id)
+    savedPosition = position
   }
 
   /// The current item in full, or the note that every applicable item is answered.

@@ -10,6 +10,13 @@ public protocol InteractiveSession: AnyObject {
   func endOfInput() -> SessionReply
   /// Called when Ctrl-C cancelled the line being typed (the reader has already discarded it).
   func interrupt() -> SessionReply
+  /// Whether `line`, just read and not yet evaluated, may be kept in the history file.
+  func keepsInHistory(_ line: String) -> Bool
+}
+
+extension InteractiveSession {
+  /// Every line is kept, unless the session says otherwise.
+  public func keepsInHistory(_ line: String) -> Bool { true }
 }
 
 /// A reply: text to print and whether the command succeeded; `exit` ends the loop.

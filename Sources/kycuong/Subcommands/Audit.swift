@@ -4,6 +4,12 @@ import KyCuong
 import KyCuongREPL
 import KyCuongStore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension KyCuongCommand {
   /// `kycuong audit` (the default): the interactive walk-through of an on-site audit.
   struct Audit: KyCuongSubcommand {
@@ -14,6 +20,8 @@ extension KyCuongCommand {
         standard input, with no prompts; the exit status is 1 if any command was refused, 2 if the checklists
         cannot be read.
         Every accepted answer is written to disk (fsync) before the next prompt. Type `help` inside.
+        The store, the attachments' copies and the history are readable by this user only (0700 folders,
+        0600 files); the history keeps commands, not the free text of notes and answers.
         """
     )
 
@@ -24,7 +32,10 @@ extension KyCuongCommand {
     var lang: Language = .defaultFromEnvironment
 
     @Option(
-      help: "The inspector's name, recorded with every answer (default: $KYCUONG_INSPECTOR, else $USER).")
+      help: """
+        Who records the changes (default: $KYCUONG_INSPECTOR; else `start` asks, the leader by default). \
+        The system's user name is never used.
+        """)
     var inspector: String?
 
     @Option(
@@ -44,19 +55,34 @@ extension KyCuongCommand {
       } catch {
         throw CommandFailure(error.description)
       }
+      // Notes name citizens and staff: everything this process creates is for this user only.
+      umask(0o077)
       let directory =
         store.map { URL(fileURLWithPath: $0) } ?? AuditStore.defaultDirectory(environment: environment)
+      try? FileManager.default.createDirectory(
+        at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
       let auditStore = AuditStore(directory: directory)
-      let name = inspector ?? environment["KYCUONG_INSPECTOR"] ?? environment["USER"] ?? "inspector"
+      let name = inspector ?? environment["KYCUONG_INSPECTOR"] ?? ""
+      let width = TerminalWidth()
+      let interactive = isTerminal(fileDescriptor: STDIN_FILENO) && isTerminal(fileDescriptor: STDOUT_FILENO)
       let session = Session(
         configuration: SessionConfiguration(
           catalog: catalog, store: auditStore, language: lang, inspector: name,
-          styled: TerminalStyle.forStandardOutput().colorEnabled))
-      let console = Console(completer: { session.completions(forLineBeforeCursor: $0) })
+          styled: TerminalStyle.forStandardOutput().colorEnabled, columns: { width.columns() },
+          progress: ProgressLine.reporter(interactive: interactive)))
+      let console = Console(
+        completer: { session.completions(forLineBeforeCursor: $0) },
+        keepsInHistory: { session.keepsInHistory($0) })
+      width.columns = { console.columns }
       if console.reader.isInteractive { console.output.write(session.welcome() + "\n") }
       let succeeded = REPLLoop(session: session, reader: console.reader, output: console.output).run()
       console.finish()
       if !succeeded { throw CommandFailure("a command was refused", status: .negative) }
     }
   }
+}
+
+/// The terminal's width, asked for by the session before each reply; set once the console exists.
+final class TerminalWidth {
+  var columns: () -> Int? = { nil }
 }

@@ -4,8 +4,8 @@ import KyCuong
 import KyCuongIntegrity
 
 extension KyCuongCommand {
-  /// `kycuong verify FILE [--log LOG] [--key PUB]… [--json]`: checks the hash chain of a log, or the digests
-  /// and the signature of an export, and says exactly what that proves.
+  /// `kycuong verify FILE [--log LOG] [--key PUB]… [--json]`: checks the hash chain of a log, the digests
+  /// and the signature of an export, or a bundle's files, and says exactly what that proves.
   struct Verify: KyCuongSubcommand {
     static let configuration = CommandConfiguration(
       abstract: "Check an audit's log or export: every link of its hash chain, its digests, its signature.",
@@ -14,7 +14,8 @@ extension KyCuongCommand {
         never signed: an intact chain shows that no line was changed after the next was written, not who
         wrote it (anyone could have rebuilt the chain).
         An export (.json): the snapshot digest, the export digest, the signature, and with --log, that its
-        chain head and content match the log. A signature proves who signed only when its key is one you
+        chain head and content match the log. A bundle (.zip): every file against its manifest, every
+        attachment re-hashed, the log's chain, and its export as above against its log. A signature proves who signed only when its key is one you
         expect: give the team leader's public key with --key (a .pub file, or a folder of them; repeatable).
         Exit status:
           0  verified: an export whose digests match, signed with a key given by --key in its owner's name
@@ -26,14 +27,16 @@ extension KyCuongCommand {
              audit, or --key was given with a log;
           3  unproven: nothing contradicts the file, but nothing proves who made it: an intact log (chained
              or version 1), an export without `integrity`, sealed but not signed, signed with no --key, or
-             signed with a key given but checked against a --log of version 1 (not chained).
+             signed with a key given but checked against a --log of version 1 (not chained); a bundle
+             intact but not signed, or signed with no --key.
         --json prints one object (format kycuong.verify/1, described in the Integrity article) whatever the
         outcome, the same fields every time.
         """
     )
 
     @Argument(
-      help: "An audit's event log (.jsonl) or export (.json), or - for standard input.", completion: .file())
+      help: "An audit's event log (.jsonl), export (.json) or bundle (.zip), or - for standard input.",
+      completion: .file())
     var file: String
 
     @Option(
@@ -78,6 +81,8 @@ extension KyCuongCommand {
     }
 
     func check() throws(CommandFailure) -> VerifyOutcome {
+      // A bundle (.zip) is read entry by entry, not whole: see Bundle.swift.
+      if Self.isBundle(file) { return try verifyBundle(file) }
       let data = try CommandFiles.read(file, limit: BoundedFile.maximumExportSize)
       if AuditDocument.looksLikeExport(data) { return try verifyExport(data) }
       guard keys.isEmpty else {
@@ -142,11 +147,7 @@ extension KyCuongCommand {
       }
       var outcome = VerifyOutcome(file: file, kind: "export")
       let result = ExportIntegrity.verify(exportData: data, log: logData, trustedKeys: trusted)
-      var logProblems: [String] = []
-      if let chain = result.logChain {
-        outcome.proven["chainIntact"] = .bool(chain.isIntact)
-        logProblems = chain.problems.map { "\(log ?? ""): \($0)" }
-      }
+      let logProblems = result.logChain?.problems.map { "\(log ?? ""): \($0)" } ?? []
       outcome.facts = [
         ("audit", result.auditID.map(JSONValue.string) ?? .null),
         ("exportDigest", result.exportDigest.map(JSONValue.string) ?? .null),
@@ -155,15 +156,7 @@ extension KyCuongCommand {
         ("fingerprint", result.fingerprint.map(JSONValue.string) ?? .null),
         ("signedAt", result.signedAt.map { .string(Timestamp.string(from: $0)) } ?? .null),
       ]
-      let digestProblems = result.problems.filter(\.isDigestProblem)
-      outcome.proven["digestsMatch"] = result.sealed ? .bool(digestProblems.isEmpty) : .null
-      outcome.proven["signed"] = .bool(result.signer != nil)
-      outcome.proven["signatureValid"] = result.signer == nil ? .null : .bool(result.signatureValid)
-      outcome.proven["keyExpected"] =
-        result.signer == nil || trusted.isEmpty ? .null : .bool(result.signatureTrusted)
-      if logData != nil {
-        outcome.proven["matchesLog"] = .bool(!result.problems.contains(where: \.isLogProblem))
-      }
+      outcome.prove(result, keysExpected: !trusted.isEmpty, withLog: logData != nil)
       let problems = logProblems + result.problems.map(\.description)
       if !problems.isEmpty {
         outcome.fail(problems)
@@ -229,6 +222,17 @@ struct VerifyOutcome {
     summary = "does not verify"
     lines.append("FAILED  \(file): \(problems.first ?? "")")
     lines += problems.dropFirst().map { "  also: \($0)" }
+  }
+
+  /// What the checks of an export showed, into ``proven``.
+  mutating func prove(_ result: ExportVerification, keysExpected: Bool, withLog: Bool) {
+    if let chain = result.logChain { proven["chainIntact"] = .bool(chain.isIntact) }
+    let digestProblems = result.problems.filter(\.isDigestProblem)
+    proven["digestsMatch"] = result.sealed ? .bool(digestProblems.isEmpty) : .null
+    proven["signed"] = .bool(result.signer != nil)
+    proven["signatureValid"] = result.signer == nil ? .null : .bool(result.signatureValid)
+    proven["keyExpected"] = result.signer == nil || !keysExpected ? .null : .bool(result.signatureTrusted)
+    if withLog { proven["matchesLog"] = .bool(!result.problems.contains(where: \.isLogProblem)) }
   }
 
   mutating func unproven(_ headline: String, details: [String]) {

@@ -20,10 +20,13 @@ struct Console {
   let style: TerminalStyle = .forStandardOutput()
   private let editLineReader: EditLineReader?
 
-  /// Chooses the reader; `completer` gets the text before the cursor and returns whole-word candidates.
-  init(completer: @escaping (String) -> [String]) {
+  /// Chooses the reader; `completer` gets the text before the cursor and returns whole-word candidates;
+  /// `keepsInHistory` says which lines the history file may keep.
+  init(completer: @escaping (String) -> [String], keepsInHistory: @escaping (String) -> Bool = { _ in true })
+  {
     if isTerminal(fileDescriptor: STDIN_FILENO) && isTerminal(fileDescriptor: STDOUT_FILENO),
-      let editing = EditLineReader(historyPath: HistoryLocation.historyFile(), completer: completer)
+      let editing = EditLineReader(
+        historyPath: HistoryLocation.historyFile(), completer: completer, keepsInHistory: keepsInHistory)
     {
       editLineReader = editing
       reader = editing
@@ -32,6 +35,9 @@ struct Console {
       reader = StandardInputLineReader()
     }
   }
+
+  /// The terminal's width, when the REPL talks to a terminal.
+  var columns: Int? { editLineReader?.columns }
 
   /// Restores the terminal (libedit's state and the settings saved at start).
   func finish() {

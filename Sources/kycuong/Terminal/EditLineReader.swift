@@ -19,6 +19,8 @@ final class EditLineReader: LineReader {
   private let history: OpaquePointer
   private let historyPath: String?
   private let completer: Completer
+  /// Whether a line may be kept in the history file (free text is not).
+  private let keepsInHistory: (String) -> Bool
   /// The prompt as a C string that stays alive while libedit shows it.
   private var promptBuffer: UnsafeMutablePointer<CChar>?
   /// Set by the Ctrl-C binding so `read` reports `.interrupted` instead of the cancelled text.
@@ -28,7 +30,10 @@ final class EditLineReader: LineReader {
   var isInteractive: Bool { true }
 
   /// Sets up libedit on the process's terminal; `historyPath` nil keeps history in memory only.
-  init?(historyPath: String?, completer: @escaping Completer) {
+  init?(
+    historyPath: String?, completer: @escaping Completer,
+    keepsInHistory: @escaping (String) -> Bool = { _ in true }
+  ) {
     // libedit fixes its character mode in el_init: without a UTF-8 LC_CTYPE it drops every non-ASCII byte
     // and crashes on a non-ASCII prompt.
     Self.ensureUTF8CharacterType()
@@ -43,6 +48,7 @@ final class EditLineReader: LineReader {
     self.history = history
     self.historyPath = historyPath
     self.completer = completer
+    self.keepsInHistory = keepsInHistory
 
     kc_history_set_size(history, 1000)
     kc_history_set_unique(history, 1)
@@ -105,11 +111,17 @@ final class EditLineReader: LineReader {
     while line.hasSuffix("\n") || line.hasSuffix("\r") {
       line.removeLast()
     }
-    if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+    if !line.trimmingCharacters(in: .whitespaces).isEmpty, keepsInHistory(line) {
       kc_history_enter(history, line)
       saveHistory()
     }
     return .line(line)
+  }
+
+  /// The terminal's width in columns, as libedit last saw it (it follows SIGWINCH).
+  var columns: Int {
+    let width = Int(kc_el_get_columns(editLine))
+    return width > 0 ? width : 80
   }
 
   private func saveHistory() {

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Where the REPL keeps its line history: `$XDG_STATE_HOME/kycuong/history`, by default
-/// `~/.local/state/kycuong/history` (state, not configuration: it is not worth backing up).
+/// `~/.local/state/kycuong/history` (state, not configuration: it is not worth backing up). The folder is
+/// 0700 and the file 0600; it keeps at most 1000 commands and no free text (notes, explanations, text
+/// answers, reasons, the answers to `start`'s questions), which stays in the audit's log only.
 enum HistoryLocation {
   /// The history file for `environment`, its directory created; nil when no home can be found or the
   /// directory cannot be made (history then stays in memory).
@@ -17,7 +19,8 @@ enum HistoryLocation {
     }
     let directory = stateHome + "/kycuong"
     do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     } catch {
       return nil
     }
