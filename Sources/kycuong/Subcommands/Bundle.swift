@@ -69,10 +69,17 @@ extension KyCuongCommand {
 extension KyCuongCommand.Verify {
   /// Whether `path` is a zip archive (a bundle), from its first bytes.
   static func isBundle(_ path: String) -> Bool {
-    guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return false }
-    defer { try? handle.close() }
-    let magic = (try? handle.read(upToCount: 4)) ?? Data()
-    return magic == Data([0x50, 0x4B, 0x03, 0x04])
+    // Without blocking, and only a regular file: a FIFO given as FILE must not hang here (it is refused with
+    // a message when it is read).
+    guard path != "-" else { return false }
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { return false }
+    defer { _ = close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+    var magic = [UInt8](repeating: 0, count: 4)
+    guard read(fd, &magic, 4) == 4 else { return false }
+    return magic == [0x50, 0x4B, 0x03, 0x04]
   }
 
   /// Checks a bundle: every file against its manifest, every attachment re-hashed, the log's chain, the
