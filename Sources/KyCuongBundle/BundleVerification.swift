@@ -26,12 +26,13 @@ public struct BundleVerification: Sendable {
   ///
   /// - Parameters:
   ///   - url: The archive.
-  ///   - trustedKey: The leader's key the export must be signed with, if given.
+  ///   - trustedKeys: The keys the export must be signed with (a signature by another is a failure); none by
+  ///     default.
   /// - Returns: What was found.
   /// - Throws: ``BundleError/notAnArchive(path:)`` or ``BundleError/badManifest(reason:)`` when the archive
   ///   cannot be read as a bundle at all.
   public static func verify(
-    bundleAt url: URL, trustedKey: PublicSigningKey? = nil
+    bundleAt url: URL, trustedKeys: TrustedKeys = TrustedKeys()
   ) throws(BundleError) -> BundleVerification {
     let archive: Archive
     do {
@@ -96,7 +97,7 @@ public struct BundleVerification: Sendable {
     } else {
       result.problems.append("\(AuditBundle.logPath): no log in the bundle")
     }
-    let verification = ExportIntegrity.verify(exportData: exportData, log: log, trustedKey: trustedKey)
+    let verification = ExportIntegrity.verify(exportData: exportData, log: log, trustedKeys: trustedKeys)
     result.export = verification
     result.problems += verification.problems.map { "\(AuditBundle.exportPath): \($0)" }
     guard let export = try? AuditExport(data: exportData) else { return result }

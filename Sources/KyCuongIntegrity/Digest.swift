@@ -5,10 +5,19 @@ import Foundation
 public enum Digest {
   /// The hex SHA-256 of `data`.
   public static func hex(of data: some DataProtocol) -> String {
-    SHA256.hash(data: data).map { byte in
-      let text = String(byte, radix: 16)
-      return byte < 16 ? "0" + text : text
-    }.joined()
+    hex(digest: SHA256.hash(data: data))
+  }
+
+  /// `bytes` (a digest) as lowercase hex digits.
+  static func hex(digest bytes: some Sequence<UInt8>) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    text.reserveCapacity(64)
+    for byte in bytes {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: text, as: UTF8.self)
   }
 
   /// `sha256:` and the hex SHA-256 of `data`.

@@ -24,6 +24,19 @@ public enum ExportIntegrity {
     guard let head = LogChain.head(of: log) else {
       throw IntegrityError(reason: "the audit's log has no complete event; nothing to seal")
     }
+    return try seal(export, chainHead: head)
+  }
+
+  /// `export` with `integrity` filled in from a chain head already known (`AuditStore.chainHead(for:)` keeps
+  /// the head of a log open for writing, so sealing reads nothing).
+  ///
+  /// - Parameters:
+  ///   - export: The export of the audit whose log has `chainHead`.
+  ///   - chainHead: `sha256:` and the digest of the log's last line.
+  /// - Returns: The sealed export.
+  /// - Throws: ``IntegrityError`` when the export cannot be encoded.
+  public static func seal(_ export: AuditExport, chainHead head: String) throws(IntegrityError) -> AuditExport
+  {
     var sealed = export
     sealed.integrity = AuditExport.Integrity(
       chainHead: head, snapshotDigest: snapshotDigest(of: export.checklist.snapshot, format: export.format))
@@ -97,11 +110,13 @@ public enum ExportIntegrity {
   /// - Returns: `sha256:` and the digest.
   /// - Throws: ``IntegrityError`` when it cannot be encoded.
   public static func digest(of export: AuditExport) throws(IntegrityError) -> String {
+    // The digest is of the canonical form, whatever the layout: the compact encoding is read back faster than
+    // the indented file.
     let data: Data
     do {
-      data = try export.jsonData()
+      data = try JSONCoding.encoder().encode(export)
     } catch {
-      throw IntegrityError(reason: "the export cannot be encoded: \(error.localizedDescription)")
+      throw IntegrityError(reason: "the export cannot be encoded: \(error)")
     }
     return try digest(ofExportJSON: data)
   }
@@ -158,15 +173,19 @@ public enum ExportIntegrity {
   }
 
   /// Checks an export file: that it reads, its snapshot digest, its export digest, its signature (against
-  /// `trustedKey` when given), and, when `log` is given, that its chain head and content match the log.
+  /// `trustedKeys` when any are given), and, when `log` is given, that its chain head and content match the log.
+  ///
+  /// With keys expected, an export that is not signed, or is signed by a key outside the set, or with a key
+  /// of the set in another name than its owner's, fails; without, a valid signature is reported with
+  /// ``ExportVerification/signatureTrusted`` false (nothing proves who made the key).
   ///
   /// - Parameters:
   ///   - data: The export file's bytes.
   ///   - log: The audit's event log, to check the export against.
-  ///   - trustedKey: The key the export must be signed with.
+  ///   - trustedKeys: The keys the export must be signed with; none by default.
   /// - Returns: What was found.
   public static func verify(
-    exportData data: Data, log: Data? = nil, trustedKey: PublicSigningKey? = nil
+    exportData data: Data, log: Data? = nil, trustedKeys: TrustedKeys = TrustedKeys()
   )
     -> ExportVerification
   {
@@ -184,8 +203,12 @@ public enum ExportIntegrity {
     if export.checklist.digest != snapshot { fail(.checklistDigestMismatch) }
     guard let integrity = export.integrity else {
       result.sealed = false
-      if trustedKey != nil { fail(.notSealed) }
-      if let log { compare(export, withLog: log, into: &result) }
+      if !trustedKeys.isEmpty { fail(.notSealed) }
+      if let log {
+        let (chain, audit) = LogChain.verifyAndReplay(log)
+        result.logChain = chain
+        compare(export, with: audit, chain: chain, into: &result)
+      }
       return result
     }
     result.sealed = true
@@ -206,22 +229,39 @@ public enum ExportIntegrity {
     }
     if let signature = integrity.signature {
       checkSignature(
-        signature, digest: computed, format: export.format, trustedKey: trustedKey, into: &result)
-    } else if trustedKey != nil {
+        signature, digest: computed, format: export.format, trustedKeys: trustedKeys, into: &result)
+    } else if !trustedKeys.isEmpty {
       fail(.notSigned)
     }
     if let log {
-      let chain = LogChain.verify(log)
+      // One pass over the log: its chain, its head, and the audit it replays into.
+      let (chain, audit) = LogChain.verifyAndReplay(log)
+      result.logChain = chain
       if chain.head != integrity.chainHead {
         fail(.chainHeadMismatch(stored: integrity.chainHead, log: chain.head))
       }
-      compare(export, withLog: log, into: &result)
+      compare(export, with: audit, chain: chain, into: &result)
     }
     return result
   }
 
+  /// Checks an export file against one expected key (see ``verify(exportData:log:trustedKeys:)``).
+  ///
+  /// - Parameters:
+  ///   - data: The export file's bytes.
+  ///   - log: The audit's event log, to check the export against.
+  ///   - trustedKey: The key the export must be signed with, if any.
+  /// - Returns: What was found.
+  public static func verify(
+    exportData data: Data, log: Data? = nil, trustedKey: PublicSigningKey?
+  )
+    -> ExportVerification
+  {
+    verify(exportData: data, log: log, trustedKeys: TrustedKeys(trustedKey.map { [$0] } ?? []))
+  }
+
   private static func checkSignature(
-    _ signature: AuditExport.Signature, digest: String, format: String, trustedKey: PublicSigningKey?,
+    _ signature: AuditExport.Signature, digest: String, format: String, trustedKeys: TrustedKeys,
     into result: inout ExportVerification
   ) {
     guard signature.algorithm == "ed25519" else {
@@ -245,32 +285,38 @@ public enum ExportIntegrity {
       result.problems.append(.invalidSignature)
       return
     }
-    if let trustedKey {
-      if trustedKey.rawRepresentation != raw {
-        result.problems.append(
-          .untrustedKey(
-            fingerprint: key.fingerprint, expected: trustedKey.fingerprint, expectedSigner: trustedKey.signer)
-        )
-      } else {
-        result.signatureTrusted = true
-      }
-    }
     result.signatureValid = result.problems.isEmpty
+    switch trustedKeys.standing(ofRawKey: raw, signer: signature.signer) {
+    case .noKeysExpected: break
+    case .trusted: result.signatureTrusted = result.signatureValid
+    case .otherName(let owner):
+      result.problems.append(
+        .keyOfAnotherSigner(fingerprint: key.fingerprint, signer: signature.signer, owner: owner.signer))
+    case .untrusted(let sameName):
+      result.problems.append(
+        .untrustedKey(
+          fingerprint: key.fingerprint, signer: signature.signer,
+          expected: sameName.isEmpty ? trustedKeys.keys : sameName))
+    }
   }
 
-  private static func compare(_ export: AuditExport, withLog log: Data, into result: inout ExportVerification)
-  {
-    do {
-      let rebuilt = try EventLog.audit(from: log).audit
-      var fromLog = AuditExport(rebuilt)
-      fromLog.integrity = export.integrity
-      // An export of an earlier format has that format's digest; compare the content, not the label.
-      fromLog.format = export.format
-      fromLog.checklist.digest = export.checklist.digest
-      if fromLog != export { result.problems.append(.differsFromLog) }
-    } catch {
-      result.problems.append(.logDoesNotReplay(error))
+  private static func compare(
+    _ export: AuditExport, with rebuilt: Audit?, chain: LogVerification, into result: inout ExportVerification
+  ) {
+    guard let rebuilt else {
+      let error = chain.problems.lazy.compactMap { problem -> AuditError? in
+        if case .doesNotReplay(let error) = problem.kind { return error }
+        return nil
+      }.first
+      result.problems.append(.logDoesNotReplay(error ?? .emptyLog))
+      return
     }
+    var fromLog = AuditExport(rebuilt)
+    fromLog.integrity = export.integrity
+    // An export of an earlier format has that format's digest; compare the content, not the label.
+    fromLog.format = export.format
+    fromLog.checklist.digest = export.checklist.digest
+    if fromLog != export { result.problems.append(.differsFromLog) }
   }
 }
 
@@ -284,10 +330,12 @@ extension ExportIntegrity {
   ///   - trustedKeys: The keys expected to have signed it.
   /// - Returns: What the record states.
   public static func authenticity(
-    ofExportJSON data: Data, trustedKeys: [PublicSigningKey] = []
+    ofExportJSON data: Data, trustedKeys: TrustedKeys = TrustedKeys()
   )
     -> InspectionRecord.Authenticity
   {
+    // An unsigned export is what it is whatever keys are expected: the record says "not signed", and a
+    // signature by another key than those expected is a failure.
     let result = verify(exportData: data)
     if !result.problems.isEmpty { return .failed(reasons: result.problems.map(\.description)) }
     guard result.sealed else { return .unsealed }
@@ -295,8 +343,12 @@ extension ExportIntegrity {
     else {
       return .sealed
     }
-    let trusted = trustedKeys.contains { $0.fingerprint == fingerprint }
-    return .signed(signer: signer, fingerprint: fingerprint, signedAt: signedAt, keyTrusted: trusted)
+    if trustedKeys.isEmpty {
+      return .signed(signer: signer, fingerprint: fingerprint, signedAt: signedAt, keyTrusted: false)
+    }
+    let checked = verify(exportData: data, trustedKeys: trustedKeys)
+    if !checked.problems.isEmpty { return .failed(reasons: checked.problems.map(\.description)) }
+    return .signed(signer: signer, fingerprint: fingerprint, signedAt: signedAt, keyTrusted: true)
   }
 
   /// The authenticity of an export made in memory from its log (`seal`/`sign` just now).
@@ -305,7 +357,7 @@ extension ExportIntegrity {
   ///   - export: The export.
   ///   - trustedKeys: The keys expected to have signed it.
   public static func authenticity(
-    of export: AuditExport, trustedKeys: [PublicSigningKey] = []
+    of export: AuditExport, trustedKeys: TrustedKeys = TrustedKeys()
   )
     -> InspectionRecord.Authenticity
   {

@@ -1,7 +1,7 @@
 import Foundation
 import KyCuong
 
-/// What ``ExportIntegrity/verify(exportData:log:trustedKey:)`` found.
+/// What ``ExportIntegrity/verify(exportData:log:trustedKeys:)`` found.
 public struct ExportVerification: Hashable, Sendable {
   /// Something that does not check out.
   public enum Problem: Hashable, Sendable, CustomStringConvertible {
@@ -29,8 +29,11 @@ public struct ExportVerification: Hashable, Sendable {
     case signedDigestMismatch
     /// The signature is not valid for its digest and key.
     case invalidSignature
-    /// A valid signature, by a key other than the one expected.
-    case untrustedKey(fingerprint: String, expected: String, expectedSigner: String)
+    /// A valid signature, by a key that is not among those expected; `expected` are the expected keys of
+    /// the signature's name when there are any, else all the expected keys.
+    case untrustedKey(fingerprint: String, signer: String, expected: [PublicSigningKey])
+    /// A valid signature by an expected key, but in the name of someone else than the key's owner.
+    case keyOfAnotherSigner(fingerprint: String, signer: String, owner: String)
     /// `integrity.chainHead` is not the head of the given log.
     case chainHeadMismatch(stored: String, log: String?)
     /// The export's content is not what the given log gives.
@@ -50,20 +53,46 @@ public struct ExportVerification: Hashable, Sendable {
       case .exportDigestMissing: "integrity.exportDigest is missing"
       case .exportDigestMismatch:
         "integrity.exportDigest does not match the content: the export was changed after it was sealed"
-      case .notSealed: "the export is not signed (it has no `integrity`)"
-      case .notSigned: "the export is not signed; --key needs a signed export (`finish --sign`)"
+      case .notSealed:
+        "the export is not signed (it has no `integrity`), and a signature by an expected key is required"
+      case .notSigned:
+        "the export is not signed, and a signature by an expected key is required (`finish --sign` signs it)"
       case .unknownAlgorithm(let name): "unknown signature algorithm \"\(name)\""
       case .malformedPublicKey: "integrity.signature.publicKey is not a 32-byte Ed25519 key in base64"
       case .signedDigestMismatch:
         "the signed digest is not the export's digest: the export was changed after signing"
       case .invalidSignature: "the signature is not valid for its digest and key"
-      case .untrustedKey(let fingerprint, let expected, let signer):
-        "signed with key \(fingerprint), not with the given key \(expected) (\(signer))"
+      case .untrustedKey(let fingerprint, let signer, let expected):
+        "signed in the name of \(signer) with key \(fingerprint), which is not an expected key ("
+          + expected.map { "\($0.fingerprint), \($0.signer)" }.joined(separator: "; ")
+          + "): anyone can make a key and sign in any name"
+      case .keyOfAnotherSigner(let fingerprint, let signer, let owner):
+        "signed in the name of \(signer) with key \(fingerprint), which is \(owner)'s key"
       case .chainHeadMismatch(let stored, let log):
         "integrity.chainHead \(stored) is not the head of the log (\(log ?? "no event")): "
           + "the log or the export was changed, or they are of different audits"
       case .differsFromLog: "the export's content differs from what its log gives: one of them was changed"
       case .logDoesNotReplay(let error): "the log does not replay: \(error)"
+      }
+    }
+
+    /// Whether the problem is that the export's content or a digest does not match (it was changed, or is
+    /// not an export).
+    public var isDigestProblem: Bool {
+      switch self {
+      case .unreadable, .checklistDigestMismatch, .snapshotDigestMismatch, .digestFailed,
+        .exportDigestMissing,
+        .exportDigestMismatch, .signedDigestMismatch:
+        true
+      default: false
+      }
+    }
+
+    /// Whether the problem is that the export and the log given with it do not match.
+    public var isLogProblem: Bool {
+      switch self {
+      case .chainHeadMismatch, .differsFromLog, .logDoesNotReplay: true
+      default: false
       }
     }
   }
@@ -84,10 +113,13 @@ public struct ExportVerification: Hashable, Sendable {
   public var fingerprint: String?
   /// Whether the signature is valid for the digest and the key it names.
   public var signatureValid = false
-  /// Whether the signing key is the trusted key given to the check.
+  /// Whether the signature is valid and its key is one of the keys expected by the check, in its owner's name.
   public var signatureTrusted = false
   /// Every problem; empty when everything checked matches.
   public var problems: [Problem] = []
+  /// The check of the log given with the export, if one was (its chain, read in the same pass as the audit it
+  /// replays into); its problems are not among ``problems``.
+  public var logChain: LogVerification?
 
   /// Creates an empty result (nothing checked yet).
   public init() {}

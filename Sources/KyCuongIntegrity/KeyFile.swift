@@ -15,7 +15,7 @@ struct KeyFile: Codable {
     do {
       return try JSONCoding.fileData(self)
     } catch {
-      throw .io(path: path, reason: error.localizedDescription)
+      throw .io(path: path, reason: "the key cannot be written as JSON")
     }
   }
 

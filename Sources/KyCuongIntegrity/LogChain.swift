@@ -1,6 +1,12 @@
 import Foundation
 import KyCuong
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The hash chain of an event log (event format version 2).
 ///
 /// Every line of a chained log carries `prev`, the hex SHA-256 of the exact bytes of the line before it
@@ -25,50 +31,102 @@ public enum LogChain {
     var event = event
     event.previousDigest = previousLine.map { Digest.hex(of: $0) } ?? firstPrevious
     event.lineDigest = nil
+    let body: Data
     do {
-      let body = try EventLog.line(for: event).dropLast()
-      event.lineDigest = Digest.hex(of: body)
-      let line = try EventLog.line(for: event)
-      // The line without its `sum` must be exactly the bytes the sum was computed over.
-      guard let sum = event.lineDigest, let stripped = removingSum(sum, from: line.dropLast()),
-        stripped == Data(body)
-      else {
-        throw ChainError(reason: "event \(event.sequence): the encoder did not place `sum` as expected")
-      }
-      return line
-    } catch let error as ChainError {
-      throw error
+      body = try EventLog.line(for: event).dropLast()
     } catch {
-      throw ChainError(reason: "event \(event.sequence) cannot be encoded: \(error.localizedDescription)")
+      throw ChainError(reason: "event \(event.sequence) cannot be encoded: \(error)")
     }
+    let sum = Digest.hex(of: body)
+    // The member goes where an encoder sorting the keys puts it: before the first top-level key after "sum".
+    let line: Data? = body.withUnsafeBytes { bytes in
+      guard let members = JSONSlicer.members(bytes, in: 0..<bytes.count),
+        let close = members.last?.value.upperBound
+      else { return nil }
+      let member = Data("\"sum\":\"\(sum)\"".utf8)
+      var line = Data(capacity: body.count + member.count + 2)
+      if let next = members.first(where: { $0.key > "sum" }) {
+        // The key's opening quote: the value's start, back past the colon and the quoted key.
+        let keyStart = next.value.lowerBound - 1 - next.key.utf8.count - 2
+        line.append(contentsOf: bytes[..<keyStart])
+        line.append(member + Data(",".utf8))
+        line.append(contentsOf: bytes[keyStart...])
+      } else {
+        line.append(contentsOf: bytes[..<close])
+        line.append(Data(",".utf8) + member)
+        line.append(contentsOf: bytes[close...])
+      }
+      // The line without its `sum` must be exactly the bytes the sum was computed over.
+      let stripped = line.withUnsafeBytes { written in
+        sumMember(sum, in: written).map { Data(written[..<$0.lowerBound]) + Data(written[$0.upperBound...]) }
+      }
+      return stripped == body ? line : nil
+    }
+    guard var line else {
+      throw ChainError(reason: "event \(event.sequence): the encoder did not write the event as expected")
+    }
+    line.append(UInt8(ascii: "\n"))
+    return line
   }
 
   /// `line` without the member `"sum":"<sum>"` and one adjacent comma, or `nil` unless that member occurs in it
   /// exactly once.
   public static func removingSum(_ sum: String, from line: some Collection<UInt8>) -> Data? {
-    let bytes = Array(line)
-    let member = Array("\"sum\":\"\(sum)\"".utf8)
-    var found: [Int] = []
-    if bytes.count >= member.count {
-      for start in 0...(bytes.count - member.count) where bytes[start] == member[0] {
-        if bytes[start..<start + member.count].elementsEqual(member) { found.append(start) }
+    let bytes = Data(line)
+    return bytes.withUnsafeBytes { buffer in
+      sumMember(sum, in: buffer).map { cut in
+        Data(buffer[..<cut.lowerBound]) + Data(buffer[cut.upperBound...])
       }
     }
-    guard found.count == 1, let start = found.first else { return nil }
-    var end = start + member.count
+  }
+
+  /// Where the member `"sum":"<sum>"` and one adjacent comma are in `line` (the comma before it if there is
+  /// one, else the one after it), or `nil` unless that member occurs exactly once.
+  static func sumMember(_ sum: String, in line: UnsafeRawBufferPointer) -> Range<Int>? {
+    let member = Array("\"sum\":\"\(sum)\"".utf8)
+    guard let base = line.baseAddress else { return nil }
+    // memchr for the first byte, memcmp for the rest: linear in the line for a member that starts with `"`.
+    func find(from start: Int) -> Int? {
+      var index = start
+      while index + member.count <= line.count {
+        guard let found = memchr(base + index, Int32(member[0]), line.count - member.count + 1 - index) else {
+          return nil
+        }
+        let offset = base.distance(to: UnsafeRawPointer(found))
+        let matches = member.withUnsafeBytes { pattern in
+          pattern.baseAddress.map { memcmp(base + offset, $0, member.count) == 0 } ?? false
+        }
+        if matches { return offset }
+        index = offset + 1
+      }
+      return nil
+    }
+    guard let start = find(from: 0), find(from: start + 1) == nil else { return nil }
     var begin = start
-    if begin > 0, bytes[begin - 1] == UInt8(ascii: ",") {
+    var end = start + member.count
+    if begin > 0, line[begin - 1] == UInt8(ascii: ",") {
       begin -= 1
-    } else if end < bytes.count, bytes[end] == UInt8(ascii: ",") {
+    } else if end < line.count, line[end] == UInt8(ascii: ",") {
       end += 1
     }
-    return Data(bytes[..<begin] + bytes[end...])
+    return begin..<end
   }
 
   /// `sha256:` and the hex SHA-256 of the exact bytes of the last complete line of `log`, or `nil` for a log
   /// with no complete event.
+  ///
+  /// The log is read from its end: only the lines after its last event are looked at besides it.
   public static func head(of log: Data) -> String? {
-    EventLog.readLines(log).events.last.map { Digest.labelled($0.bytes) }
+    var end = log.endIndex
+    while end > log.startIndex {
+      let start = log[..<end].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? log.startIndex
+      // A line read on its own is an event exactly when it is one inside the log.
+      var found: Data?
+      EventLog.forEachLine(of: Data(log[start..<end])) { if case .event(let raw) = $0 { found = raw.bytes } }
+      if let found { return Digest.labelled(found) }
+      end = start > log.startIndex ? start - 1 : start
+    }
+    return nil
   }
 
   /// Checks every link and every line digest of `log`, and that its events replay into an audit.
@@ -76,7 +134,33 @@ public enum LogChain {
   /// - Parameter log: The log's bytes.
   /// - Returns: What was found; ``LogVerification/isIntact`` when nothing is wrong.
   public static func verify(_ log: Data) -> LogVerification {
-    verify(EventLog.readLines(log), isEmpty: log.isEmpty)
+    verifyAndReplay(log).verification
+  }
+
+  /// Checks `log` like ``verify(_:)``, in the same single pass, and gives the audit its events replay into
+  /// (`nil` when they do not).
+  ///
+  /// - Parameter log: The log's bytes.
+  /// - Returns: What was found, and the audit.
+  public static func verifyAndReplay(_ log: Data) -> (verification: LogVerification, audit: Audit?) {
+    var verifier = Verifier()
+    var events: [AuditEvent] = []
+    EventLog.forEachLine(of: log) { line in
+      verifier.check(line)
+      if case .event(let raw) = line { events.append(raw.event) }
+    }
+    var audit: Audit?
+    var replay: AuditError?
+    if !events.isEmpty {
+      do {
+        audit = try Audit(replaying: events)
+      } catch {
+        replay = error
+      }
+    }
+    let verification = verifier.verification(
+      endsWithNewline: log.last == UInt8(ascii: "\n"), isEmpty: log.isEmpty, replay: replay)
+    return (verification, audit)
   }
 
   /// Checks a log already read line by line (so that a caller that reads a log once checks it without
@@ -87,53 +171,10 @@ public enum LogChain {
   ///   - isEmpty: Whether the file had no bytes at all.
   /// - Returns: What was found.
   public static func verify(_ contents: EventLog.RawContents, isEmpty: Bool = false) -> LogVerification {
-    var problems: [LogVerification.Problem] = contents.damage.map {
-      LogVerification.Problem(line: $0.line, sequence: nil, kind: .damage($0))
-    }
-    if !isEmpty && !contents.endsWithNewline {
-      problems.append(
-        .init(
-          line: contents.events.last?.lineNumber ?? 0, sequence: contents.events.last?.event.sequence,
-          kind: .noNewlineAtEnd))
-    }
-    var unchained = 0
-    var chained = 0
-    var previous: EventLog.RawEvent?
-    for raw in contents.events {
-      defer { previous = raw }
-      let event = raw.event
-      func problem(_ kind: LogVerification.Problem.Kind) {
-        problems.append(.init(line: raw.lineNumber, sequence: event.sequence, kind: kind))
-      }
-      guard let prev = event.previousDigest, let sum = event.lineDigest else {
-        if chained > 0 { problem(.unchainedAfterChained) }
-        unchained += 1
-        continue
-      }
-      chained += 1
-      let expected = previous.map { Digest.hex(of: $0.bytes) } ?? firstPrevious
-      if prev != expected {
-        problem(previous.map { .previousMismatch(previousLine: $0.lineNumber) } ?? .firstPreviousMismatch)
-      }
-      if let stripped = removingSum(sum, from: raw.bytes) {
-        if Digest.hex(of: stripped) != sum { problem(.sumMismatch) }
-      } else {
-        problem(.sumMalformed)
-      }
-    }
-    let events = contents.events.map(\.event)
-    if events.isEmpty {
-      problems.append(.init(line: 0, sequence: nil, kind: .noEvents))
-    } else {
-      do {
-        _ = try Audit(replaying: events)
-      } catch {
-        problems.append(.init(line: 0, sequence: nil, kind: .doesNotReplay(error)))
-      }
-    }
-    problems.sort { ($0.line == 0 ? Int.max : $0.line) < ($1.line == 0 ? Int.max : $1.line) }
-    return LogVerification(
-      eventCount: contents.events.count, unchainedEvents: unchained, chainedEvents: chained,
-      head: contents.events.last.map { Digest.labelled($0.bytes) }, problems: problems)
+    var verifier = Verifier()
+    for damage in contents.damage { verifier.check(.damage(damage)) }
+    for raw in contents.events { verifier.check(.event(raw)) }
+    return verifier.verification(
+      endsWithNewline: contents.endsWithNewline, isEmpty: isEmpty, replaying: contents.events.map(\.event))
   }
 }

@@ -99,14 +99,29 @@ public struct SigningKey: Sendable {
     }
     // The umask may have taken bits away, never added them; set the mode exactly.
     _ = fchmod(fd, mode)
-    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-    do {
-      try handle.write(contentsOf: contents)
-      try handle.synchronize()
-      try handle.close()
-    } catch {
-      try? FileManager.default.removeItem(at: url)
-      throw .io(path: url.path, reason: error.localizedDescription)
+    defer { _ = close(fd) }
+    var written = 0
+    while written < contents.count {
+      let result = contents.withUnsafeBytes { buffer in
+        systemWrite(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+      }
+      if result < 0 && errno == EINTR { continue }
+      guard result > 0 else {
+        let reason = String(cString: strerror(errno))
+        _ = unlink(url.path)
+        throw .io(path: url.path, reason: reason)
+      }
+      written += result
+    }
+    guard fsync(fd) == 0 else {
+      let reason = String(cString: strerror(errno))
+      _ = unlink(url.path)
+      throw .io(path: url.path, reason: reason)
     }
   }
+}
+
+/// `write(2)`, named apart from ``SigningKey/write(to:)``.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+  write(fd, buffer, count)
 }

@@ -2,7 +2,10 @@ import Foundation
 import KyCuong
 
 /// One line of the audit list: what was inspected, with what, when, how far along.
-public struct AuditListing: Hashable, Sendable {
+///
+/// The store keeps each log's listing in its index (Codable), so that listing the store replays only the
+/// logs that changed.
+public struct AuditListing: Hashable, Sendable, Codable {
   /// The audit's id.
   public var id: String
   /// The inspected unit's name.
@@ -22,6 +25,8 @@ public struct AuditListing: Hashable, Sendable {
   public var isFinished: Bool { finishedAt != nil }
 
   /// Summarises `audit`.
+  ///
+  /// - Parameter audit: The audit.
   public init(_ audit: Audit) {
     let completeness = audit.score().completeness
     self.id = audit.id

@@ -9,64 +9,77 @@ import KyCuong
 
 /// An exclusive advisory lock on `<id>.lock`, held as long as this object lives.
 ///
-/// `flock` locks belong to an open file description, so the lock is released when `fd` is closed (here, in
-/// `deinit`, or by the kernel when the process dies, which is why a crash never leaves a stale lock), and two
-/// opens of the same file conflict even inside one process.
+/// `flock` locks belong to an open file description, so the lock is released when the file is closed (here,
+/// when this object goes, or by the kernel when the process dies, which is why a crash never leaves a stale
+/// lock), and two opens of the same file conflict even inside one process.
 ///
 /// The lock file is never deleted: removing it while another process waits on or has just opened it would let
 /// two processes hold "the" lock on two different files. It is a few bytes, and its stale holder record is
 /// overwritten by the next holder.
+///
+/// The file is opened without following a link, and an existing one is rewritten only when it is one the
+/// store made: a regular file with no other name, small, holding a holder record or nothing. Anything else
+/// (a link to another audit's log, a hard link to one, a log renamed to `<id>.lock`) is refused untouched.
 final class AuditLock {
-  private let fd: Int32
+  private let file: StoreFile
 
-  private init(fd: Int32) {
-    self.fd = fd
+  private init(file: StoreFile) {
+    self.file = file
   }
 
-  deinit {
-    close(fd)
-  }
+  /// The largest lock file the store rewrites: a holder record is a few hundred bytes.
+  static let maximumSize = 4096
 
   /// Takes the lock at `url` without waiting and writes `holder` into the file.
   ///
-  /// - Throws: ``AuditStoreError/locked(id:holder:)`` naming whoever holds it.
+  /// - Throws: ``AuditStoreError/locked(id:holder:)`` naming whoever holds it;
+  ///   ``AuditStoreError/unsafeFile(path:problem:)`` when the file is not a lock file of the store.
   static func acquire(at url: URL, id: String, holder: LockHolder) throws(AuditStoreError) -> AuditLock {
-    let fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-    guard fd >= 0 else {
-      throw .ioFailed(path: url.path, reason: String(cString: strerror(errno)))
+    let file: StoreFile
+    var created = true
+    do {
+      file = try StoreFile.open(url, O_RDWR | O_CREAT | O_EXCL)
+    } catch .ioFailed(_, let reason) where reason.code == EEXIST {
+      created = false
+      file = try StoreFile.open(url, O_RDWR)
     }
-    if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+    if !created { try checkIsLockFile(file) }
+    if flock(file.fd, LOCK_EX | LOCK_NB) != 0 {
       let code = errno
-      close(fd)
       if code == EWOULDBLOCK || code == EAGAIN {
-        throw .locked(id: id, holder: readHolder(at: url))
+        throw .locked(id: id, holder: readHolder(file))
       }
-      throw .ioFailed(path: url.path, reason: String(cString: strerror(code)))
+      throw .ioFailed(path: url.path, reason: .system(code: code))
     }
-    let lock = AuditLock(fd: fd)
     // Who holds it is information for the next process, not part of the lock: a failure to write it is
     // not worth refusing the audit for.
     if let data = try? JSONCoding.encoder().encode(holder) {
-      _ = ftruncate(fd, 0)
-      _ = data.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
-      _ = fsync(fd)
+      _ = ftruncate(file.fd, 0)
+      _ = data.withUnsafeBytes { pwrite(file.fd, $0.baseAddress, $0.count, 0) }
+      _ = fsync(file.fd)
     }
-    return lock
+    return AuditLock(file: file)
   }
 
-  /// What the lock file at `url` says about its holder, if it can be read.
-  static func readHolder(at url: URL) -> LockHolder? {
-    guard let data = try? Data(contentsOf: url) else { return nil }
+  /// Refuses a lock file the store did not make: one with another name (a hard link), a large one, or one
+  /// holding anything but a holder record, zero bytes (a crash between the truncation and the write) or
+  /// nothing.
+  private static func checkIsLockFile(_ file: StoreFile) throws(AuditStoreError) {
+    let info = try file.status()
+    guard info.st_nlink == 1, info.st_size <= maximumSize else {
+      throw .unsafeFile(path: file.path, problem: .notALockFile)
+    }
+    let data = try file.read(at: 0, count: maximumSize + 1)
+    guard data.count <= maximumSize else { throw .unsafeFile(path: file.path, problem: .notALockFile) }
+    if data.allSatisfy({ $0 == 0 }) { return }
+    guard (try? JSONCoding.decoder().decode(LockHolder.self, from: data)) != nil else {
+      throw .unsafeFile(path: file.path, problem: .notALockFile)
+    }
+  }
+
+  /// What the open lock file says about its holder, if it can be read.
+  private static func readHolder(_ file: StoreFile) -> LockHolder? {
+    guard let data = try? file.read(at: 0, count: maximumSize) else { return nil }
     return try? JSONCoding.decoder().decode(LockHolder.self, from: data)
   }
-}
-
-/// `open(2)`, reachable from types that have an `open` method of their own.
-func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
-  open(path, flags, mode)
-}
-
-/// `close(2)`, reachable from types that have a `close` method of their own.
-func systemClose(_ fd: Int32) {
-  _ = close(fd)
 }

@@ -20,7 +20,7 @@ extension AuditStore {
       let data = try JSONCoding.encoder().encode(position)
       try data.write(to: url, options: .atomic)
     } catch {
-      throw .ioFailed(path: url.path, reason: "\(error)")
+      throw .ioFailed(path: url.path, reason: .of(error))
     }
   }
 

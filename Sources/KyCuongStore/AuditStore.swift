@@ -26,13 +26,38 @@ import KyCuongIntegrity
 /// try store.append(event, to: audit.id)   // on disk: now the change may be shown as accepted
 /// audit = next
 /// ```
+///
+/// What the store does with files, and what it never does:
+/// - A log is opened once, with its lock, and read once, as a stream (``EventLog/Reader``): the events, the
+///   hash chain and the last line come out of one pass, in time linear in its size. The descriptor stays
+///   open, in append mode, while the audit is; each append is one `write` and one `fsync`.
+/// - No file of the store is opened through a symbolic link, and only regular files are read or written
+///   (``AuditStoreError/unsafeFile(path:problem:)``). A log is only ever appended to, or cut back to the end
+///   of its last complete line (a failed append, a crash-cut tail); nothing the store writes replaces one.
+/// - Listing the store (``list()``) reads a small index beside the logs (`.index.json`), checked against
+///   each log's content; only a log that changed since it was indexed is read.
 public final class AuditStore {
   /// The folder holding the logs.
   public let directory: URL
   private let clock: () -> Date
-  private var locks: [String: AuditLock] = [:]
-  /// The exact bytes of the last line written or read, by audit id: the next line's `prev` is their digest.
-  private var lastLines: [String: Data] = [:]
+  /// The logs open for writing, by audit id.
+  private var logs: [String: OpenLog] = [:]
+
+  /// An audit's log open for writing: its lock, its descriptor (append mode), how long it is and the exact
+  /// bytes of its last line, whose digest the next line's `prev` is.
+  private final class OpenLog {
+    let lock: AuditLock
+    let file: StoreFile
+    var size: Int
+    var lastLine: Data?
+
+    init(lock: AuditLock, file: StoreFile, size: Int, lastLine: Data?) {
+      self.lock = lock
+      self.file = file
+      self.size = size
+      self.lastLine = lastLine
+    }
+  }
 
   /// A store in `directory` (created when the first audit is); `clock` dates the lock files.
   public init(directory: URL, clock: @escaping () -> Date = Date.init) {
@@ -50,7 +75,16 @@ public final class AuditStore {
   public func damagedTailURL(for id: String) -> URL { directory.appending(path: "\(id).jsonl.damaged") }
 
   /// Whether this store holds the write lock of audit `id`.
-  public func isOpenForWriting(_ id: String) -> Bool { locks[id] != nil }
+  public func isOpenForWriting(_ id: String) -> Bool { logs[id] != nil }
+
+  /// The chain head of the log of audit `id` as this store last wrote or read it (`sha256:` and the digest of
+  /// its last line: an export's `integrity.chainHead`), without reading the file; `nil` unless it is open
+  /// for writing here.
+  ///
+  /// - Parameter id: The audit.
+  public func chainHead(for id: String) -> String? {
+    logs[id]?.lastLine.map { Digest.labelled($0) }
+  }
 
   /// Writes a new audit's log (its events so far, normally only `started`) and keeps it open for writing.
   ///
@@ -58,94 +92,74 @@ public final class AuditStore {
   public func create(_ audit: Audit) throws(AuditStoreError) {
     let id = audit.id
     try Self.checkID(id)
-    do {
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    } catch {
-      throw .ioFailed(path: directory.path, reason: error.localizedDescription)
-    }
+    try makeDirectory()
     let lock = try AuditLock.acquire(at: lockURL(for: id), id: id, holder: .current(at: clock()))
     let url = logURL(for: id)
     var data = Data()
     var lastLine: Data?
-    do {
-      for event in audit.events {
-        let line = try LogChain.line(for: event, after: lastLine)
-        data.append(line)
-        lastLine = line.dropLast()
-      }
-    } catch {
-      throw .ioFailed(path: url.path, reason: error.description)
+    for event in audit.events {
+      let line = try Self.line(for: event, after: lastLine, in: url.path)
+      data.append(line)
+      lastLine = line.dropLast()
     }
     // O_EXCL: an id is never reused, even if two starts raced to the same random suffix.
-    let fd = systemOpen(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard fd >= 0 else {
-      let code = errno
-      if code == EEXIST { throw .alreadyExists(id: id) }
-      throw .ioFailed(path: url.path, reason: String(cString: strerror(code)))
-    }
-    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    let file: StoreFile
     do {
-      try handle.write(contentsOf: data)
-      try handle.synchronize()
-      try handle.close()
+      file = try StoreFile.open(url, O_RDWR | O_APPEND | O_CREAT | O_EXCL)
+    } catch .ioFailed(_, let reason) where reason.code == EEXIST {
+      throw .alreadyExists(id: id)
+    }
+    do {
+      try file.write(data)
     } catch {
-      try? FileManager.default.removeItem(at: url)
-      throw .ioFailed(path: url.path, reason: error.localizedDescription)
+      // The file is the one just made, with nothing of value in it.
+      _ = unlink(url.path)
+      throw error
     }
     syncDirectory()
-    locks[id] = lock
-    lastLines[id] = lastLine
+    logs[id] = OpenLog(lock: lock, file: file, size: data.count, lastLine: lastLine)
   }
 
-  /// Appends one event as one line and forces it to disk before returning.
+  /// Appends one event as one line and forces it to disk before returning: one `write` and one `fsync` on
+  /// the descriptor kept open since the audit was opened.
   ///
   /// If the write fails half-way the file is cut back to where it was, so the next line starts clean.
   ///
   /// - Throws: ``AuditStoreError/notOpenForWriting(id:)`` unless this store created or opened the audit for
-  ///   writing; ``AuditStoreError/ioFailed(path:reason:)`` when the disk refuses.
+  ///   writing; ``AuditStoreError/ioFailed(path:reason:)`` when the disk refuses, or when the log was removed,
+  ///   replaced or changed by another program since it was opened (nothing is written then).
   public func append(_ event: AuditEvent, to id: String) throws(AuditStoreError) {
-    guard locks[id] != nil else { throw .notOpenForWriting(id: id) }
-    let url = logURL(for: id)
-    let line: Data
-    do {
-      line = try LogChain.line(for: event, after: lastLines[id])
-    } catch {
-      throw .ioFailed(path: url.path, reason: error.description)
+    guard let log = logs[id] else { throw .notOpenForWriting(id: id) }
+    let line = try Self.line(for: event, after: log.lastLine, in: log.file.path)
+    let info = try log.file.status()
+    if info.st_nlink == 0 { throw .ioFailed(path: log.file.path, reason: .removedWhileOpen) }
+    if Int(info.st_size) != log.size {
+      throw .ioFailed(
+        path: log.file.path, reason: .changedWhileOpen(expected: log.size, found: Int(info.st_size)))
     }
-    let handle: FileHandle
     do {
-      handle = try FileHandle(forWritingTo: url)
+      try log.file.write(line)
     } catch {
-      throw .ioFailed(path: url.path, reason: error.localizedDescription)
+      // Back to the end of the last line written: what this store wrote, and knows the length of.
+      try? log.file.truncate(to: log.size)
+      throw error
     }
-    defer { try? handle.close() }
-    // Where the log ended before this write; unknown until the seek succeeds. Rolling back to an unknown
-    // offset (0, say) would destroy every answer already saved, so a failed seek rolls back nothing.
-    var start: UInt64?
-    do {
-      start = try handle.seekToEnd()
-      try handle.write(contentsOf: line)
-      try handle.synchronize()
-    } catch {
-      if let start {
-        try? handle.truncate(atOffset: start)
-        try? handle.synchronize()
-      }
-      throw .ioFailed(path: url.path, reason: error.localizedDescription)
-    }
-    lastLines[id] = line.dropLast()
+    log.size += line.count
+    log.lastLine = line.dropLast()
   }
 
   /// The exact bytes of the log of audit `id` as they are on disk (for sealing an export with its chain head).
   ///
-  /// - Throws: ``AuditStoreError/ioFailed(path:reason:)`` when it cannot be read or is over the size limit.
+  /// - Throws: ``AuditStoreError/ioFailed(path:reason:)`` when it cannot be read or is over the size limit,
+  ///   ``AuditStoreError/unsafeFile(path:problem:)`` when it is a link or not a regular file.
   public func logData(for id: String) throws(AuditStoreError) -> Data {
     try Self.checkID(id)
+    if let log = logs[id] { return try Self.readWhole(log.file) }
     let url = logURL(for: id)
     do {
-      return try BoundedFile.read(url, limit: BoundedFile.maximumLogSize)
-    } catch {
-      throw .ioFailed(path: url.path, reason: error.description)
+      return try Self.readWhole(try StoreFile.open(url, O_RDONLY))
+    } catch .ioFailed(_, let reason) where reason.code == ENOENT {
+      throw .noSuchAudit(id: id, directory: directory.path)
     }
   }
 
@@ -173,7 +187,7 @@ public final class AuditStore {
     case truncated(bytes: Int)
   }
 
-  /// Opens audit `id`: takes its lock (unless `readOnly`), reads and replays its log.
+  /// Opens audit `id`: takes its lock (unless `readOnly`), reads and replays its log, in one pass.
   ///
   /// A last line cut short by a crash loses no earlier answer. When opened for writing, the tail is repaired
   /// so the next append starts on a line of its own: truncating the broken bytes (kept aside) rather than
@@ -181,67 +195,155 @@ public final class AuditStore {
   /// the log for ever, reported as damage by every later read.
   ///
   /// - Throws: ``AuditStoreError/locked(id:holder:)`` when another store holds it (open read-only instead),
-  ///   ``AuditStoreError/noSuchAudit(id:directory:)``, ``AuditStoreError/unreadableLog(id:reason:)``.
+  ///   ``AuditStoreError/noSuchAudit(id:directory:)``, ``AuditStoreError/unreadableLog(id:error:)``,
+  ///   ``AuditStoreError/unsafeFile(path:problem:)`` for a log or lock that is a link or not a regular file.
   public func open(_ id: String, readOnly: Bool = false) throws(AuditStoreError) -> OpenedAudit {
     try Self.checkID(id)
-    let url = logURL(for: id)
-    guard FileManager.default.fileExists(atPath: url.path) else {
+    if let log = logs[id] {
+      // Already open for writing here: read it again through the descriptor held.
+      let read = try read(id, from: log.file, readOnly: readOnly)
+      if !readOnly {
+        log.size = read.size
+        log.lastLine = read.lastLine
+      }
+      return read.opened
+    }
+    let file: StoreFile
+    do {
+      file = try StoreFile.open(logURL(for: id), readOnly ? O_RDONLY : O_RDWR | O_APPEND)
+    } catch .ioFailed(_, let reason) where reason.code == ENOENT {
       throw .noSuchAudit(id: id, directory: directory.path)
     }
-    var newLock: AuditLock?
-    if !readOnly && locks[id] == nil {
-      newLock = try AuditLock.acquire(at: lockURL(for: id), id: id, holder: .current(at: clock()))
-    }
-    let data: Data
-    do throws(FileReadError) {
-      data = try BoundedFile.read(url, limit: BoundedFile.maximumLogSize)
-    } catch {
-      throw .ioFailed(path: url.path, reason: error.description)
-    }
-    let lines = EventLog.readLines(data)
+    guard !readOnly else { return try read(id, from: file, readOnly: true).opened }
+    let lock = try AuditLock.acquire(at: lockURL(for: id), id: id, holder: .current(at: clock()))
+    let read = try read(id, from: file, readOnly: false)
+    logs[id] = OpenLog(lock: lock, file: file, size: read.size, lastLine: read.lastLine)
+    return read.opened
+  }
+
+  /// Reads the log open as `file` once (events, damage, chain and tail in one pass), replays it, and unless
+  /// `readOnly` repairs its tail.
+  ///
+  /// - Returns: What was found, the last line's bytes, and the log's size after the repair.
+  private func read(
+    _ id: String, from file: StoreFile, readOnly: Bool
+  ) throws(AuditStoreError) -> (opened: OpenedAudit, lastLine: Data?, size: Int) {
+    var contents = try Self.scan(file)
     let audit: Audit
     do {
-      audit = try Audit(replaying: lines.events.map(\.event))
+      audit = try Audit(replaying: contents.events)
     } catch {
       throw .unreadableLog(id: id, error: error)
     }
+    // The events live on in the audit; the list is not needed any more.
+    contents.events = []
+    let verification = contents.chain.verification(
+      endsWithNewline: contents.endsWithNewline, isEmpty: contents.size == 0, replay: nil)
     var repair: TailRepair?
-    if !readOnly {
-      repair = try repairTail(of: data, at: url, id: id)
-      if let newLock { locks[id] = newLock }
-      // After the repair the log ends with its last complete line, which the next line chains to.
-      lastLines[id] = lines.events.last?.bytes
+    var size = contents.size
+    if !readOnly, let tail = contents.unterminatedLine {
+      repair = try repairTail(tail, isEvent: contents.tailIsEvent, of: file, size: &size, id: id)
     }
     // A line changed since it was written is reported beside the damage: the inspector sees it when resuming.
-    let chainBreaks = LogChain.verify(lines, isEmpty: data.isEmpty).problems.filter(\.isChainBreak)
-    return OpenedAudit(
-      audit: audit, damage: lines.damage, chainBreaks: chainBreaks, repair: repair, readOnly: readOnly)
+    let opened = OpenedAudit(
+      audit: audit, damage: contents.damage, chainBreaks: verification.problems.filter(\.isChainBreak),
+      repair: repair, readOnly: readOnly)
+    return (opened, contents.chain.lastLine, size)
+  }
+
+  /// What one pass over a log found.
+  private struct Scan {
+    var chain = LogChain.Verifier()
+    var events: [AuditEvent] = []
+    var damage: [LogDamage] = []
+    var size = 0
+    var endsWithNewline = true
+    /// The bytes after the last newline, and whether they are a whole event.
+    var unterminatedLine: Data?
+    var tailIsEvent = false
+  }
+
+  /// Reads the log open as `file` from start to end, once.
+  private static func scan(_ file: StoreFile) throws(AuditStoreError) -> Scan {
+    var scan = Scan()
+    var reader = EventLog.Reader()
+    func take(_ line: EventLog.Line) {
+      scan.chain.check(line)
+      switch line {
+      case .event(let raw): scan.events.append(raw.event)
+      case .damage(let damage): scan.damage.append(damage)
+      }
+    }
+    scan.size = try file.forEachChunk(limit: BoundedFile.maximumLogSize) { chunk in
+      reader.read(chunk, take)
+    }
+    reader.finish { line in
+      if case .event = line { scan.tailIsEvent = true }
+      take(line)
+    }
+    scan.endsWithNewline = reader.endsWithNewline
+    scan.unterminatedLine = reader.unterminatedLine
+    return scan
+  }
+
+  /// Makes the log end with a newline: adds the one a whole last event lacks, or cuts off a broken last line
+  /// after copying it to the damaged-tail file.
+  private func repairTail(
+    _ tail: Data, isEvent: Bool, of file: StoreFile, size: inout Int, id: String
+  ) throws(AuditStoreError) -> TailRepair {
+    if isEvent {
+      try file.write(Data([UInt8(ascii: "\n")]))
+      size += 1
+      return .newlineAdded
+    }
+    // Kept first, cut after: a failure to keep the bytes leaves the log as it was.
+    let kept = try StoreFile.open(damagedTailURL(for: id), O_WRONLY | O_APPEND | O_CREAT)
+    try kept.write(tail + Data([UInt8(ascii: "\n")]))
+    size -= tail.count
+    try file.truncate(to: size)
+    return .truncated(bytes: tail.count)
   }
 
   /// Releases the lock of audit `id`, if this store holds it.
   public func close(_ id: String) {
-    locks[id] = nil
-    lastLines[id] = nil
+    logs[id] = nil
   }
 
   /// Releases every lock this store holds.
   public func closeAll() {
-    locks.removeAll()
-    lastLines.removeAll()
+    logs.removeAll()
   }
 
   /// A summary of every readable audit in the folder, unfinished ones first, then the most recent first.
-  /// Logs that cannot be rebuilt are left out (``open(_:readOnly:)`` on one says why).
+  /// Logs that cannot be rebuilt, links and files that are not regular are left out (``open(_:readOnly:)`` on
+  /// one says why).
+  ///
+  /// Only what is needed is read: the index beside the logs, and of each log its size and its first and last
+  /// 4 KiB, to check that the index entry is of the log as it is now. A log that changed since it was indexed
+  /// (or is new) is read once, and the index updated.
   public func list() -> [AuditListing] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    var index = AuditIndex.read(in: directory)
+    var changed = false
     var summaries: [AuditListing] = []
-    for name in names where name.hasSuffix(".jsonl") {
-      guard
-        let data = try? BoundedFile.read(directory.appending(path: name), limit: BoundedFile.maximumLogSize),
-        let audit = try? EventLog.audit(from: data).audit
+    var seen = Set<String>()
+    for name in Self.logNames(in: directory) {
+      let id = String(name.dropLast(".jsonl".count))
+      guard (try? Self.checkID(id)) != nil,
+        let file = try? StoreFile.open(directory.appending(path: name), O_RDONLY)
       else { continue }
-      summaries.append(AuditListing(audit))
+      seen.insert(id)
+      guard let entry = Self.entry(of: file, cached: index.entries[id]) else { continue }
+      if index.entries[id] != entry {
+        index.entries[id] = entry
+        changed = true
+      }
+      if let listing = entry.listing { summaries.append(listing) }
     }
+    for id in index.entries.keys where !seen.contains(id) {
+      index.entries[id] = nil
+      changed = true
+    }
+    if changed { index.write(in: directory) }
     return summaries.sorted { left, right in
       if left.isFinished != right.isFinished { return !left.isFinished }
       if left.startedAt != right.startedAt { return left.startedAt > right.startedAt }
@@ -249,39 +351,85 @@ public final class AuditStore {
     }
   }
 
-  private func repairTail(of data: Data, at url: URL, id: String) throws(AuditStoreError) -> TailRepair? {
-    guard let last = data.last, last != UInt8(ascii: "\n") else { return nil }
-    let newline = data.lastIndex(of: UInt8(ascii: "\n"))
-    let tailStart = newline.map { data.index(after: $0) } ?? data.startIndex
-    let tail = data[tailStart...]
-    do {
-      let handle = try FileHandle(forWritingTo: url)
-      defer { try? handle.close() }
-      if (try? JSONCoding.decoder().decode(AuditEvent.self, from: Data(tail))) != nil {
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data([UInt8(ascii: "\n")]))
-        try handle.synchronize()
-        return .newlineAdded
+  /// The index entry of the log open as `file`: `cached` when it is of the log's content as it is now, else
+  /// made by reading the log (the key from the very bytes read, so a log written to meanwhile is not indexed
+  /// under its new key with its old listing).
+  private static func entry(of file: StoreFile, cached: AuditIndex.Entry?) -> AuditIndex.Entry? {
+    guard let size = try? file.size() else { return nil }
+    let window = AuditIndex.window
+    if let cached, cached.size == size, let head = try? file.read(at: 0, count: min(window, size)),
+      let tail = try? file.read(at: max(0, size - window), count: min(window, size)),
+      AuditIndex.key(size: size, head: head, tail: tail) == cached.key
+    {
+      return cached
+    }
+    var reader = EventLog.Reader()
+    var events: [AuditEvent] = []
+    var head = Data()
+    var tail = Data()
+    func take(_ line: EventLog.Line) {
+      if case .event(let raw) = line { events.append(raw.event) }
+    }
+    guard
+      let read = try? file.forEachChunk(
+        limit: BoundedFile.maximumLogSize,
+        { chunk in
+          if head.count < window { head.append(contentsOf: chunk.prefix(window - head.count)) }
+          tail.append(contentsOf: chunk.suffix(window))
+          if tail.count > window { tail.removeFirst(tail.count - window) }
+          reader.read(chunk, take)
+        })
+    else { return nil }
+    reader.finish(take)
+    let listing = (try? Audit(replaying: events)).map(AuditListing.init)
+    return AuditIndex.Entry(
+      size: read, key: AuditIndex.key(size: read, head: head, tail: tail), listing: listing)
+  }
+
+  /// The names of the logs in `directory` (`*.jsonl`), without a `stat` each.
+  private static func logNames(in directory: URL) -> [String] {
+    guard let stream = opendir(directory.path) else { return [] }
+    defer { closedir(stream) }
+    var names: [String] = []
+    while let entry = readdir(stream) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+        String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
       }
-      try keepDamagedTail(Data(tail), id: id)
-      try handle.truncate(atOffset: UInt64(tailStart - data.startIndex))
-      try handle.synchronize()
-      return .truncated(bytes: tail.count)
+      if name.hasSuffix(".jsonl") && !name.hasPrefix(".") { names.append(name) }
+    }
+    return names
+  }
+
+  /// The whole file open as `file`, read through its descriptor.
+  private static func readWhole(_ file: StoreFile) throws(AuditStoreError) -> Data {
+    var data = Data()
+    _ = try file.forEachChunk(limit: BoundedFile.maximumLogSize) { data.append(contentsOf: $0) }
+    return data
+  }
+
+  /// One event as a chained line after `previous`.
+  private static func line(
+    for event: AuditEvent, after previous: Data?, in path: String
+  ) throws(AuditStoreError)
+    -> Data
+  {
+    do {
+      return try LogChain.line(for: event, after: previous)
     } catch {
-      throw .ioFailed(path: url.path, reason: error.localizedDescription)
+      throw .ioFailed(path: path, reason: .unencodable(reason: error.description))
     }
   }
 
-  private func keepDamagedTail(_ tail: Data, id: String) throws {
-    let url = damagedTailURL(for: id)
-    if !FileManager.default.fileExists(atPath: url.path) {
-      _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+  /// Creates the store's folder (and its parents) when missing; the folder itself is private to its user.
+  private func makeDirectory() throws(AuditStoreError) {
+    let components = directory.standardizedFileURL.pathComponents.filter { $0 != "/" }
+    var path = ""
+    for (index, component) in components.enumerated() {
+      path += "/" + component
+      if mkdir(path, index == components.count - 1 ? 0o700 : 0o755) != 0 && errno != EEXIST {
+        throw .ioFailed(path: path, reason: .system(code: errno))
+      }
     }
-    let handle = try FileHandle(forWritingTo: url)
-    defer { try? handle.close() }
-    try handle.seekToEnd()
-    try handle.write(contentsOf: tail + Data([UInt8(ascii: "\n")]))
-    try handle.synchronize()
   }
 
   /// Makes a new file's name durable too: without it, a crash can lose the directory entry of a log whose

@@ -19,7 +19,10 @@ public enum AuditStoreError: Error, Hashable, Sendable, CustomStringConvertible 
   /// The name given is neither a file nor the id of an audit in the store.
   case auditNotFound(name: String, directory: String)
   /// A file could not be read or written.
-  case ioFailed(path: String, reason: String)
+  case ioFailed(path: String, reason: IOFailure)
+  /// A file of the store that the store will not touch: a symbolic link, something other than a regular file,
+  /// or a lock file that is not one (it could be another audit's log, which taking the lock would destroy).
+  case unsafeFile(path: String, problem: UnsafeFileProblem)
 
   /// What went wrong and what to do, in English (the session renders its own Vietnamese and English text).
   public var description: String {
@@ -43,6 +46,7 @@ public enum AuditStoreError: Error, Hashable, Sendable, CustomStringConvertible 
       "no audit \"\(name)\": not a file, and no \(name).jsonl or \(name).json in the store \(directory); give the path "
         + "of an event log (.jsonl) or export (.json), or point --store at the right folder"
     case .ioFailed(let path, let reason): "cannot write or read \(path): \(reason)"
+    case .unsafeFile(let path, let problem): "\(path) \(problem); kycuong leaves it untouched"
     }
   }
 }

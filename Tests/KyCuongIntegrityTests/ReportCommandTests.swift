@@ -1,6 +1,7 @@
 import Foundation
 import KyCuong
 import KyCuongIntegrity
+import KyCuongStore
 import Testing
 
 /// `kycuong report`: the flag to compare audits that differ (`--allow-mismatch`), the output file that is never
@@ -74,6 +75,41 @@ struct ReportCommandTests {
       ["report", "record", "b.jsonl", "-o", "r.md", "--lang", "en", "--force"], in: folder)
     #expect(replaced.status == 0, "\(replaced.error)")
     #expect(try String(contentsOf: folder.appending(path: "r.md"), encoding: .utf8).contains("Cửa Nam"))
+  }
+
+  @Test("F6: nothing is written into a folder of audit logs, not even over a file with --force")
+  func noOutputIntoAStore() throws {
+    let folder = try folderWithTwoUnits()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let storeFolder = folder.appending(path: "store")
+    let store = AuditStore(directory: storeFolder)
+    #expect(store.contains(storeFolder.appending(path: "x.md")))
+    let audit = try Sample.audit(id: "20261121-0930-live-5e6f", finished: false)
+    try store.create(audit)
+    store.close(audit.id)
+    let live = try Data(contentsOf: store.logURL(for: audit.id))
+    // The attack of issue 11: a report written over the live log.
+    for output in ["store/\(audit.id).jsonl", "store/new.md", "store/../store/other.html"] {
+      let run = try kycuong(
+        ["report", "record", "a.jsonl", "-o", output, "--lang", "en", "--force"], in: folder)
+      #expect(run.status == 2, "\(output)")
+      #expect(
+        run.error
+          == "kycuong: \(output) is in a folder of audit logs; nothing is written there, even with --force: "
+          + "choose a file elsewhere\n")
+    }
+    #expect(try Data(contentsOf: store.logURL(for: audit.id)) == live)
+    #expect(!FileManager.default.fileExists(atPath: storeFolder.appending(path: "new.md").path))
+    #expect(AuditStore.isInAStore(storeFolder.appending(path: "new.md")))
+    #expect(!AuditStore.isInAStore(folder.appending(path: "r.md")))
+    #expect(!store.contains(folder.appending(path: "r.md")))
+    // A folder with the store's index only (its logs moved away) is still one.
+    let indexed = folder.appending(path: "indexed")
+    try FileManager.default.createDirectory(at: indexed, withIntermediateDirectories: true)
+    try Data("{}".utf8).write(to: indexed.appending(path: ".index.json"))
+    #expect(AuditStore.isInAStore(indexed.appending(path: "r.md")))
+    let elsewhere = try kycuong(["report", "record", "a.jsonl", "-o", "r.md", "--lang", "en"], in: folder)
+    #expect(elsewhere.status == 0, "\(elsewhere.error)")
   }
 
   @Test("report summary: a path that does not exist is an error; a bad day or focus area is a usage error")

@@ -49,8 +49,14 @@ public enum EventLog {
   /// - Parameter data: The log's bytes.
   /// - Returns: The events and the damage.
   public static func read(_ data: Data) -> Contents {
-    let contents = readLines(data)
-    return Contents(events: contents.events.map(\.event), damage: contents.damage)
+    var contents = Contents(events: [], damage: [])
+    forEachLine(of: data) { line in
+      switch line {
+      case .event(let raw): contents.events.append(raw.event)
+      case .damage(let problem): contents.damage.append(problem)
+      }
+    }
+    return contents
   }
 
   /// Reads a log like ``read(_:)`` and keeps each event's exact line bytes alongside it.
@@ -58,35 +64,25 @@ public enum EventLog {
   /// - Parameter data: The log's bytes.
   /// - Returns: The events with their lines, and the damage.
   public static func readLines(_ data: Data) -> RawContents {
-    let decoder = JSONCoding.decoder()
-    var events: [RawEvent] = []
-    var damage: [LogDamage] = []
-    let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-    for (index, line) in lines.enumerated() {
-      if line.isEmpty || line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) { continue }
-      let isLast = index == lines.count - 1
-      let bytes = Data(line)
-      let number = index + 1
-      // A key given twice would be read as one of its values, silently: refuse the line instead.
-      let parsed = try? JSONReader.parse(bytes)
-      if let path = parsed?.firstDuplicateKey {
-        damage.append(
-          LogDamage(
-            line: number, kind: isLast ? .incompleteLastLine(bytes: line.count) : .duplicateKey(path: path)))
-        continue
-      }
-      do {
-        events.append(
-          RawEvent(lineNumber: number, bytes: bytes, event: try decoder.decode(AuditEvent.self, from: bytes)))
-      } catch {
-        damage.append(
-          LogDamage(
-            line: number,
-            kind: isLast && data.last != UInt8(ascii: "\n")
-              ? .incompleteLastLine(bytes: line.count) : .invalidEvent(reason: JSONCoding.reason(error))))
+    var contents = RawContents(events: [], damage: [], endsWithNewline: data.last == UInt8(ascii: "\n"))
+    forEachLine(of: data) { line in
+      switch line {
+      case .event(let event): contents.events.append(event)
+      case .damage(let problem): contents.damage.append(problem)
       }
     }
-    return RawContents(events: events, damage: damage, endsWithNewline: data.last == UInt8(ascii: "\n"))
+    return contents
+  }
+
+  /// Hands every line of `data` to `body`, in order, each parsed once (see ``EventLog/Reader``).
+  ///
+  /// - Parameters:
+  ///   - data: The log's bytes.
+  ///   - body: Called with each line that is an event or damage (blank lines are skipped).
+  public static func forEachLine(of data: Data, _ body: (Line) throws -> Void) rethrows {
+    var reader = Reader()
+    try reader.read(data, body)
+    try reader.finish(body)
   }
 
   /// Reads a log and rebuilds its audit.

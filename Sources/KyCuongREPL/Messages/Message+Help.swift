@@ -351,6 +351,15 @@ extension Message {
       "không tìm thấy cuộc kiểm tra \"\(name)\": không phải tệp, cũng không có \(name).jsonl hay \(name).json trong "
         + "kho \(directory)."
     case .ioFailed(let path, let reason): "lỗi đọc/ghi \(path): \(reason)."
+    case .unsafeFile(let path, let problem):
+      switch problem {
+      case .symbolicLink:
+        "\(path) là liên kết tượng trưng; kho không đi theo liên kết nào, nên không động đến nó."
+      case .notRegularFile: "\(path) không phải tệp thường (thư mục, ống, thiết bị); kho không động đến nó."
+      case .notALockFile:
+        "\(path) không phải tệp khóa do kycuong tạo (có tên khác hoặc chứa nội dung khác); kho không động đến nó: "
+          + "hãy chuyển nó đi nếu không kycuong nào đang mở cuộc kiểm tra."
+      }
     }
   }
 }

@@ -69,50 +69,58 @@ extension KyCuongCommand {
 extension KyCuongCommand.Verify {
   /// Whether `path` is a zip archive (a bundle), from its first bytes.
   static func isBundle(_ path: String) -> Bool {
-    guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return false }
-    defer { try? handle.close() }
-    let magic = (try? handle.read(upToCount: 4)) ?? Data()
-    return magic == Data([0x50, 0x4B, 0x03, 0x04])
+    // Without blocking, and only a regular file: a FIFO given as FILE must not hang here (it is refused with
+    // a message when it is read).
+    guard path != "-" else { return false }
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { return false }
+    defer { _ = close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+    var magic = [UInt8](repeating: 0, count: 4)
+    guard read(fd, &magic, 4) == 4 else { return false }
+    return magic == [0x50, 0x4B, 0x03, 0x04]
   }
 
   /// Checks a bundle: every file against its manifest, every attachment re-hashed, the log's chain, the
   /// export's digests against the log (and its signature against --key).
   func verifyBundle(_ path: String) throws(CommandFailure) -> VerifyOutcome {
-    var trusted: PublicSigningKey?
-    if let key {
-      do {
-        trusted = try PublicSigningKey.read(from: URL(fileURLWithPath: key))
-      } catch {
-        throw CommandFailure(error.description)
-      }
-    }
+    let trusted = try trustedKeys()
     let result: BundleVerification
     do {
-      result = try BundleVerification.verify(bundleAt: URL(fileURLWithPath: path), trustedKey: trusted)
+      result = try BundleVerification.verify(bundleAt: URL(fileURLWithPath: path), trustedKeys: trusted)
     } catch {
       throw CommandFailure("\(path): \(error.description)")
     }
     var outcome = VerifyOutcome(file: path, kind: "bundle")
-    outcome.facts["audit"] = result.auditID.map(JSONValue.string) ?? .null
-    outcome.facts["files"] = .number(Double(result.filesChecked))
-    outcome.facts["attachments"] = .number(Double(result.attachmentsChecked))
+    outcome.facts = [
+      ("audit", result.auditID.map(JSONValue.string) ?? .null),
+      ("files", .number(Double(result.filesChecked))),
+      ("attachments", .number(Double(result.attachmentsChecked))),
+      ("signer", result.export?.signer.map(JSONValue.string) ?? .null),
+      ("fingerprint", result.export?.fingerprint.map(JSONValue.string) ?? .null),
+    ]
+    if let export = result.export { outcome.prove(export, keysExpected: !trusted.isEmpty, withLog: true) }
     if !result.isIntact {
       outcome.fail(result.problems)
       return outcome
     }
-    outcome.lines.append(
-      "bundle intact  \(path): \(result.filesChecked) files match the manifest, \(result.attachmentsChecked) "
-        + "attachments match the digests the audit recorded, the export matches its log")
+    var details = [
+      "\(path): \(result.filesChecked) files match the manifest, \(result.attachmentsChecked) attachments match "
+        + "the digests the audit recorded, the export matches its log"
+    ]
     guard let export = result.export, let signer = export.signer else {
-      outcome.unproven("not signed: anyone could have made this bundle")
+      outcome.unproven("bundle intact, unsigned: anyone could have made this bundle", details: details)
       return outcome
     }
-    outcome.lines.append("    signed by \(signer), key fingerprint \(export.fingerprint ?? "?")")
+    details.append("signed in the name of \(signer), key fingerprint \(export.fingerprint ?? "?")")
     if export.signatureTrusted {
-      outcome.lines.append("verified: signed with the given key \(key ?? "")")
+      outcome.verified("verified: signed by \(signer) with an expected key", details: details)
       return outcome
     }
-    outcome.unproven("the signature was not checked against the leader's key; give --key LEADER.pub")
+    outcome.unproven(
+      "signature valid, key not checked: anyone can make a key and sign in any name",
+      details: details + ["give the leader's public key, obtained from them: --key LEADER.pub"])
     return outcome
   }
 }

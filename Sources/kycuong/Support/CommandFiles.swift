@@ -1,5 +1,6 @@
 import Foundation
 import KyCuong
+import KyCuongStore
 
 /// Reading the files a command is given and writing the files it makes, the same way in every command:
 /// `-` is standard input or output; an output file that exists is refused unless `--force`; a file is
@@ -36,6 +37,12 @@ enum CommandFiles {
       return
     }
     let url = URL(fileURLWithPath: path)
+    // Not even with --force: a file renamed over a live log takes every later answer to a file nobody reads.
+    if AuditStore.isInAStore(url) {
+      throw CommandFailure(
+        "\(path) is in a folder of audit logs; nothing is written there, even with --force: choose a file elsewhere"
+      )
+    }
     if !force && FileManager.default.fileExists(atPath: url.path) {
       throw CommandFailure("\(path) exists; choose another file, or add --force to replace it")
     }
