@@ -141,7 +141,8 @@ extension AuditSummary {
     ///   - label: What to show for it.
     /// - Returns: The group, ratings best band first and `none` last.
     public func group(key: String, label: LocalizedText) -> Group {
-      let counts = AuditSummary.ratingCounts(ratings.map { (id: $0.key, band: $0.value.band, count: $0.value.count) })
+      let counts = AuditSummary.ratingCounts(
+        ratings.map { (id: $0.key, band: $0.value.band, count: $0.value.count) })
       return Group(
         key: key, label: label, audits: audits, scored: scored,
         meanScore: sum.mean, ratings: counts)
