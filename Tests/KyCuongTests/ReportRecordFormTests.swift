@@ -10,7 +10,7 @@ extension ReportTests {
     static let start = ReportFixtures.time("2026-12-01T08:08:00Z")  // 15:08 in Vietnam
 
     /// An audit of Hàng Bạc started at 15:08 on 1 December 2026 (Vietnam), by a team with a secretary,
-    /// finished 22 minutes later; `steps` run before it is finished, `after` once it is.
+    /// every item answered and one event a minute; `steps` run before it is finished, `after` once it is.
     static func audit(
       basis: LegalBasis? = nil, issuingBody: String? = nil, finish: Bool = true,
       steps: (inout Audit) throws -> Void = { _ in }, after: (inout Audit) throws -> Void = { _ in }
@@ -29,7 +29,10 @@ extension ReportTests {
         clock: AuditClock { start.addingTimeInterval(60 * minutes.next()) })
       try audit.setRepresentative("Lê Thị Hà", title: "Phó Chủ tịch UBND phường")
       try audit.answer("BADGE-01", .observation(compliant: 3, observed: 4))
+      try audit.answer("BADGE-02", .pass)
       try audit.answer("POST-01", .fail)
+      try audit.answer("POST-02", .partial)
+      try audit.answer("POST-03", .scale(2))
       try steps(&audit)
       if finish {
         try audit.finish()
@@ -186,13 +189,13 @@ extension ReportTests {
       for text in Self.texts(recorded, .vi) {
         #expect(
           text.contains(
-            "Biên bản kết thúc vào hồi 15 giờ 12 phút cùng ngày, gồm 03 trang, lập thành 02 bản có giá trị như nhau, "
+            "Biên bản kết thúc vào hồi 15 giờ 15 phút cùng ngày, gồm 03 trang, lập thành 02 bản có giá trị như nhau, "
               + "mỗi bên giữ 01 bản; đã đọc lại cho các bên cùng nghe và thống nhất ký tên."))
       }
       for text in Self.texts(recorded, .en) {
         #expect(
           text.contains(
-            "The record was closed at 15:12 on the same day; it has 3 pages and was made in 2 copies of equal "
+            "The record was closed at 15:15 on the same day; it has 3 pages and was made in 2 copies of equal "
               + "value, each party keeping 1; it was read out to all parties, who agreed to it and signed it."
           ))
       }
@@ -288,15 +291,15 @@ extension ReportTests {
             text,
             [
               "VI. GIẢI TRÌNH CỦA ĐƠN VỊ",
-              "Lê Thị Hà, Phó Chủ tịch UBND phường trình bày: Đơn vị tiếp thu (ghi: Trần Thị Bình, 15:13 ngày 01/12/2026)",
-              "Lê Thị Hà, Phó Chủ tịch UBND phường trình bày: Cán bộ quên thẻ ở nhà (ghi: Trần Thị Bình, 15:12 ngày "
+              "Lê Thị Hà, Phó Chủ tịch UBND phường trình bày: Đơn vị tiếp thu (ghi: Trần Thị Bình, 15:16 ngày 01/12/2026)",
+              "Lê Thị Hà, Phó Chủ tịch UBND phường trình bày: Cán bộ quên thẻ ở nhà (ghi: Trần Thị Bình, 15:15 ngày "
                 + "01/12/2026)",
             ]) == nil)
       }
       for text in Self.texts(record, .en) {
         #expect(
           text.contains(
-            "Lê Thị Hà, Phó Chủ tịch UBND phường stated: Cán bộ quên thẻ ở nhà (recorded by Trần Thị Bình, 15:12 on "
+            "Lê Thị Hà, Phó Chủ tịch UBND phường stated: Cán bộ quên thẻ ở nhà (recorded by Trần Thị Bình, 15:15 on "
               + "1 December 2026)"))
       }
     }
@@ -331,7 +334,10 @@ extension ReportTests {
         }
         #expect(html.contains("&lt;b&gt;Body&lt;/b&gt; &amp; Co"))
         let markdown = record.markdown(language: language)
-        for forbidden in ["<i>1", "<b>Body", "<script", "<svg", "<SVG", "<u>", "<em>t", "<img"] {
+        // Markdown escapes with a backslash: no tag survives whole.
+        for forbidden in [
+          "<i>", "<b>", "<script>", "<SVG ONLOAD=ALERT(1)>", "<u>", "<em>", "<img src=x onerror=alert(1)>",
+        ] {
           #expect(!markdown.contains(forbidden), "\(forbidden) reached the Markdown unescaped")
         }
       }
