@@ -139,7 +139,9 @@ struct AuditCorrectionTests {
     #expect(audit.header.unit.representativeTitle == "Phó Chủ tịch UBND phường")
     let record = InspectionRecord(export: AuditExport(audit))
     let markdown = record.markdown(language: .vi)
-    #expect(markdown.contains("Lê Thị Hà, Phó Chủ tịch UBND phường trình bày: Cán bộ quên thẻ ở nhà (ghi: Trần Thị Bình"))
+    #expect(
+      markdown.contains(
+        "Lê Thị Hà, Phó Chủ tịch UBND phường trình bày: Cán bộ quên thẻ ở nhà (ghi: Trần Thị Bình"))
     #expect(markdown.contains("Lê Thị Hà, Phó Chủ tịch UBND phường"))
   }
 

@@ -21,6 +21,7 @@ extension InspectionRecord {
     table.items th:nth-child(3) { width: 17%; }
     table.items th:nth-child(4) { width: 33%; }
     table.signatures, table.signatures td { border: none; text-align: center; vertical-align: top; }
+    table.signatures strong { white-space: nowrap; }
     .sign-space { height: 28mm; }
     .refusal { text-align: left; font-size: 9pt; color: #333; margin-top: 6pt; }
     .closing { margin-top: 10pt; }
