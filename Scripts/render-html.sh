@@ -55,10 +55,25 @@ expect() { # FILE TEXT…
     fi
   done
 }
-expect record "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "BIÊN BẢN KIỂM TRA CÔNG VỤ" "I. CĂN CỨ" "129/2007/QĐ-TTg" \
-  "UBND phường Hàng Bạc" "THÀNH PHẦN ĐOÀN KIỂM TRA" "Thẻ công chức" "SO SÁNH VỚI LẦN KIỂM TRA TRƯỚC" \
-  "BIỆN PHÁP KHẮC PHỤC" "TRƯỞNG ĐOÀN KIỂM TRA" "Từ chối ký"
-expect record-en "INSPECTION RECORD" "LEGAL BASIS" "TEAM LEADER" "Refused to sign" "UBND phường Hàng Bạc"
+# Every part of the form, in order of appearance, in both languages (the samples carry a legal basis, roles
+# with a secretary, the representative's position, an explanation and the record's pages and copies).
+expect record "UBND THÀNH PHỐ HÀ NỘI" "ĐOÀN KIỂM TRA CÔNG VỤ" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" \
+  "Độc lập – Tự do – Hạnh phúc" "BIÊN BẢN KIỂM TRA CÔNG VỤ" "I. CĂN CỨ" "Căn cứ Quyết định số 01/QĐ-UBND (mẫu)" \
+  "Căn cứ Kế hoạch kiểm tra số 02/KH-ĐKT (mẫu)" "Vào hồi" "UBND phường Hàng Bạc" "THÀNH PHẦN ĐOÀN KIỂM TRA" \
+  "Trưởng đoàn" "Thư ký" "Phó Chủ tịch UBND" "Thẻ công chức" "trình bày:" "SO SÁNH VỚI LẦN KIỂM TRA TRƯỚC" \
+  "BIỆN PHÁP KHẮC PHỤC" "gồm 04 trang, lập thành 02 bản" "mỗi bên giữ 01 bản" "THƯ KÝ ĐOÀN" \
+  "TRƯỞNG ĐOÀN KIỂM TRA" "PHỤ LỤC: CĂN CỨ PHÁP LÝ CỦA CÁC TIÊU CHÍ" "129/2007/QĐ-TTg"
+expect record-en "PUBLIC SERVICE INSPECTION TEAM" "SOCIALIST REPUBLIC OF VIET NAM" "INSPECTION RECORD" \
+  "LEGAL BASIS" "Pursuant to Decision No. 01/QĐ-UBND (mẫu)" "Pursuant to Inspection Plan No." "At " \
+  "UBND phường Hàng Bạc" "Team leader" "Secretary" "stated:" "it has 4 pages and was made in 2 copies" \
+  "SECRETARY (MINUTE-TAKER)" "TEAM LEADER" "ANNEX: LEGAL SOURCES OF THE CRITERIA"
+# Vietnamese scores take a decimal comma, English ones a point; a refusal shows only where someone refused.
+grep -qE "[0-9]+,[0-9] " "$out/record.txt" || { echo "render-html: no decimal comma in record.pdf" >&2; fail=1; }
+grep -qE "[0-9]+\.[0-9] " "$out/record-en.txt" || { echo "render-html: no decimal point in record-en.pdf" >&2; fail=1; }
+if grep -qF -e "Từ chối ký" "$out/record.txt" || grep -qF -e "Refused to sign" "$out/record-en.txt"; then
+  echo "render-html: a refusal to sign shown though nobody refused" >&2
+  fail=1
+fi
 expect summary "TỔNG HỢP KẾT QUẢ KIỂM TRA CÔNG VỤ" "Điểm trung bình theo đơn vị" "UBND phường Hàng Bạc" \
   "Vi phạm điểm liệt" "Tệp bị bỏ qua (2)"
 pages=$(pdfinfo "$out/record.pdf" | awk '/^Pages:/ {print $2}')

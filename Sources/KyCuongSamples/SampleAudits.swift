@@ -268,10 +268,19 @@ public enum SampleAudits {
   static let inspectors = [
     "Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Quốc Dũng", "Hoàng Thị Hoa",
   ]
+  /// The units' representatives: name and position.
   static let representatives = [
-    "Đỗ Văn Hùng, Phó Chủ tịch UBND", "Vũ Thị Lan, Chủ tịch UBND", "Bùi Đức Minh, Phó Chủ tịch UBND",
-    "Ngô Thị Nga, Văn phòng UBND",
+    ("Đỗ Văn Hùng", "Phó Chủ tịch UBND"), ("Vũ Thị Lan", "Chủ tịch UBND"),
+    ("Bùi Đức Minh", "Phó Chủ tịch UBND"),
+    ("Ngô Thị Nga", "Chánh Văn phòng HĐND và UBND"),
   ]
+  /// The legal basis every sample cites. The numbers and dates are made up for the demonstration and marked
+  /// "(mẫu)" (sample), so that no one mistakes them for real documents.
+  static let basis = LegalBasis(
+    decision: DocumentReference(
+      number: "01/QĐ-UBND (mẫu)", date: CalendarDate(year: 2025, month: 12, day: 15),
+      issuer: "UBND thành phố Hà Nội"),
+    plan: DocumentReference(number: "02/KH-ĐKT (mẫu)", date: CalendarDate(year: 2025, month: 12, day: 22)))
   static let failNotes = [
     "Tại thời điểm kiểm tra, một số cán bộ không đeo thẻ công chức.",
     "Bảng niêm yết thiếu 3 thủ tục hành chính mới ban hành.",
@@ -299,7 +308,9 @@ public enum SampleAudits {
   }
 
   /// The sample audit number `index` (0, 1, …) for `seed`: a finished audit of one of ``units``, started on
-  /// a working day of 2026.
+  /// a working day of 2026. Each carries a legal basis, a team with positions and roles (leader, member,
+  /// secretary), the representative and their position, an explanation in the representative's name, and
+  /// the record's pages and copies, so that its record shows every part of the form.
   public static func audit(_ index: Int, seed: UInt64 = 1) -> Audit {
     var random = Generator(state: seed &* 1_000_003 &+ UInt64(index))
     let unitIndex = index % units.count
@@ -308,6 +319,8 @@ public enum SampleAudits {
     let compliance = 0.55 + 0.4 * Double((unitIndex * 37) % 41) / 40
     let leader = inspectors[index % inspectors.count]
     let member = inspectors[(index + 2) % inspectors.count]
+    let secretary = inspectors[(index + 4) % inspectors.count]
+    let representative = representatives[unitIndex % representatives.count]
     let day = Int.random(in: 0..<330, using: &random)
     let start = Date(
       timeIntervalSince1970: 1_767_225_600 + Double(day) * 86_400 + 7_200 + Double(index % 60) * 60)
@@ -317,14 +330,19 @@ public enum SampleAudits {
     let header = AuditHeader(
       id: String(id), checklist: checklist,
       unit: InspectedUnit(name: unit, address: "Hà Nội"),
-      team: InspectionTeam(leader: leader, members: [member]),
-      visitType: index % 3 == 0 ? .surprise : .scheduled)
+      team: InspectionTeam(people: [
+        TeamMember(name: leader, title: "Phó Giám đốc Sở Nội vụ", role: .leader),
+        TeamMember(name: member, title: "Trưởng phòng Công chức, viên chức, Sở Nội vụ", role: .member),
+        TeamMember(name: secretary, title: "Chuyên viên Sở Nội vụ", role: .secretary),
+      ]),
+      visitType: index % 3 == 0 ? .surprise : .scheduled, basis: basis, issuingBody: "UBND thành phố Hà Nội")
     var audit = Audit(header: header, by: leader, at: start)
     var time = start
     func record(_ change: AuditEvent.Change) {
       time += 40
-      _ = try? audit.record(change, by: leader, at: time)
+      _ = try? audit.record(change, by: secretary, at: time)
     }
+    record(.representative(name: representative.0, title: representative.1))
     for item in checklist.items {
       let roll = Double.random(in: 0..<1, using: &random)
       let outcome: Outcome
@@ -348,14 +366,15 @@ public enum SampleAudits {
         if Double.random(in: 0..<1, using: &random) < 0.3 {
           record(
             .explained(
-              item: item.id, text: explanations[Int.random(in: 0..<explanations.count, using: &random)]))
+              item: item.id, text: explanations[Int.random(in: 0..<explanations.count, using: &random)],
+              speaker: representative.0))
         }
         if Double.random(in: 0..<1, using: &random) < 0.5 {
           let due = Date(timeInterval: Double(Int.random(in: 7...45, using: &random)) * 86_400, since: start)
           record(
             .correctiveAction(
               what: "Khắc phục: \(item.text.vi.lowercased())",
-              owner: representatives[unitIndex % representatives.count],
+              owner: "\(representative.0), \(representative.1)",
               due: CalendarDate(due, in: .vietnam), item: item.id))
         }
       }
@@ -363,8 +382,12 @@ public enum SampleAudits {
     record(
       .finding(text: "Đơn vị cơ bản chấp hành kỷ luật, kỷ cương hành chính; còn một số tồn tại nêu trên."))
     record(.recommendation(text: "Chấn chỉnh ngay các tồn tại; báo cáo kết quả khắc phục về Sở Nội vụ."))
-    record(.representative(name: representatives[unitIndex % representatives.count]))
+    record(
+      .explained(
+        item: nil, text: "Đơn vị thống nhất với kết quả kiểm tra và cam kết khắc phục các tồn tại.",
+        speaker: representative.0))
     record(.finished)
+    record(.recordDetails(pages: 4, copies: 2))
     return audit
   }
 }

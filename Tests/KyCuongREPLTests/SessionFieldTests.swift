@@ -152,7 +152,7 @@ struct SessionFieldTests {
     #expect(saved.refusals.first?.reason == "không đồng ý kết luận")
     harness.send("record r.md")
     let record = try String(contentsOf: harness.temporary.url.appending(path: "r.md"), encoding: .utf8)
-    #expect(record.contains("has 03 pages and made in 02 copies"))
+    #expect(record.contains("it has 3 pages and was made in 2 copies"))
     #expect(record.contains("Lê Văn C refused to sign the record. Reason: không đồng ý kết luận"))
   }
 

@@ -139,7 +139,9 @@ struct AuditCorrectionTests {
     #expect(audit.header.unit.representativeTitle == "Phó Chủ tịch UBND phường")
     let record = InspectionRecord(export: AuditExport(audit))
     let markdown = record.markdown(language: .vi)
-    #expect(markdown.contains("Cán bộ quên thẻ ở nhà (Lê Thị Hà; ghi: Trần Thị Bình"))
+    #expect(
+      markdown.contains(
+        "Lê Thị Hà, Phó Chủ tịch UBND phường trình bày: Cán bộ quên thẻ ở nhà (ghi: Trần Thị Bình"))
     #expect(markdown.contains("Lê Thị Hà, Phó Chủ tịch UBND phường"))
   }
 
@@ -172,11 +174,11 @@ struct AuditCorrectionTests {
       #expect(html.contains("Lê Văn C"))
     }
     let vi = record.markdown(language: .vi)
-    #expect(vi.contains("gồm 04 trang, được lập thành 03 bản"))
+    #expect(vi.contains("gồm 04 trang, lập thành 03 bản"))
     #expect(vi.contains("| Thư ký | Trần Thị Bình |"))
     #expect(vi.contains("| Trưởng đoàn | Nguyễn Văn An, Phó Giám đốc Sở Nội vụ |"))
     #expect(vi.contains("Lê Văn C từ chối ký biên bản. Lý do: không đồng ý"))
-    #expect(record.markdown(language: .en).contains("has 04 pages and made in 03 copies"))
+    #expect(record.markdown(language: .en).contains("it has 4 pages and was made in 3 copies"))
   }
 
   @Test("a team written before roles were recorded still reads: the leader, then members")

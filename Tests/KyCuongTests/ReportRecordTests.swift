@@ -14,12 +14,16 @@ extension ReportTests {
       let vi = language == .vi
       let md = !html
       return [
-        vi ? "BIÊN BẢN KIỂM TRA CÔNG VỤ" : "INSPECTION RECORD",
+        vi ? "ĐOÀN KIỂM TRA CÔNG VỤ" : "PUBLIC SERVICE INSPECTION TEAM",
         "20260210-0900-aaaa/BB-KTCV",
-        vi ? "I. CĂN CỨ" : "I. LEGAL BASIS", "129/2007/QĐ-TTg", "61/2018/NĐ-CP",
-        vi ? "II. THỜI GIAN, ĐỊA ĐIỂM" : "II. TIME AND PLACE", "UBND phường Hàng Bạc, Hoàn Kiếm, Hà Nội",
-        vi ? "09:00 ngày 10/02/2026 (UTC+7)" : "09:00, 10/02/2026 (UTC+7)",
-        vi ? "09:18 ngày 10/02/2026 (UTC+7)" : "09:18, 10/02/2026 (UTC+7)",
+        vi ? "BIÊN BẢN KIỂM TRA CÔNG VỤ" : "INSPECTION RECORD",
+        vi ? "I. CĂN CỨ" : "I. LEGAL BASIS",
+        vi ? "Căn cứ Quyết định số ……… ngày ………" : "Pursuant to Decision No. ……… of ………",
+        vi ? "II. THỜI GIAN, ĐỊA ĐIỂM" : "II. TIME AND PLACE",
+        vi
+          ? "Vào hồi 09 giờ 00 phút, ngày 10 tháng 02 năm 2026, tại UBND phường Hàng Bạc, Hoàn Kiếm, Hà Nội"
+          : "At 09:00 on 10 February 2026, at UBND phường Hàng Bạc, Hoàn Kiếm, Hà Nội",
+        vi ? "09:18 ngày 10/02/2026" : "09:18 on 10 February 2026",
         vi ? "III. THÀNH PHẦN ĐOÀN KIỂM TRA" : "III. INSPECTION TEAM", "Nguyễn Văn An", "Trần Thị Bình",
         "Lê Minh Châu",
         vi ? "IV. ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA" : "IV. REPRESENTATIVE OF THE INSPECTED UNIT", "Đỗ Văn Hùng",
@@ -31,17 +35,24 @@ extension ReportTests {
         vi ? "Đạt một phần" : "Partly met",
         vi ? "VI. GIẢI TRÌNH CỦA ĐƠN VỊ" : "VI. THE UNIT'S EXPLANATION",
         "Đơn vị tiếp thu và cam kết khắc phục",
-        vi ? "VII. ĐIỂM VÀ XẾP LOẠI" : "VII. SCORES AND RATING", "60.4", vi ? "Hoàn thành" : "Fulfilled",
-        vi ? "Điểm liệt không đạt" : "Critical failures", vi ? "không có" : "none", "87.5", "33.3",
+        vi ? "VII. ĐIỂM VÀ XẾP LOẠI" : "VII. SCORES AND RATING", vi ? "60,4" : "60.4",
+        vi ? "Hoàn thành" : "Fulfilled",
+        vi ? "Điểm liệt không đạt" : "Critical failures", vi ? "không có" : "none", vi ? "87,5" : "87.5",
+        vi ? "33,3" : "33.3",
         vi ? "VIII. KẾT LUẬN" : "VIII. FINDINGS", "Niêm yết thủ tục chưa đầy đủ",
         vi ? "IX. KIẾN NGHỊ" : "IX. RECOMMENDATIONS", "Bổ sung niêm yết trong 15 ngày",
         vi ? "X. BIỆN PHÁP KHẮC PHỤC" : "X. CORRECTIVE ACTIONS", "Bổ sung 3 thủ tục", "Văn phòng UBND",
-        "2026-03-01",
-        "In phiếu xin lỗi", "2026-04-01",
-        vi ? "XI. CHỮ KÝ" : "XI. SIGNATURES", vi ? "02 bản" : "02 copies",
+        vi ? "01/03/2026" : "1 March 2026",
+        "In phiếu xin lỗi", vi ? "01/04/2026" : "1 April 2026",
+        vi ? "XI. CHỮ KÝ" : "XI. SIGNATURES",
+        vi
+          ? "Biên bản kết thúc vào hồi 09 giờ 18 phút cùng ngày"
+          : "The record was closed at 09:18 on the same day",
         vi ? "ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA" : "FOR THE INSPECTED UNIT",
+        vi ? "THƯ KÝ ĐOÀN" : "SECRETARY (MINUTE-TAKER)",
         vi ? "TRƯỞNG ĐOÀN KIỂM TRA" : "TEAM LEADER",
-        vi ? "Từ chối ký" : "Refused to sign",
+        vi ? "PHỤ LỤC: CĂN CỨ PHÁP LÝ CỦA CÁC TIÊU CHÍ" : "ANNEX: LEGAL SOURCES OF THE CRITERIA",
+        "129/2007/QĐ-TTg", "61/2018/NĐ-CP",
       ].map { md ? $0.replacingOccurrences(of: "_", with: "\\_") : $0 }
     }
 
@@ -91,7 +102,7 @@ extension ReportTests {
         ReportFixtures.firstOutOfOrder(
           html,
           [
-            "VII. ĐIỂM VÀ XẾP LOẠI", "VIII. SO SÁNH VỚI LẦN KIỂM TRA TRƯỚC", "-6.2", "Đã khắc phục (2)",
+            "VII. ĐIỂM VÀ XẾP LOẠI", "VIII. SO SÁNH VỚI LẦN KIỂM TRA TRƯỚC", "-6,2", "Đã khắc phục (2)",
             "IX. KẾT LUẬN",
           ])
           == nil)

@@ -7,16 +7,21 @@ import KyCuongSupport
 
 extension InspectionRecord {
   static let recordStyle = """
-    .motto { text-align: center; font-weight: bold; line-height: 1.5; }
-    .motto span { display: block; font-weight: bold; text-decoration: underline; }
-    .number { text-align: center; margin: 0; }
+    table.head, table.head td { border: none; text-align: center; vertical-align: top; padding: 0; }
+    table.head td.body { width: 42%; line-height: 1.5; }
+    table.head td.motto { width: 58%; font-weight: bold; line-height: 1.5; }
+    table.head span.rule { display: block; font-weight: bold; text-decoration: underline; }
+    .number { margin: 2pt 0 0; }
+    .basis p { margin: 2pt 0; font-style: italic; }
+    .basis .missing { font-style: normal; font-weight: bold; }
     .subtitle { text-align: center; font-style: italic; margin: 2pt 0 10pt; }
     table.items { table-layout: fixed; }
     table.items th:nth-child(1) { width: 14%; }
     table.items th:nth-child(2) { width: 36%; }
     table.items th:nth-child(3) { width: 17%; }
     table.items th:nth-child(4) { width: 33%; }
-    table.signatures, table.signatures td { border: none; text-align: center; width: 50%; }
+    table.signatures, table.signatures td { border: none; text-align: center; vertical-align: top; }
+    table.signatures strong { white-space: nowrap; }
     .sign-space { height: 28mm; }
     .refusal { text-align: left; font-size: 9pt; color: #333; margin-top: 6pt; }
     .closing { margin-top: 10pt; }
@@ -27,15 +32,19 @@ extension InspectionRecord {
   /// The record as one self-contained HTML page (inline CSS, no script, no network), printable on A4. The
   /// page's `lang` is the record's language; every text from the audit is escaped.
   public func html(language: Language) -> String {
-    let say = Wording(language)
+    let w = words(language)
+    let say = w.say
     let e = ReportFormatting.escapeHTML
     var out: [String] = []
+    // The head: issuing body and team on the left, the national motto on the right.
+    let head = head(say)
     out.append(
-      "<div class=\"motto\">" + say("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM")
-        + "<span>" + say("Độc lập – Tự do – Hạnh phúc", "Independence – Freedom – Happiness")
-        + "</span></div>")
+      "<table class=\"head\"><tr><td class=\"body\">\(e(head.body))<br><strong>\(head.team)</strong>"
+        + "<span class=\"rule\"></span><p class=\"number\">" + say("Số", "No.") + ": \(e(number))</p></td>"
+        + "<td class=\"motto\">" + say("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM")
+        + "<span class=\"rule\">" + say("Độc lập – Tự do – Hạnh phúc", "Independence – Freedom – Happiness")
+        + "</span></td></tr></table>")
     out.append("<h1>\(title(say))</h1>")
-    out.append("<p class=\"number\">" + say("Số", "No.") + ": \(e(number))</p>")
     out.append("<p class=\"subtitle\">\(subtitle(say))</p>")
     func keyValues(_ rows: [(String, String)]) {
       out.append("<table class=\"kv\">")
@@ -50,17 +59,14 @@ extension InspectionRecord {
     func endPart() { out.append("</section>") }
 
     part(.legalBasis)
-    if checklist.sources.isEmpty {
-      out.append("<p>" + say("Không có văn bản được trích dẫn.", "No document cited.") + "</p>")
-    }
-    out.append("<ul>")
-    for citation in checklist.sources {
-      out.append("<li>\(e(ChecklistText.citationLine(citation, language: language)))</li>")
-    }
-    out.append("</ul>")
+    out.append("<div class=\"basis\">")
+    if let missing = basisMissing(say) { out.append("<p class=\"missing\">\(e(missing))</p>") }
+    for line in basisLines(w) { out.append("<p>\(e(line))</p>") }
+    out.append("</div>")
     endPart()
     part(.timeAndPlace)
-    keyValues(timeAndPlace(say))
+    out.append("<p class=\"opening\">\(e(opening(w)))</p>")
+    keyValues(timeAndPlace(w))
     endPart()
     part(.team)
     keyValues(teamRows(say))
@@ -94,22 +100,22 @@ extension InspectionRecord {
         let failing = results[exported.id]?.fails ?? false
         cells +=
           "</td><td class=\"result\"><span class=\"\(failing ? "bad" : "")\">\(e(outcome(exported, say)))</span>"
-        if let score = itemScore(exported) {
+        if let score = itemScore(exported, w) {
           cells += "<br><span class=\"muted\">" + say("điểm", "score") + " \(score)</span>"
         }
         cells += "</td><td>"
         var evidence: [String] = []
         if let remark = exported.remark { evidence.append(say("Nhận xét", "Remark") + ": " + e(remark)) }
-        for note in exported.notes { evidence.append(say("Ghi chú", "Note") + ": " + e(remarkLine(note))) }
+        for note in exported.notes { evidence.append(say("Ghi chú", "Note") + ": " + e(remarkLine(note, w))) }
         for file in exported.attachments {
           evidence.append(
-            say("Tệp", "File") + ": " + e(file.name) + ", " + e(ReportFormatting.byteCount(file.size))
+            say("Tệp", "File") + ": " + e(file.name) + ", " + e(w.byteCount(file.size))
               + " (\(file.size) bytes)<br><span class=\"hash\">SHA-256 " + e(file.sha256) + "</span>")
         }
         for explanation in exported.explanations {
           evidence.append(
             "<em>" + say("Giải trình của đơn vị", "The unit's explanation") + "</em>: "
-              + e(remarkLine(explanation)))
+              + e(explanationLine(explanation, w)))
         }
         if !evidence.isEmpty {
           cells += "<ul class=\"evidence\">" + evidence.map { "<li>\($0)</li>" }.joined() + "</ul>"
@@ -121,9 +127,9 @@ extension InspectionRecord {
     }
     if !export.notes.isEmpty || !export.attachments.isEmpty {
       out.append("<h3>" + say("Ghi chú chung", "General notes") + "</h3><ul>")
-      for note in export.notes { out.append("<li>\(e(remarkLine(note)))</li>") }
+      for note in export.notes { out.append("<li>\(e(remarkLine(note, w)))</li>") }
       for file in export.attachments {
-        out.append("<li>" + say("Tệp đính kèm", "Attachment") + ": \(e(attachmentLine(file)))</li>")
+        out.append("<li>" + say("Tệp đính kèm", "Attachment") + ": \(e(attachmentLine(file, w)))</li>")
       }
       out.append("</ul>")
     }
@@ -137,7 +143,7 @@ extension InspectionRecord {
       out.append("<ul>")
       for (item, remark) in explanations {
         out.append(
-          "<li>" + (item.map { "<strong>\(e($0.rawValue))</strong>: " } ?? "") + e(remarkLine(remark))
+          "<li>" + (item.map { "<strong>\(e($0.rawValue))</strong>: " } ?? "") + e(explanationLine(remark, w))
             + "</li>")
       }
       out.append("</ul>")
@@ -149,7 +155,7 @@ extension InspectionRecord {
     out.append("<table class=\"kv\">")
     out.append(
       "<tr><th>" + say("Tổng điểm", "Overall score")
-        + "</th><td><strong>\(NumberFormatting.score(scores.overall))</strong></td></tr>")
+        + "</th><td><strong>\(w.score(scores.overall))</strong></td></tr>")
     if let rating = scores.rating {
       let forced =
         scores.ratingForcedByCriticalFailure
@@ -179,8 +185,8 @@ extension InspectionRecord {
         + say("Điểm", "Score") + "</th></tr></thead><tbody>")
     for section in scores.sections {
       out.append(
-        "<tr><td>\(e(sectionTitle(section.id, say)))</td><td class=\"num\">\(NumberFormatting.score(section.weight))</td>"
-          + "<td class=\"num\">\(section.scoredItems)</td><td class=\"num\">\(NumberFormatting.score(section.score))</td></tr>"
+        "<tr><td>\(e(sectionTitle(section.id, say)))</td><td class=\"num\">\(w.number(section.weight))</td>"
+          + "<td class=\"num\">\(section.scoredItems)</td><td class=\"num\">\(w.score(section.score))</td></tr>"
       )
     }
     out.append("</tbody></table>")
@@ -193,7 +199,7 @@ extension InspectionRecord {
       for area in scores.focusAreas {
         out.append(
           "<tr><td>\(e(checklist.label(forTag: area.tag)[language]))</td><td class=\"num\">\(area.scoredItems)</td>"
-            + "<td class=\"num\">\(NumberFormatting.score(area.score))</td></tr>")
+            + "<td class=\"num\">\(w.score(area.score))</td></tr>")
       }
       out.append("</tbody></table>")
     }
@@ -201,7 +207,7 @@ extension InspectionRecord {
 
     if let previous {
       part(.comparison)
-      out.append(comparisonHTML(previous, say))
+      out.append(comparisonHTML(previous, w))
       endPart()
     }
 
@@ -227,7 +233,7 @@ extension InspectionRecord {
       for (index, action) in export.correctiveActions.enumerated() {
         out.append(
           "<tr><td class=\"num\">\(index + 1)</td><td>\(e(action.what))</td><td>\(e(action.owner))</td>"
-            + "<td>\(e(action.due.description))</td><td>\(e(action.item?.rawValue ?? "—"))</td></tr>")
+            + "<td>\(e(w.shortDay(action.due)))</td><td>\(e(action.item?.rawValue ?? "—"))</td></tr>")
       }
       out.append("</tbody></table>")
     }
@@ -236,21 +242,16 @@ extension InspectionRecord {
     out.append(
       "<section class=\"part signatures-part\" id=\"part-signatures\" style=\"break-inside: avoid\">")
     out.append("<h2>\(e(heading(.signatures, language: language)))</h2>")
-    out.append("<p class=\"closing\">\(e(closing(say)))</p>")
-    let refusal =
-      "<div class=\"refusal\">☐ " + say("Từ chối ký. Lý do:", "Refused to sign. Reason:")
-      + " ……………………………………<br>……………………………………………………</div>"
+    out.append("<p class=\"closing\">\(e(closing(w)))</p>")
+    let blocks = signatureBlocks(say)
     out.append("<table class=\"signatures\"><tr>")
-    out.append(
-      "<td><strong>" + say("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA", "FOR THE INSPECTED UNIT") + "</strong><br><em>"
-        + say("(Ký, ghi rõ họ tên)", "(Signature and full name)")
-        + "</em><div class=\"sign-space\"></div><strong>"
-        + e(export.audit.unit.representative ?? "") + "</strong>\(refusal)</td>")
-    out.append(
-      "<td><strong>" + say("TRƯỞNG ĐOÀN KIỂM TRA", "TEAM LEADER") + "</strong><br><em>"
-        + say("(Ký, ghi rõ họ tên)", "(Signature and full name)")
-        + "</em><div class=\"sign-space\"></div><strong>"
-        + e(export.audit.team.leader) + "</strong>\(refusal)</td>")
+    for block in blocks {
+      out.append(
+        "<td style=\"width: \(100 / blocks.count)%\"><strong>\(e(block.heading))</strong><br><em>"
+          + say("(Ký, ghi rõ họ tên)", "(Signature and full name)")
+          + "</em><div class=\"sign-space\"></div><strong>\(e(block.name))</strong>"
+          + (block.refusal.map { "<div class=\"refusal\">\(e($0))</div>" } ?? "") + "</td>")
+    }
     out.append("</tr></table>")
     for line in refusalLines(say) { out.append("<p class=\"refusal\">\(e(line))</p>") }
     if let line = signatureLine(say, language: language) {
@@ -258,18 +259,31 @@ extension InspectionRecord {
     }
     out.append("</section>")
 
+    part(.annex, pageBreak: true)
+    if checklist.sources.isEmpty {
+      out.append("<p>" + say("Không có văn bản được trích dẫn.", "No document cited.") + "</p>")
+    } else {
+      out.append("<ul>")
+      for citation in checklist.sources {
+        out.append("<li>\(e(annexLine(citation, w)))</li>")
+      }
+      out.append("</ul>")
+    }
+    endPart()
+
     let pageTitle = "\(title(say)) \(number) — \(export.audit.unit.name)"
     return HTMLPage.page(
       title: pageTitle, language: language, style: Self.recordStyle, body: out.joined(separator: "\n"))
   }
 
-  private func comparisonHTML(_ comparison: AuditComparison, _ say: Wording) -> String {
+  private func comparisonHTML(_ comparison: AuditComparison, _ w: RecordWording) -> String {
+    let say = w.say
     let e = ReportFormatting.escapeHTML
     let language = say.language
     var out: [String] = []
     out.append(
       "<p>" + say("Lần kiểm tra trước", "Previous audit") + ": \(e(comparison.old.id)), "
-        + e(ReportFormatting.day(comparison.old.startedAt, timeZone: timeZone)) + ", "
+        + e(w.shortDay(w.calendarDay(comparison.old.startedAt))) + ", "
         + e("\(comparison.old.checklist) \(comparison.old.version)") + "</p>")
     out.append(
       "<table><thead><tr><th>" + say("Nội dung", "Score") + "</th><th class=\"num\">" + say("Trước", "Before")
@@ -279,9 +293,9 @@ extension InspectionRecord {
     for delta in [comparison.overall] + comparison.sections + comparison.focusAreas {
       let css = (delta.change ?? 0) < 0 ? "bad" : ((delta.change ?? 0) > 0 ? "good" : "")
       out.append(
-        "<tr><td>\(e(delta.title[language]))</td><td class=\"num\">\(NumberFormatting.score(delta.old))</td>"
-          + "<td class=\"num\">\(NumberFormatting.score(delta.new))</td><td class=\"num \(css)\">"
-          + "\(ReportFormatting.delta(from: delta.old, to: delta.new))</td></tr>")
+        "<tr><td>\(e(delta.title[language]))</td><td class=\"num\">\(w.score(delta.old))</td>"
+          + "<td class=\"num\">\(w.score(delta.new))</td><td class=\"num \(css)\">"
+          + "\(w.delta(from: delta.old, to: delta.new))</td></tr>")
     }
     out.append("</tbody></table>")
     for (title, items) in [
@@ -316,7 +330,7 @@ extension InspectionRecord {
         let css =
           followUp.status == .notDone ? " class=\"bad\"" : (followUp.status == .done ? " class=\"good\"" : "")
         out.append(
-          "<tr><td>\(e(followUp.action.what))</td><td>\(e(followUp.action.owner))</td><td>\(e(followUp.action.due.description))</td>"
+          "<tr><td>\(e(followUp.action.what))</td><td>\(e(followUp.action.owner))</td><td>\(e(w.shortDay(followUp.action.due)))</td>"
             + "<td\(css)>\(followUp.status.label(language))</td></tr>")
       }
       out.append("</tbody></table>")

@@ -8,15 +8,21 @@ import KyCuongSupport
 extension InspectionRecord {
   /// The record as Markdown (CommonMark with tables), every text from the audit escaped.
   public func markdown(language: Language) -> String {
-    let say = Wording(language)
+    let w = words(language)
+    let say = w.say
     let md = ReportFormatting.escapeMarkdown
     var out: [String] = []
-    out.append(say("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"))
-    out.append(say("**Độc lập – Tự do – Hạnh phúc**", "**Independence – Freedom – Happiness**"))
+    // The head: issuing body and team on the left, the national motto on the right.
+    let head = head(say)
+    out.append(
+      "| \(md(head.body))<br>**\(head.team)** | "
+        + say("**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "**SOCIALIST REPUBLIC OF VIET NAM**") + "<br>"
+        + say("**Độc lập – Tự do – Hạnh phúc**", "**Independence – Freedom – Happiness**") + " |")
+    out.append("|:---:|:---:|")
+    out.append("| " + say("Số", "No.") + ": \(md(number)) | |")
     out.append("")
     out.append("# \(title(say))")
     out.append("")
-    out.append(say("Số", "No.") + ": \(md(number))  ")
     out.append(subtitle(say))
     func table(_ rows: [(String, String)]) {
       out.append("| | |")
@@ -30,12 +36,12 @@ extension InspectionRecord {
     }
 
     part(.legalBasis)
-    if checklist.sources.isEmpty { out.append(say("Không có văn bản được trích dẫn.", "No document cited.")) }
-    for citation in checklist.sources {
-      out.append("- \(md(ChecklistText.citationLine(citation, language: language)))")
-    }
+    if let missing = basisMissing(say) { out.append("*\(md(missing))*") }
+    for line in basisLines(w) { out.append("- \(md(line))") }
     part(.timeAndPlace)
-    table(timeAndPlace(say))
+    out.append(md(opening(w)))
+    out.append("")
+    table(timeAndPlace(w))
     part(.team)
     table(teamRows(say))
     part(.unit)
@@ -51,21 +57,22 @@ extension InspectionRecord {
         out.append("**\(md(exported.id.rawValue))**\(critical) — \(md(itemText(exported.id, say)))")
         out.append("")
         var result = "- " + say("Kết quả", "Result") + ": " + md(outcome(exported, say))
-        if let score = itemScore(exported) { result += " (" + say("điểm", "score") + " \(score))" }
+        if let score = itemScore(exported, w) { result += " (" + say("điểm", "score") + " \(score))" }
         out.append(result)
         if let item = checklist.item(withID: exported.id) {
           out.append("- " + say("Căn cứ", "Rule") + ": " + md(sourceLine(item, say)))
         }
         if let remark = exported.remark { out.append("- " + say("Nhận xét", "Remark") + ": " + md(remark)) }
         for note in exported.notes {
-          out.append("- " + say("Ghi chú chứng cứ", "Evidence note") + ": " + md(remarkLine(note)))
+          out.append("- " + say("Ghi chú chứng cứ", "Evidence note") + ": " + md(remarkLine(note, w)))
         }
         for file in exported.attachments {
-          out.append("- " + say("Tệp đính kèm", "Attachment") + ": " + md(attachmentLine(file)))
+          out.append("- " + say("Tệp đính kèm", "Attachment") + ": " + md(attachmentLine(file, w)))
         }
         for explanation in exported.explanations {
           out.append(
-            "- " + say("Giải trình của đơn vị", "The unit's explanation") + ": " + md(remarkLine(explanation))
+            "- " + say("Giải trình của đơn vị", "The unit's explanation") + ": "
+              + md(explanationLine(explanation, w))
           )
         }
       }
@@ -74,9 +81,9 @@ extension InspectionRecord {
       out.append("")
       out.append("### " + say("Ghi chú chung", "General notes"))
       out.append("")
-      for note in export.notes { out.append("- " + md(remarkLine(note))) }
+      for note in export.notes { out.append("- " + md(remarkLine(note, w))) }
       for file in export.attachments {
-        out.append("- " + say("Tệp đính kèm", "Attachment") + ": " + md(attachmentLine(file)))
+        out.append("- " + say("Tệp đính kèm", "Attachment") + ": " + md(attachmentLine(file, w)))
       }
     }
 
@@ -86,13 +93,13 @@ extension InspectionRecord {
       out.append(say("Đơn vị không có ý kiến giải trình.", "The unit gave no explanation."))
     }
     for (item, remark) in explanations {
-      out.append("- " + (item.map { "**\(md($0.rawValue))**: " } ?? "") + md(remarkLine(remark)))
+      out.append("- " + (item.map { "**\(md($0.rawValue))**: " } ?? "") + md(explanationLine(remark, w)))
     }
 
     part(.scores)
     let scores = self.scores
     var summary: [(String, String)] = [
-      (say("Tổng điểm", "Overall score"), NumberFormatting.score(scores.overall))
+      (say("Tổng điểm", "Overall score"), w.score(scores.overall))
     ]
     if let rating = scores.rating {
       summary.append(
@@ -123,7 +130,7 @@ extension InspectionRecord {
     out.append("|---|---:|---:|")
     for section in scores.sections {
       out.append(
-        "| \(md(sectionTitle(section.id, say))) | \(NumberFormatting.score(section.weight)) | \(NumberFormatting.score(section.score)) |"
+        "| \(md(sectionTitle(section.id, say))) | \(w.number(section.weight)) | \(w.score(section.score)) |"
       )
     }
     if !scores.focusAreas.isEmpty {
@@ -133,7 +140,7 @@ extension InspectionRecord {
       out.append("|---|---:|")
       for area in scores.focusAreas {
         out.append(
-          "| \(md(checklist.label(forTag: area.tag)[language])) | \(NumberFormatting.score(area.score)) |")
+          "| \(md(checklist.label(forTag: area.tag)[language])) | \(w.score(area.score)) |")
       }
     }
 
@@ -160,26 +167,27 @@ extension InspectionRecord {
       out.append("|---:|---|---|---|---|")
       for (index, action) in export.correctiveActions.enumerated() {
         out.append(
-          "| \(index + 1) | \(md(action.what)) | \(md(action.owner)) | \(md(action.due.description)) | \(md(action.item?.rawValue ?? "—")) |"
+          "| \(index + 1) | \(md(action.what)) | \(md(action.owner)) | \(md(w.shortDay(action.due))) | \(md(action.item?.rawValue ?? "—")) |"
         )
       }
     }
 
     part(.signatures)
-    out.append(md(closing(say)))
+    out.append(md(closing(w)))
     out.append("")
+    let blocks = signatureBlocks(say)
+    out.append("| " + blocks.map { "**\($0.heading)**" }.joined(separator: " | ") + " |")
+    out.append("|" + String(repeating: ":---:|", count: blocks.count))
+    let hint = say("*(Ký, ghi rõ họ tên)*", "*(Signature and full name)*")
+    out.append("| " + blocks.map { _ in hint }.joined(separator: " | ") + " |")
+    out.append("| " + blocks.map { _ in "<br><br><br>" }.joined(separator: " | ") + " |")
     out.append(
-      "| " + say("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA", "FOR THE INSPECTED UNIT") + " | "
-        + say("TRƯỞNG ĐOÀN KIỂM TRA", "TEAM LEADER") + " |")
-    out.append("|---|---|")
-    out.append(
-      "| " + say("(Ký, ghi rõ họ tên)", "(Signature and full name)") + " | "
-        + say("(Ký, ghi rõ họ tên)", "(Signature and full name)") + " |")
-    out.append("| <br><br><br> | <br><br><br> |")
-    out.append(
-      "| \(md(export.audit.unit.representative ?? "…………………………")) | \(md(export.audit.team.leader)) |")
-    let refusal = say("Từ chối ký ☐ — lý do: ……………………", "Refused to sign ☐ — reason: ……………………")
-    out.append("| \(refusal) | \(refusal) |")
+      "| "
+        + blocks.map { $0.name.isEmpty ? RecordWording.blank + RecordWording.blank : md($0.name) }
+        .joined(separator: " | ") + " |")
+    if blocks.contains(where: { $0.refusal != nil }) {
+      out.append("| " + blocks.map { md($0.refusal ?? "") }.joined(separator: " | ") + " |")
+    }
     out.append("")
     for line in refusalLines(say) { out.append("- " + md(line)) }
     if !refusalLines(say).isEmpty { out.append("") }
@@ -187,6 +195,12 @@ extension InspectionRecord {
       out.append(md(line))
       out.append("")
     }
+    part(.annex)
+    if checklist.sources.isEmpty { out.append(say("Không có văn bản được trích dẫn.", "No document cited.")) }
+    for citation in checklist.sources {
+      out.append("- \(md(annexLine(citation, w)))")
+    }
+    out.append("")
     return out.joined(separator: "\n")
   }
 }

@@ -8,15 +8,22 @@ import KyCuongSupport
 
 /// The inspection record ("biên bản kiểm tra") of one audit, as Markdown or as one self-contained HTML page.
 ///
-/// The parts come in the order an official record has them: title and number; legal basis; time and place;
-/// the team; the unit's representative; each section's items with outcome, evidence and attachments; the
-/// unit's explanation; scores, rating and critical failures; (the comparison with the previous audit, when
-/// one is given); findings; recommendations; corrective actions; the closing statement and the signature
-/// blocks, with room to note a refusal to sign. Every text from the audit is escaped.
+/// The parts come in the order of the form a department files: the issuing body and the team on the left,
+/// the national motto on the right; number and title; the legal basis (the decision setting up the team and
+/// the inspection plan, or lines to fill in by hand when they were not recorded); the opening sentence with
+/// time and place ("Vào hồi 15 giờ 08 phút, ngày 01 tháng 12 năm 2026, tại …"); the team with positions and
+/// roles; the unit's representative; each section's items with outcome, evidence and attachments; the unit's
+/// explanation in its speaker's name; scores, rating and critical failures; (the comparison with the
+/// previous audit, when one is given); findings; recommendations; corrective actions; the closing statement
+/// with pages and copies as recorded (blanks when not) and the signature blocks of the unit's
+/// representative, the secretary and the leader, a refusal to sign shown only for whoever refused; last, an
+/// annex with the legal sources of the checklist's criteria. Vietnamese numbers take a decimal comma
+/// (`74,1`), English ones a point; the English record is English throughout. Every text from the audit is
+/// escaped.
 public struct InspectionRecord: Sendable {
   /// A part of the record, in order.
   public enum Part: Int, CaseIterable, Hashable, Sendable {
-    /// Legal basis: the checklist's sources.
+    /// Legal basis: the decision setting up the team and the inspection plan.
     case legalBasis
     /// Place, start and end time, kind of visit.
     case timeAndPlace
@@ -40,6 +47,8 @@ public struct InspectionRecord: Sendable {
     case correctiveActions
     /// Closing statement and signatures.
     case signatures
+    /// The annex: the legal sources of the checklist's criteria (not numbered).
+    case annex
 
     /// The part's heading, without its number.
     public func title(_ language: Language) -> String {
@@ -56,6 +65,7 @@ public struct InspectionRecord: Sendable {
         .recommendations: ("KIẾN NGHỊ", "RECOMMENDATIONS"),
         .correctiveActions: ("BIỆN PHÁP KHẮC PHỤC", "CORRECTIVE ACTIONS"),
         .signatures: ("CHỮ KÝ", "SIGNATURES"),
+        .annex: ("PHỤ LỤC: CĂN CỨ PHÁP LÝ CỦA CÁC TIÊU CHÍ", "ANNEX: LEGAL SOURCES OF THE CRITERIA"),
       ]
       let pair = titles[self] ?? ("", "")
       return language == .vi ? pair.0 : pair.1
@@ -76,8 +86,8 @@ public struct InspectionRecord: Sendable {
   public var previous: AuditComparison?
   /// The time zone the record states times in (Vietnam's by default).
   public var timeZone: TimeZone
-  /// Number of copies the closing statement mentions.
-  public var copies: Int
+  /// Number of copies the closing statement mentions; `nil` leaves the number blank, to fill in by hand.
+  public var copies: Int?
   /// What was proven about the export (see ``Authenticity``).
   public var authenticity: Authenticity
 
@@ -89,7 +99,7 @@ public struct InspectionRecord: Sendable {
   ///   - previous: The comparison with the previous audit (`AuditComparison(old:new:)`), if any.
   ///   - timeZone: The time zone the record states times in.
   ///   - copies: Number of copies the closing statement mentions; the number recorded in the audit
-  ///     (``AuditExport/Visit/recordDetails``), else 2, when `nil`.
+  ///     (``AuditExport/Visit/recordDetails``) when `nil`, else a blank to fill in by hand.
   ///   - authenticity: What the caller proved about the export; ``Authenticity/unchecked`` by default.
   public init(
     export: AuditExport, number: String? = nil, previous: AuditComparison? = nil,
@@ -102,7 +112,7 @@ public struct InspectionRecord: Sendable {
     self.number = number ?? Self.defaultNumber(auditID: export.audit.id)
     self.previous = previous
     self.timeZone = timeZone
-    self.copies = copies ?? export.audit.recordDetails?.copies ?? 2
+    self.copies = copies ?? export.audit.recordDetails?.copies
   }
 
   private mutating func derive() {
@@ -126,8 +136,9 @@ public struct InspectionRecord: Sendable {
   /// The parts this record has, in order (the comparison only with a previous audit).
   public var parts: [Part] { Part.allCases.filter { $0 != .comparison || previous != nil } }
 
-  /// The numbered heading of `part` (`III. THÀNH PHẦN ĐOÀN KIỂM TRA`).
+  /// The numbered heading of `part` (`III. THÀNH PHẦN ĐOÀN KIỂM TRA`); the annex's has no number.
   public func heading(_ part: Part, language: Language) -> String {
+    if part == .annex { return part.title(language) }
     let numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII"]
     let index = parts.firstIndex(of: part) ?? 0
     return "\(numerals[min(index, numerals.count - 1)]). \(part.title(language))"
@@ -137,29 +148,86 @@ public struct InspectionRecord: Sendable {
 
   var checklist: Checklist { export.checklist.snapshot }
 
+  /// The record's way with times, dates and numbers in `language`.
+  func words(_ language: Language) -> RecordWording { RecordWording(language, timeZone: timeZone) }
+
   func title(_ say: Wording) -> String { say("BIÊN BẢN KIỂM TRA CÔNG VỤ", "INSPECTION RECORD") }
 
   func subtitle(_ say: Wording) -> String {
     say("Về việc chấp hành kỷ luật, kỷ cương hành chính", "On compliance with administrative discipline")
   }
 
-  func timeAndPlace(_ say: Wording) -> [(String, String)] {
+  /// The head on the left: the body that set up the team (as recorded, else the decision's issuer),
+  /// upper-cased, or a blank to fill in by hand; then the team.
+  func head(_ say: Wording) -> (body: String, team: String) {
+    let recorded = [export.audit.issuingBody, export.audit.basis?.decision?.issuer]
+      .compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty }
+    return (
+      recorded?.uppercased() ?? RecordWording.blank + RecordWording.blank + RecordWording.blank,
+      say("ĐOÀN KIỂM TRA CÔNG VỤ", "PUBLIC SERVICE INSPECTION TEAM")
+    )
+  }
+
+  /// The legal basis as the record opens with it: the decision setting up the team, then the plan (when
+  /// recorded); every part not recorded is a blank to fill in by hand.
+  func basisLines(_ w: RecordWording) -> [String] {
+    let basis = export.audit.basis ?? LegalBasis()
+    let blank = RecordWording.blank
+    let decision = basis.decision
+    let issuer = decision?.issuer ?? export.audit.issuingBody ?? blank
+    let number = decision?.number ?? blank
+    let date = decision?.date.map(w.shortDay) ?? blank
+    var lines = [
+      w.say(
+        "Căn cứ Quyết định số \(number) ngày \(date) của \(issuer) về việc thành lập Đoàn kiểm tra công vụ;",
+        "Pursuant to Decision No. \(number) of \(date) by \(issuer) setting up the inspection team;")
+    ]
+    if basis.plan != nil || basis.isEmpty {
+      let plan = basis.plan
+      let number = plan?.number ?? blank
+      let date = plan?.date.map(w.shortDay) ?? blank
+      let by = plan?.issuer.map { w.say(" của \($0)", " by \($0)") } ?? ""
+      lines.append(
+        w.say(
+          "Căn cứ Kế hoạch kiểm tra số \(number) ngày \(date)\(by).",
+          "Pursuant to Inspection Plan No. \(number) of \(date)\(by)."))
+    }
+    return lines
+  }
+
+  /// What the record says when no legal basis was recorded, above the lines to fill in by hand; `nil` when
+  /// one was.
+  func basisMissing(_ say: Wording) -> String? {
+    guard export.audit.basis?.isEmpty ?? true else { return nil }
+    return say(
+      "Chưa ghi nhận quyết định thành lập Đoàn kiểm tra và kế hoạch kiểm tra; ghi bằng tay:",
+      "No decision setting up the team and no inspection plan were recorded; fill in by hand:")
+  }
+
+  /// The place: the unit's name and address.
+  var place: String {
     let unit = export.audit.unit
+    return unit.name + (unit.address.map { ", \($0)" } ?? "")
+  }
+
+  /// The opening sentence: "Vào hồi 09 giờ 00 phút, ngày 10 tháng 02 năm 2026, tại …, Đoàn kiểm tra …".
+  func opening(_ w: RecordWording) -> String {
+    let visit = export.audit.visitType.label[w.language]
+    let checklistTitle = export.checklist.title[w.language]
+    return w.opening(export.audit.startedAt)
+      + w.say(
+        ", tại \(place), Đoàn kiểm tra công vụ tiến hành kiểm tra \(visit) theo bộ tiêu chí “\(checklistTitle)”.",
+        ", at \(place), the inspection team made a \(visit) inspection with the checklist “\(checklistTitle)”."
+      )
+  }
+
+  func timeAndPlace(_ w: RecordWording) -> [(String, String)] {
+    let say = w.say
     var rows: [(String, String)] = [
-      (say("Địa điểm", "Place"), unit.name + (unit.address.map { ", \($0)" } ?? "")),
-      (
-        say("Bắt đầu", "Started"),
-        ReportFormatting.recordTime(
-          export.audit.startedAt, language: say.language,
-          timeZone: timeZone)
-      ),
       (
         say("Kết thúc", "Ended"),
-        export.audit.finishedAt.map {
-          ReportFormatting.recordTime($0, language: say.language, timeZone: timeZone)
-        } ?? say("chưa kết thúc", "not finished")
+        export.audit.finishedAt.map(w.moment) ?? say("chưa kết thúc", "not finished")
       ),
-      (say("Hình thức", "Visit"), export.audit.visitType.label[say.language]),
       (
         say("Bộ tiêu chí", "Checklist"),
         "\(export.checklist.title[say.language]) (\(export.checklist.id) \(export.checklist.version))"
@@ -180,15 +248,17 @@ public struct InspectionRecord: Sendable {
     }
   }
 
+  /// The representative's name and position, if recorded.
+  var representative: String? {
+    export.audit.unit.representative.map { name in
+      name + (export.audit.unit.representativeTitle.map { ", \($0)" } ?? "")
+    }
+  }
+
   func unitRows(_ say: Wording) -> [(String, String)] {
     [
       (say("Đơn vị", "Unit"), export.audit.unit.name),
-      (
-        say("Người đại diện", "Representative"),
-        export.audit.unit.representative.map { name in
-          name + (export.audit.unit.representativeTitle.map { ", \($0)" } ?? "")
-        } ?? say("chưa ghi nhận", "not recorded")
-      ),
+      (say("Người đại diện", "Representative"), representative ?? say("chưa ghi nhận", "not recorded")),
     ]
   }
 
@@ -201,28 +271,65 @@ public struct InspectionRecord: Sendable {
     }
   }
 
+  /// A signature block: who signs, in what capacity, and — only when that person refused — the refusal.
+  struct SignatureBlock {
+    /// The capacity (`TRƯỞNG ĐOÀN KIỂM TRA`).
+    var heading: String
+    /// The name, or empty when not recorded (the name is written by hand).
+    var name: String
+    /// "Từ chối ký. Lý do: …", when this person refused to sign.
+    var refusal: String?
+  }
+
+  /// The blocks of the unit's representative, the secretary (the minute-taker) and the leader, in that
+  /// order; a refusal shows only in the block of whoever refused.
+  func signatureBlocks(_ say: Wording) -> [SignatureBlock] {
+    let refusals = export.audit.refusals ?? []
+    func block(_ heading: String, _ name: String?) -> SignatureBlock {
+      let refusal = name.flatMap { name in refusals.last { $0.name == name } }
+      return SignatureBlock(
+        heading: heading, name: name ?? "",
+        refusal: refusal.map {
+          say("Từ chối ký. Lý do: \($0.reason)", "Refused to sign. Reason: \($0.reason)")
+        })
+    }
+    return [
+      block(say("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA", "FOR THE INSPECTED UNIT"), export.audit.unit.representative),
+      block(say("THƯ KÝ ĐOÀN", "SECRETARY (MINUTE-TAKER)"), export.audit.team.secretary?.name),
+      block(say("TRƯỞNG ĐOÀN KIỂM TRA", "TEAM LEADER"), export.audit.team.leaderMember?.name),
+    ]
+  }
+
   func outcome(_ item: AuditExport.ExportedItem, _ say: Wording) -> String {
     ReportFormatting.describe(
       outcome: item.outcome, status: item.status, skipReason: item.skipReason, applicable: item.applicable,
       language: say.language)
   }
 
-  func itemScore(_ item: AuditExport.ExportedItem) -> String? {
+  func itemScore(_ item: AuditExport.ExportedItem, _ w: RecordWording) -> String? {
     guard let result = results[item.id], result.applicable, let score = result.score else { return nil }
-    return NumberFormatting.score(score * 100)
+    return w.score(score * 100)
   }
 
-  /// The text, then who said it (an explanation's speaker) and who recorded it, and when.
-  func remarkLine(_ remark: Remark) -> String {
-    let time = ReportFormatting.recordTime(remark.at, language: .vi, timeZone: timeZone)
-    guard let speaker = remark.speaker, speaker != remark.by else {
-      return "\(remark.text) (\(remark.by), \(time))"
-    }
-    return "\(remark.text) (\(speaker); ghi: \(remark.by), \(time))"
+  /// A note: the text, then who recorded it and when.
+  func remarkLine(_ remark: Remark, _ w: RecordWording) -> String {
+    "\(remark.text) (\(remark.by), \(w.moment(remark.at)))"
   }
 
-  func attachmentLine(_ attachment: Attachment) -> String {
-    "\(attachment.name), \(ReportFormatting.byteCount(attachment.size)) (\(attachment.size) bytes), "
+  /// An explanation in its speaker's name (with the position, for the unit's representative), then who
+  /// recorded it and when: "Đỗ Văn Hùng, Phó Chủ tịch UBND phường trình bày: … (ghi: …, 09:30 ngày …)".
+  func explanationLine(_ remark: Remark, _ w: RecordWording) -> String {
+    guard let speaker = remark.speaker, speaker != remark.by else { return remarkLine(remark, w) }
+    let unit = export.audit.unit
+    let who =
+      speaker + (speaker == unit.representative ? unit.representativeTitle.map { ", \($0)" } ?? "" : "")
+    return w.say(
+      "\(who) trình bày: \(remark.text) (ghi: \(remark.by), \(w.moment(remark.at)))",
+      "\(who) stated: \(remark.text) (recorded by \(remark.by), \(w.moment(remark.at)))")
+  }
+
+  func attachmentLine(_ attachment: Attachment, _ w: RecordWording) -> String {
+    "\(attachment.name), \(w.byteCount(attachment.size)) (\(attachment.size) bytes), "
       + "SHA-256 \(attachment.sha256)"
   }
 
@@ -240,32 +347,49 @@ public struct InspectionRecord: Sendable {
     return name + (item.source.article.map { ", \($0)" } ?? "")
   }
 
+  /// A source of the checklist's criteria, for the annex: number, title, issuer and date (in the record's
+  /// words when it is a day).
+  func annexLine(_ citation: Citation, _ w: RecordWording) -> String {
+    var parts: [String] = []
+    if let number = citation.number { parts.append(number) }
+    parts.append(citation.title[w.language])
+    if let issuer = citation.issuer { parts.append(issuer[w.language]) }
+    if let date = citation.date { parts.append(CalendarDate(date).map(w.shortDay) ?? date) }
+    return parts.joined(separator: ", ")
+  }
+
   /// Every explanation: general ones, then per item.
   func explanations() -> [(item: ItemID?, remark: Remark)] {
     export.explanations.map { (nil, $0) }
       + export.items.flatMap { item in item.explanations.map { (item.id, $0) } }
   }
 
-  func closing(_ say: Wording) -> String {
-    let end = export.audit.finishedAt.map {
-      ReportFormatting.recordTime($0, language: say.language, timeZone: timeZone)
+  /// The closing statement, with the end time, and the pages and copies as recorded (blanks when not):
+  /// "Biên bản kết thúc vào hồi … cùng ngày, gồm 03 trang, lập thành 02 bản, mỗi bên giữ 01 bản; …".
+  func closing(_ w: RecordWording) -> String {
+    let blank = RecordWording.blank
+    let pages = w.count(export.audit.recordDetails?.pages)
+    let copies = w.count(self.copies)
+    let each = w.count(self.copies.flatMap { $0 > 0 && $0 % 2 == 0 ? $0 / 2 : nil })
+    let end: String
+    if let finished = export.audit.finishedAt {
+      let sameDay = w.calendarDay(finished) == w.calendarDay(export.audit.startedAt)
+      end = w.say(
+        "vào hồi \(w.clock(finished))" + (sameDay ? " cùng ngày" : ", \(w.longDay(w.calendarDay(finished)))"),
+        "at \(w.clock(finished))"
+          + (sameDay ? " on the same day" : " on \(w.longDay(w.calendarDay(finished)))"))
+    } else {
+      end = w.say("vào hồi \(blank) giờ \(blank) phút, ngày \(blank)", "at \(blank) on \(blank)")
     }
-    let copies = ReportFormatting.pad(self.copies)
-    let pages = export.audit.recordDetails.map { ReportFormatting.pad($0.pages) }
-    if let end {
-      return say(
-        "Biên bản kết thúc lúc \(end)" + (pages.map { ", gồm \($0) trang" } ?? "")
-          + ", được lập thành \(copies) bản có giá trị như nhau, đoàn kiểm tra giữ 01 bản, "
-          + "đơn vị được kiểm tra giữ 01 bản; đã được đọc lại cho những người có mặt cùng nghe và ký tên dưới đây.",
-        "The record was closed at \(end)" + (pages.map { ", has \($0) pages" } ?? "")
-          + " and made in \(copies) copies of equal value, one kept by the team and "
-          + "one by the unit; it was read out to those present, who sign below.")
-    }
-    return say(
-      "Cuộc kiểm tra chưa kết thúc: điểm trong biên bản này là tạm tính. Biên bản được lập thành \(copies) bản "
-        + "có giá trị như nhau.",
-      "The audit is not finished: the scores in this record are provisional. The record is made in \(copies) "
-        + "copies of equal value.")
+    let statement = w.say(
+      "Biên bản kết thúc \(end), gồm \(pages) trang, lập thành \(copies) bản có giá trị như nhau, mỗi bên giữ "
+        + "\(each) bản; đã đọc lại cho các bên cùng nghe và thống nhất ký tên.",
+      "The record was closed \(end); it has \(pages) pages and was made in \(copies) copies of equal value, "
+        + "each party keeping \(each); it was read out to all parties, who agreed to it and signed it.")
+    guard export.audit.finishedAt == nil else { return statement }
+    return w.say(
+      "Cuộc kiểm tra chưa kết thúc: điểm trong biên bản này là tạm tính. ",
+      "The audit is not finished: the scores in this record are provisional. ") + statement
   }
 
   /// What was proven about the export, in words: the digital signature (only one that verified: who signed,
@@ -274,7 +398,7 @@ public struct InspectionRecord: Sendable {
   func signatureLine(_ say: Wording, language: Language) -> String? {
     switch authenticity {
     case .signed(let signer, let fingerprint, let signedAt, let keyTrusted):
-      let time = ReportFormatting.recordTime(signedAt, language: language, timeZone: timeZone)
+      let time = words(language).moment(signedAt)
       return say("Chữ ký số", "Digital signature") + " (ed25519): \(signer), \(time); "
         + say("dấu vân tay khóa", "key fingerprint") + " \(fingerprint)"
         + (keyTrusted
