@@ -32,7 +32,7 @@ public enum ExportIntegrity {
   ///
   /// - Parameters:
   ///   - export: The export of the audit whose log has `chainHead`.
-  ///   - chainHead: `sha256:` and the digest of the log's last line.
+  ///   - head: `sha256:` and the digest of the log's last line.
   /// - Returns: The sealed export.
   /// - Throws: ``IntegrityError`` when the export cannot be encoded.
   public static func seal(_ export: AuditExport, chainHead head: String) throws(IntegrityError) -> AuditExport
@@ -89,6 +89,8 @@ public enum ExportIntegrity {
   /// - Parameters:
   ///   - signature: The signature record.
   ///   - format: The format of the export it signs.
+  /// - Returns: The canonical JSON (RFC 8785, or the `kycuong.audit/1` form for an export of that format) of
+  ///   the record's `algorithm`, `digest`, `publicKey`, `signedAt` and `signer`.
   public static func signedMessage(
     _ signature: AuditExport.Signature, format: String = AuditExport.formatID
   )
@@ -153,6 +155,8 @@ public enum ExportIntegrity {
   /// - Parameters:
   ///   - checklist: A checklist snapshot.
   ///   - format: The export's format.
+  /// - Returns: `sha256:` and the hex digest of the snapshot's RFC 8785 JSON, or of its JSON encoding for a
+  ///   `kycuong.audit/1` export.
   public static func snapshotDigest(of checklist: Checklist, format: String = AuditExport.formatID) -> String
   {
     if format == "kycuong.audit/1" {
@@ -165,6 +169,8 @@ public enum ExportIntegrity {
   /// or `nil` when it is not signed or the key is malformed.
   ///
   /// - Parameter export: An export.
+  /// - Returns: The signing key's fingerprint (`3f9a 0c1d 77e2 9b40`), or `nil` when the export has no
+  ///   signature or its `publicKey` is not 32 bytes in base64.
   public static func signatureFingerprint(of export: AuditExport) -> String? {
     guard let signature = export.integrity?.signature, let raw = Data(base64Encoded: signature.publicKey),
       raw.count == 32
@@ -356,6 +362,9 @@ extension ExportIntegrity {
   /// - Parameters:
   ///   - export: The export.
   ///   - trustedKeys: The keys expected to have signed it.
+  /// - Returns: What the record states, as ``authenticity(ofExportJSON:trustedKeys:)`` finds it in the
+  ///   export's JSON, or ``InspectionRecord/Authenticity/failed(reasons:)`` when the export cannot be
+  ///   encoded.
   public static func authenticity(
     of export: AuditExport, trustedKeys: TrustedKeys = TrustedKeys()
   )

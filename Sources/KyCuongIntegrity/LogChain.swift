@@ -24,9 +24,12 @@ public enum LogChain {
 
   /// One event as a chained line (version 2), newline included.
   ///
-  /// - Parameter previousLine: The exact bytes of the log's last line (without its newline), or `nil` when the
-  ///   event is the log's first.
-  /// - Throws: ``ChainError`` when the event cannot be encoded.
+  /// - Parameters:
+  ///   - event: The event; its `prev` and `sum` are set here, whatever it carries.
+  ///   - previousLine: The exact bytes of the log's last line (without its newline), or `nil` when the event
+  ///     is the log's first.
+  /// - Returns: The event's JSON with `prev` and `sum` in it, then a newline.
+  /// - Throws: ``ChainError`` when the event cannot be encoded, or the encoder does not write it as expected.
   public static func line(for event: AuditEvent, after previousLine: Data?) throws(ChainError) -> Data {
     var event = event
     event.previousDigest = previousLine.map { Digest.hex(of: $0) } ?? firstPrevious

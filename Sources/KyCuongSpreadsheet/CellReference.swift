@@ -50,6 +50,8 @@ public struct CellReference: Hashable, Sendable, CustomStringConvertible {
   /// column past `ZZZ` or a row past ten digits is not an address.
   ///
   /// - Parameter address: An address such as `D14`.
+  /// - Returns: The row and column, both from 1 (`D14` is row 14, column 4; letters of either case), or `nil`
+  ///   unless `address` is letters then digits within those bounds and its row is not 0.
   static func position(of address: Substring) -> (row: Int, column: Int)? {
     var column = 0
     var row = 0

@@ -22,6 +22,10 @@ final class RelationshipsPart: XMLPartHandler {
   ///   - data: The `.rels` part's bytes.
   ///   - part: Its path, for messages.
   ///   - source: The path of the part the relationships belong to.
+  /// - Returns: The relationships in the part's order, those that target an external resource left out.
+  /// - Throws: ``SpreadsheetError/malformedXML(part:line:column:reason:)`` when the part is not
+  ///   well-formed XML, ``SpreadsheetError/unsupportedEncoding(part:)`` when it is not UTF-8,
+  ///   ``SpreadsheetError/documentTypeDeclaration(part:)`` when it declares a document type.
   static func read(_ data: Data, part: String, source: String) throws(SpreadsheetError) -> [Relationship] {
     let base = source.split(separator: "/").dropLast().joined(separator: "/")
     let reader = RelationshipsPart(base: base)

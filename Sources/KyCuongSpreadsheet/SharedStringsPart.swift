@@ -22,6 +22,11 @@ final class SharedStringsPart: XMLPartHandler {
   ///   - data: The part's bytes.
   ///   - part: Its path, for messages.
   ///   - limit: The most strings accepted.
+  /// - Returns: The strings in the part's order, so that a cell's index finds its text.
+  /// - Throws: ``SpreadsheetError/malformedXML(part:line:column:reason:)`` when the part is not
+  ///   well-formed XML, ``SpreadsheetError/unsupportedEncoding(part:)`` when it is not UTF-8,
+  ///   ``SpreadsheetError/documentTypeDeclaration(part:)`` when it declares a document type;
+  ///   ``SpreadsheetError/unpackedTooLarge(part:limit:)`` when the part holds more than `limit` strings.
   static func read(_ data: Data, part: String, limit: Int) throws(SpreadsheetError) -> [String] {
     let reader = SharedStringsPart(part: part, limit: limit)
     try XMLPart.parse(data, part: part, into: reader)

@@ -23,6 +23,11 @@ final class StylesPart: XMLPartHandler {
   /// - Parameters:
   ///   - data: The part's bytes.
   ///   - part: Its path, for messages.
+  /// - Returns: One entry per cell format of `cellXfs`, in order: what its number format shows of a date, or
+  ///   `nil`.
+  /// - Throws: ``SpreadsheetError/malformedXML(part:line:column:reason:)`` when the part is not
+  ///   well-formed XML, ``SpreadsheetError/unsupportedEncoding(part:)`` when it is not UTF-8,
+  ///   ``SpreadsheetError/documentTypeDeclaration(part:)`` when it declares a document type.
   static func read(_ data: Data, part: String) throws(SpreadsheetError) -> [DateFormat?] {
     let reader = StylesPart()
     try XMLPart.parse(data, part: part, into: reader)

@@ -18,6 +18,10 @@ final class WorkbookPart: XMLPartHandler {
   /// - Parameters:
   ///   - data: The part's bytes.
   ///   - part: Its path, for messages.
+  /// - Returns: The part as read: its ``sheets`` in tab order and its ``date1904``.
+  /// - Throws: ``SpreadsheetError/malformedXML(part:line:column:reason:)`` when the part is not
+  ///   well-formed XML, ``SpreadsheetError/unsupportedEncoding(part:)`` when it is not UTF-8,
+  ///   ``SpreadsheetError/documentTypeDeclaration(part:)`` when it declares a document type.
   static func read(_ data: Data, part: String) throws(SpreadsheetError) -> WorkbookPart {
     let reader = WorkbookPart()
     try XMLPart.parse(data, part: part, into: reader)

@@ -40,6 +40,14 @@ final class WorksheetPart: XMLPartHandler {
   ///   - dateFormats: The date format of each cell style.
   ///   - date1904: Whether the workbook counts dates from 1904.
   ///   - limits: The bounds of a sheet.
+  /// - Returns: The sheet named `name`, holding each cell that is not blank.
+  /// - Throws: ``SpreadsheetError/malformedXML(part:line:column:reason:)`` when the part is not
+  ///   well-formed XML, ``SpreadsheetError/unsupportedEncoding(part:)`` when it is not UTF-8,
+  ///   ``SpreadsheetError/documentTypeDeclaration(part:)`` when it declares a document type;
+  ///   ``SpreadsheetError/sheetTooLarge(_:rows:columns:)`` or ``SpreadsheetError/cellTooLong(_:limit:)``
+  ///   for a cell past `limits`; ``SpreadsheetError/badSharedString(_:)``,
+  ///   ``SpreadsheetError/formulaError(_:_:)`` or ``SpreadsheetError/badNumber(_:_:)`` for a cell whose
+  ///   value cannot be read.
   static func read(
     _ data: Data, part: String, name: String, strings: [String], dateFormats: [StylesPart.DateFormat?],
     date1904: Bool, limits: SpreadsheetLimits

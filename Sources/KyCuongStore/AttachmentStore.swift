@@ -49,6 +49,7 @@ public struct AttachmentStore: Sendable {
   /// Whether a copy of the file with digest `sha256` is kept.
   ///
   /// - Parameter sha256: 64 lowercase hex digits.
+  /// - Returns: `true` when `sha256` is 64 lowercase hex digits and a file is at ``url(for:)``, else `false`.
   public func contains(_ sha256: String) -> Bool {
     Digest.isHex(sha256) && FileManager.default.fileExists(atPath: url(for: sha256).path)
   }

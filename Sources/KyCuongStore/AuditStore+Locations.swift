@@ -9,6 +9,7 @@ extension AuditStore {
   /// - Parameters:
   ///   - environment: The process environment.
   ///   - home: The home folder; `$HOME` by default.
+  /// - Returns: The folder's URL, `kycuong/audits` under the data folder; it is not created here.
   public static func defaultDirectory(
     environment: [String: String] = ProcessInfo.processInfo.environment, home: URL? = nil
   ) -> URL {

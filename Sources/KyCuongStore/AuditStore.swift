@@ -82,6 +82,8 @@ public final class AuditStore {
   /// for writing here.
   ///
   /// - Parameter id: The audit.
+  /// - Returns: `sha256:` and the hex digest of the log's last line, or `nil` when the audit is not open for
+  ///   writing in this store or its log has no line yet.
   public func chainHead(for id: String) -> String? {
     logs[id]?.lastLine.map { Digest.labelled($0) }
   }

@@ -31,6 +31,8 @@ final class StoreFile {
   ///   - url: The file.
   ///   - flags: `O_RDONLY`, `O_RDWR | O_APPEND`, `O_CREAT | O_EXCL` …
   ///   - mode: The permissions of a file it creates.
+  /// - Returns: The open file, a regular file reached without following a link; its descriptor is closed when
+  ///   it is released.
   /// - Throws: ``AuditStoreError/unsafeFile(path:problem:)`` for a link or a file that is not regular,
   ///   ``AuditStoreError/ioFailed(path:reason:)`` with the system's reason otherwise (`ENOENT`, `EEXIST` …: the
   ///   caller turns the ones it expects into its own errors with ``IOFailure/code``).

@@ -17,6 +17,9 @@ public struct CommandRun: Sendable {
   ///   - arguments: Its arguments.
   ///   - folder: Its working folder.
   ///   - environment: Variables to set or replace in this process's environment.
+  /// - Returns: The finished run: its exit status, and its standard output and standard error as UTF-8.
+  /// - Throws: The error of `Process.run()` when the program cannot be started (no `executable`, or a file
+  ///   that does not exist or cannot be run); a program that starts and fails is a run with its status.
   public static func run(
     _ executable: URL?, _ arguments: [String], in folder: URL, environment: [String: String] = [:]
   ) throws -> CommandRun {

@@ -36,6 +36,8 @@ public enum AnswerParser {
   /// Splits `line` into the answer and the remark after ``remarkSeparator``, if any.
   ///
   /// - Parameter line: What the inspector typed.
+  /// - Returns: The answer, trimmed, and the remark, trimmed, or `nil` when there is no separator or nothing
+  ///   after it.
   public static func splitRemark(_ line: String) -> (answer: String, remark: String?) {
     guard let range = line.range(of: remarkSeparator) else {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -50,6 +52,7 @@ public enum AnswerParser {
   /// The `check` outcome `text` names (pass, partial, fail or not applicable), if it names one.
   ///
   /// - Parameter text: What the inspector typed.
+  /// - Returns: The outcome whose ``checkWords`` include `text` once folded, or `nil` when none do.
   public static func checkOutcome(_ text: String) -> Outcome? {
     let folded = VietnameseFolding.fold(text)
     return checkWords.first { $0.words.contains(folded) }?.outcome
@@ -64,6 +67,8 @@ public enum AnswerParser {
   /// - Parameters:
   ///   - text: What the inspector typed.
   ///   - kind: The item's kind.
+  /// - Returns: The outcome `text` gives for `kind`, or `nil` when `text` is blank or the kind does not take
+  ///   it.
   public static func parse(_ text: String, for kind: ItemKind) -> Outcome? {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     guard !trimmed.isEmpty else { return nil }
@@ -96,6 +101,9 @@ public enum AnswerParser {
   /// - Parameters:
   ///   - text: What the inspector typed.
   ///   - kind: The item's kind.
+  /// - Returns: The word as the inspector would type it, diacritics included, or `nil` when no word is close
+  ///   enough (at most two edits, fewer than half of `text`'s length) or `kind` is neither `check` nor
+  ///   `yesNo`.
   public static func suggestion(for text: String, kind: ItemKind) -> String? {
     let candidates: [String]
     switch kind {

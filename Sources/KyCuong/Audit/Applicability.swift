@@ -54,5 +54,6 @@ public struct Applicability: Sendable {
   /// Whether the item with `itemID` applies.
   ///
   /// - Parameter itemID: An item of the checklist.
+  /// - Returns: `true` when the item applies; `false` when it does not, or the checklist has no such item.
   public func isApplicable(_ itemID: ItemID) -> Bool { applicable[itemID] ?? false }
 }

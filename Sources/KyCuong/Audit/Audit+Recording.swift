@@ -223,6 +223,8 @@ extension Audit {
   /// The reason recorded for an item skipped because it is not checked on a visit of `type`.
   ///
   /// - Parameter type: The audit's visit type.
+  /// - Returns: The reason in Vietnamese and English: on a surprise visit, that the item needs records
+  ///   prepared in advance; on a scheduled one, that it is checked on surprise visits only.
   public static func notCheckedOnVisitReason(_ type: VisitType) -> LocalizedText {
     switch type {
     case .surprise:

@@ -19,5 +19,6 @@ public struct AuditClock: Sendable {
   /// A clock that always says `date`.
   ///
   /// - Parameter date: The time of every change.
+  /// - Returns: A clock whose ``now`` returns `date` every time it is read.
   public static func fixed(_ date: Date) -> AuditClock { AuditClock { date } }
 }

@@ -28,6 +28,8 @@ public struct AuditContext: Hashable, Sendable, Codable {
   /// case, diacritics and the words "tỉnh"/"thành phố" before them.
   ///
   /// - Parameter condition: A context condition of an item.
+  /// - Returns: `true` when the province, level and one-stop desk match every member `condition` gives (a
+  ///   condition that gives none is met), else `false`.
   public func satisfies(_ condition: ContextCondition) -> Bool {
     if let provinces = condition.provinces {
       let here = Self.provinceKey(province)

@@ -55,6 +55,9 @@ public enum Outcome: Hashable, Sendable {
   /// answer an export claims, passes this check.
   ///
   /// - Parameter kind: The item's kind.
+  /// - Returns: `nil` when `kind` takes the answer (not applicable fits every kind);
+  ///   ``OutcomeProblem/wrongKind(kind:outcome:)`` for an answer of another kind; else what is wrong with
+  ///   the value (an empty text, a negative or inconsistent count, a level outside the scale).
   public func problem(for kind: ItemKind) -> OutcomeProblem? {
     switch (self, kind) {
     case (.notApplicable, _), (.pass, .check), (.partial, .check), (.fail, .check), (.yes, .yesNo),

@@ -54,6 +54,7 @@ public struct Catalog: Sendable {
   /// Whether a file name is a checklist's: it ends in `.json` and is not a JSON Schema (`*.schema.json`).
   ///
   /// - Parameter name: A file name.
+  /// - Returns: `true` for a name ending in `.json` but not in `.schema.json`, else `false`.
   public static func isChecklistFileName(_ name: String) -> Bool {
     name.hasSuffix(".json") && !name.hasSuffix(".schema.json")
   }
@@ -105,6 +106,8 @@ public struct Catalog: Sendable {
   /// The checklist files at `url`: the file itself, or a folder's `*.json` files, sorted by name.
   ///
   /// - Parameter url: A file or a folder.
+  /// - Returns: `[url]` when `url` is not a folder (or does not exist); else the checklist files directly in
+  ///   the folder (``isChecklistFileName(_:)``), subfolders not searched.
   public static func checklistFiles(at url: URL) -> [URL] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue

@@ -76,6 +76,7 @@ public enum AuditDocument: Sendable {
   /// Scores: recomputed from the log, or from the export's snapshot and item states (never the stored ones).
   ///
   /// - Parameter model: A scoring model; the checklist's own by default.
+  /// - Returns: A report computed now from the audit's answers, never the scores an export stores.
   public func score(model: ScoringModel? = nil) -> ScoreReport {
     switch self {
     case .log(let audit, _): audit.score(model: model)

@@ -25,6 +25,7 @@ public struct AuditExport: Hashable, Sendable, Codable {
   /// versions only add fields).
   ///
   /// - Parameter format: A `format` value.
+  /// - Returns: `true` for `kycuong.audit/1`, or for it followed by `.` and one or more digits; else `false`.
   public static func isReadable(format: String) -> Bool {
     let base = "kycuong.audit/1"
     guard format.hasPrefix(base) else { return false }

@@ -60,6 +60,8 @@ public enum ConditionOutcome: String, CaseIterable, Hashable, Sendable, Codable 
   /// The outcomes a controlling item of `kind` can have, or `nil` when items of that kind cannot control.
   ///
   /// - Parameter kind: The controlling item's kind.
+  /// - Returns: ``pass``, ``partial``, ``fail`` and ``notApplicable`` for `check`, ``yes`` and ``no`` for
+  ///   `yesNo`, and `nil` for any other kind.
   public static func possible(for kind: ItemKind) -> [ConditionOutcome]? {
     switch kind {
     case .check: [.pass, .partial, .fail, .notApplicable]

@@ -49,6 +49,7 @@ public struct Checklist: Hashable, Sendable {
   /// The item with `id`, if there is one.
   ///
   /// - Parameter id: An item id.
+  /// - Returns: The item with that id, from whichever section holds it, or `nil` when the checklist has none.
   public func item(withID id: ItemID) -> Item? {
     for section in sections {
       if let item = section.items.first(where: { $0.id == id }) { return item }
@@ -59,6 +60,7 @@ public struct Checklist: Hashable, Sendable {
   /// The section that holds the item with `itemID`.
   ///
   /// - Parameter itemID: An item id.
+  /// - Returns: The first section whose items include that id, or `nil` when no section does.
   public func section(containing itemID: ItemID) -> Section? {
     sections.first { section in section.items.contains { $0.id == itemID } }
   }
@@ -66,6 +68,7 @@ public struct Checklist: Hashable, Sendable {
   /// The citation with `id`, if there is one.
   ///
   /// - Parameter id: A citation id from ``sources``.
+  /// - Returns: The first citation in ``sources`` with that id, or `nil` when there is none.
   public func citation(withID id: String) -> Citation? {
     sources.first { $0.id == id }
   }
@@ -73,6 +76,8 @@ public struct Checklist: Hashable, Sendable {
   /// The label of a tag: its definition, a built-in focus area, or the id itself.
   ///
   /// - Parameter tag: A tag id.
+  /// - Returns: The focus area's title when `tag` names one, else the label of the checklist's tag with that
+  ///   id, else `tag` itself.
   public func label(forTag tag: String) -> LocalizedText {
     if let focus = FocusArea(tag: tag) { return focus.title }
     return tags.first { $0.id == tag }?.label ?? LocalizedText(vi: tag)

@@ -29,6 +29,8 @@ public struct ItemID: Hashable, Comparable, Sendable, CustomStringConvertible, E
   /// Whether `text` is upper-case ASCII letters and digits in non-empty parts joined by `-`.
   ///
   /// - Parameter text: A candidate id.
+  /// - Returns: `true` for an id such as `BADGE-01`; `false` for an empty text, a lower-case letter, any
+  ///   other character, or a `-` at either end or next to another.
   public static func isWellFormed(_ text: String) -> Bool {
     var partLength = 0
     for byte in text.utf8 {

@@ -53,6 +53,8 @@ public struct RatingBand: Hashable, Sendable, Codable {
   /// Whether `score` falls in this band.
   ///
   /// - Parameter score: A score 0…100.
+  /// - Returns: `true` when ``from`` ≤ `score` < ``to``, or when `score` is 100 in a band that ends at 100;
+  ///   else `false`.
   public func contains(_ score: Double) -> Bool {
     score >= from && (score < to || (to == 100 && score == 100))
   }

@@ -87,6 +87,8 @@ public enum ReportFormatting {
   ///   - skipReason: Why it was not checked, if skipped.
   ///   - applicable: Whether the item applies.
   ///   - language: The language of the words.
+  /// - Returns: A phrase in `language`, such as "Pass", "3 of 4 compliant" or "Not checked: reason"; an item
+  ///   that does not apply reads "Does not apply (condition)" whatever its answer.
   public static func describe(
     outcome: Outcome?, status: ItemStatus, skipReason: String?, applicable: Bool, language: Language
   ) -> String {

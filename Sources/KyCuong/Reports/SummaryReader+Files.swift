@@ -14,6 +14,8 @@ extension SummaryReader {
   /// (a `stat` each) unless its file system does not say.
   ///
   /// - Parameter paths: Files and folders.
+  /// - Returns: The files, sorted by path, without duplicates; a path given that is not a folder is among
+  ///   them as given, whatever its name.
   public static func auditFiles(in paths: [URL]) -> [URL] {
     var files: [URL] = []
     for path in paths {

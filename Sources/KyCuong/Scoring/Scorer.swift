@@ -164,6 +164,7 @@ extension Scorer {
   /// `score` rounded to one decimal, half away from zero: the precision of every report.
   ///
   /// - Parameter score: A score 0…100.
+  /// - Returns: `score` to the nearest tenth, a tie rounded away from zero (56.25 gives 56.3).
   public static func shown(_ score: Double) -> Double { (score * 10).rounded() / 10 }
 }
 
@@ -178,6 +179,8 @@ extension Audit {
   /// The audit's scores under its checklist's model, or under `model`.
   ///
   /// - Parameter model: A scoring model; the checklist's own by default.
+  /// - Returns: The report of the audit's states, context and first day, provisional until the audit is
+  ///   finished.
   public func score(model: ScoringModel? = nil) -> ScoreReport {
     Scorer.score(
       checklist: checklist, states: states, context: header.context, day: startDay, model: model,

@@ -6,6 +6,8 @@ package enum NumberFormatting {
   /// - Parameters:
   ///   - score: The score.
   ///   - separator: The decimal separator.
+  /// - Returns: The score rounded to one decimal with `separator` (`74.1`, `100.0`), or "—" when `score` is
+  ///   `nil` or not finite.
   package static func score(_ score: Double?, separator: Character = ".") -> String {
     guard let score, score.isFinite else { return "—" }
     let tenths = (score * 10).rounded()
@@ -21,6 +23,8 @@ package enum NumberFormatting {
   /// - Parameters:
   ///   - number: The number.
   ///   - separator: The decimal separator.
+  /// - Returns: The number rounded to two decimals, without trailing zeros, and with `separator` only when a
+  ///   fraction is left (`2`, `1.5`, `0.25`).
   package static func number(_ number: Double, separator: Character = ".") -> String {
     guard number.isFinite else { return String(number) }
     if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }

@@ -80,6 +80,9 @@ extension DepartmentArchive {
   ///   - source: Who sent it (a team, a person, an address): the archive's answer to "who sent this".
   ///   - policy: Whether a registered key's signature is required.
   ///   - time: When it was received.
+  /// - Returns: ``ImportOutcome/archived(_:)`` with the receipt of what was stored,
+  ///   ``ImportOutcome/alreadyArchived(_:)`` with the copy already held, or ``ImportOutcome/refused(_:)``
+  ///   with the check the document failed.
   /// - Throws: ``ArchiveError`` only when the archive fails (the database is down, read-only or full);
   ///   nothing is half-written then either.
   public func importDocument(

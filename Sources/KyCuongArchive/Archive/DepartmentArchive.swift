@@ -47,6 +47,7 @@ public actor DepartmentArchive {
   ///   - location: A SQLite file or a PostgreSQL URL (``ArchiveLocation/resolve(argument:environment:)``).
   ///   - program: Who applies migrations, recorded with them (`kycuong 1.4`).
   ///   - logger: Where the drivers log.
+  /// - Returns: The open archive, its schema at ``latestSchemaVersion``.
   /// - Throws: ``ArchiveError``: ``ArchiveError/Code/cannotOpen``, ``ArchiveError/Code/schemaTooNew`` (the
   ///   database was written by a newer program; nothing is changed), ``ArchiveError/Code/migrationFailed``.
   public static func open(
