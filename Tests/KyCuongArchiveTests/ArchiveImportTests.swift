@@ -142,7 +142,11 @@ struct ArchiveImportTests {
       // An event log with a changed line.
       let log = try ArchiveSamples.chainedLog(audit)
       var lines = String(decoding: log, as: UTF8.self).components(separatedBy: "\n")
-      lines[4] = lines[4].replacingOccurrences(of: ArchiveSamples.leader(audit), with: "Người khác")
+      // Whoever recorded the fifth event (every event names its recorder), changed after the chain was made.
+      let original = lines[4]
+      lines[4] = original.replacingOccurrences(
+        of: #""by":"[^"]*""#, with: #""by":"Người khác""#, options: .regularExpression)
+      #expect(lines[4] != original, "the fifth line names no recorder: \(original)")
       let broken = try await archive.importDocument(
         Data(lines.joined(separator: "\n").utf8), fileName: "broken.jsonl", from: "Đoàn 2")
       #expect(broken.refusal?.rule == .chain, "\(broken)")
