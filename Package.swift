@@ -35,6 +35,7 @@ let package = Package(
     .library(name: "KyCuong", targets: ["KyCuong"]),
     .library(name: "KyCuongIntegrity", targets: ["KyCuongIntegrity"]),
     .library(name: "KyCuongStore", targets: ["KyCuongStore"]),
+    .library(name: "KyCuongBundle", targets: ["KyCuongBundle"]),
     .library(name: "KyCuongArchive", targets: ["KyCuongArchive"]),
     .library(name: "KyCuongSpreadsheet", targets: ["KyCuongSpreadsheet"]),
     .executable(name: "kycuong", targets: ["kycuong"]),
