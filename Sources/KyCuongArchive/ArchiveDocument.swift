@@ -29,7 +29,7 @@ public struct ArchiveDocument: Sendable {
   /// What the document's tamper evidence showed.
   public var seal: DocumentSeal
   /// Things worth saying that do not stop the import: the figures the file stores that its items do not
-  /// give (``AuditExport/inconsistencies``).
+  /// give (``/KyCuong/AuditExport/inconsistencies``).
   public var warnings: [String]
 
   /// Reads and verifies `data`: tells an export from a log by content, checks every digest, link and

@@ -150,7 +150,7 @@ public enum ExportIntegrity {
   }
 
   /// `sha256:` and the SHA-256 of `checklist`'s canonical JSON as an export of `format` computes it, with
-  /// swift-crypto; equal to ``AuditExport/digest(of:format:)``.
+  /// swift-crypto; equal to ``/KyCuong/AuditExport/digest(of:format:)``.
   ///
   /// - Parameters:
   ///   - checklist: A checklist snapshot.
@@ -327,7 +327,7 @@ public enum ExportIntegrity {
 }
 
 extension ExportIntegrity {
-  /// What a record made from the export file `data` may say of it (``InspectionRecord/Authenticity``): its
+  /// What a record made from the export file `data` may say of it (``/KyCuong/InspectionRecord/Authenticity``): its
   /// digests and signature checked, and the signing key compared with `trustedKeys` (the leaders' registered
   /// keys; empty when none are known, and then a valid signature is shown as by an unchecked key).
   ///
@@ -363,7 +363,7 @@ extension ExportIntegrity {
   ///   - export: The export.
   ///   - trustedKeys: The keys expected to have signed it.
   /// - Returns: What the record states, as ``authenticity(ofExportJSON:trustedKeys:)`` finds it in the
-  ///   export's JSON, or ``InspectionRecord/Authenticity/failed(reasons:)`` when the export cannot be
+  ///   export's JSON, or ``/KyCuong/InspectionRecord/Authenticity/failed(reasons:)`` when the export cannot be
   ///   encoded.
   public static func authenticity(
     of export: AuditExport, trustedKeys: TrustedKeys = TrustedKeys()

@@ -3,7 +3,7 @@ import Foundation
 import KyCuong
 
 extension LogChain {
-  /// Checks the chain of a log line by line, as the log is read (``EventLog/Reader``): each line is hashed
+  /// Checks the chain of a log line by line, as the log is read (``/KyCuong/EventLog/Reader``): each line is hashed
   /// once and only the digest of the line before it is kept, so checking a log of any length takes memory for
   /// one line.
   ///

@@ -170,7 +170,7 @@ public enum LogChain {
   /// reading it again).
   ///
   /// - Parameters:
-  ///   - contents: The log as ``EventLog/readLines(_:)`` read it.
+  ///   - contents: The log as ``/KyCuong/EventLog/readLines(_:)`` read it.
   ///   - isEmpty: Whether the file had no bytes at all.
   /// - Returns: What was found.
   public static func verify(_ contents: EventLog.RawContents, isEmpty: Bool = false) -> LogVerification {

@@ -18,7 +18,7 @@ public struct LogVerification: Hashable, Sendable {
   public struct Problem: Hashable, Sendable, CustomStringConvertible {
     /// What is wrong.
     public enum Kind: Hashable, Sendable {
-      /// The line is not an event (see ``LogDamage``).
+      /// The line is not an event (see ``/KyCuong/LogDamage``).
       case damage(LogDamage)
       /// The log does not end with a newline: its last line was cut off or changed.
       case noNewlineAtEnd

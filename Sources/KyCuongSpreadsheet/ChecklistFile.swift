@@ -4,7 +4,7 @@ import KyCuongSupport
 
 /// A checklist file of the repository's `Checklists/` folder: the checklist and the `$schema` its file
 /// names. It is written with the members in the files' order, defaults left out as the files leave them
-/// (`critical` and `historical` only when true) and the layout of ``JSONLayout``: a standard checklist
+/// (`critical` and `historical` only when true) and the layout of the standard checklists: a standard checklist
 /// written so is its file byte for byte.
 ///
 /// ```swift
@@ -30,12 +30,12 @@ public struct ChecklistFile: Hashable, Sendable {
     self.schema = schema
   }
 
-  /// Reads a checklist file, validated by ``ChecklistParser``, with the `$schema` it names.
+  /// Reads a checklist file, validated by ``/KyCuong/ChecklistParser``, with the `$schema` it names.
   ///
   /// - Parameters:
   ///   - data: The file's bytes.
   ///   - file: The file's name, for messages.
-  /// - Throws: ``ChecklistValidationError`` listing every problem.
+  /// - Throws: ``/KyCuong/ChecklistValidationError`` listing every problem.
   public init(data: some Collection<UInt8>, file: String) throws(ChecklistValidationError) {
     checklist = try ChecklistParser.parse(data, file: file)
     // Read a second time for the one member the checklist does not keep; a file the parser accepts parses.

@@ -72,7 +72,7 @@ public enum ChecklistSpreadsheet {
   ///
   /// Every problem names its sheet, row and column (`items!G14`): what the cells cannot hold (a weight
   /// that is not a number, a condition that is not one), sheets and columns missing or unknown, and every
-  /// problem ``ChecklistParser`` finds, at the cell it comes from.
+  /// problem ``/KyCuong/ChecklistParser`` finds, at the cell it comes from.
   ///
   /// - Parameter workbook: The workbook, from an XLSX file or CSV files.
   /// - Returns: The checklist, and the schema its file names.

@@ -2,7 +2,7 @@ import Foundation
 import KyCuong
 
 /// Reads a checklist from the sheets of ``ChecklistSheet``: the cells become the checklist's JSON, which
-/// ``ChecklistParser`` checks; each JSON path the JSON was built from is remembered with its cell, so that
+/// ``/KyCuong/ChecklistParser`` checks; each JSON path the JSON was built from is remembered with its cell, so that
 /// every problem the parser finds is reported at the cell it comes from.
 struct ChecklistWorkbookReader {
   let workbook: Spreadsheet

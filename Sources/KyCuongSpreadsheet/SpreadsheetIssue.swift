@@ -7,7 +7,7 @@ import KyCuong
 public struct SpreadsheetIssue: Hashable, Sendable, CustomStringConvertible {
   /// What kind of problem an issue is.
   public enum Rule: Hashable, Sendable {
-    /// A rule of the checklist format, found by ``ChecklistParser`` in what the cells say.
+    /// A rule of the checklist format, found by ``/KyCuong/ChecklistParser`` in what the cells say.
     case checklist(ValidationIssue.Rule)
     /// A sheet the workbook must have is missing.
     case missingSheet

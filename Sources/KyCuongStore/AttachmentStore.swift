@@ -54,7 +54,7 @@ public struct AttachmentStore: Sendable {
     Digest.isHex(sha256) && FileManager.default.fileExists(atPath: url(for: sha256).path)
   }
 
-  /// What ``add(fileAt:by:at:progress:isCancelled:)`` did.
+  /// What ``add(fileAt:by:at:limit:progress:isCancelled:)`` did.
   public struct Added: Sendable {
     /// The attachment's record, for the `attached` event.
     public var attachment: Attachment
@@ -72,7 +72,7 @@ public struct AttachmentStore: Sendable {
   ///   - progress: Called after each chunk with the bytes read so far.
   ///   - isCancelled: Asked between chunks; `true` stops, and nothing is kept.
   /// - Returns: The record, and whether the copy existed already.
-  /// - Throws: ``AuditError/attachmentUnreadable(path:problem:)``.
+  /// - Throws: ``/KyCuong/AuditError/attachmentUnreadable(path:problem:)``.
   public func add(
     fileAt url: URL, by: String, at: Date, limit: Int64 = Attachment.maximumSize,
     progress: (Int64) -> Void = { _ in }, isCancelled: () -> Bool = { false }

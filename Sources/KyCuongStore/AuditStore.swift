@@ -14,7 +14,7 @@ import KyCuongIntegrity
 /// returns, so an answer the inspector saw accepted survives a crash or a flat battery. A process writes an
 /// audit only while it holds the audit's lock (`<id>.lock`, see ``open(_:readOnly:)``).
 ///
-/// Lines are written in event format 2: each carries the SHA-256 of the line before it (``LogChain``), so a
+/// Lines are written in event format 2: each carries the SHA-256 of the line before it (``/KyCuongIntegrity/LogChain``), so a
 /// changed, removed or inserted line is detected by `kycuong verify`. A log of version 1 opened for writing
 /// stays readable; the events added to it are chained from its last line on.
 ///
@@ -28,7 +28,7 @@ import KyCuongIntegrity
 /// ```
 ///
 /// What the store does with files, and what it never does:
-/// - A log is opened once, with its lock, and read once, as a stream (``EventLog/Reader``): the events, the
+/// - A log is opened once, with its lock, and read once, as a stream (``/KyCuong/EventLog/Reader``): the events, the
 ///   hash chain and the last line come out of one pass, in time linear in its size. The descriptor stays
 ///   open, in append mode, while the audit is; each append is one `write` and one `fsync`.
 /// - No file of the store is opened through a symbolic link, and only regular files are read or written

@@ -1,6 +1,7 @@
 import Foundation
 import KyCuong
 import KyCuongIntegrity
+import KyCuongTestSupport
 import Testing
 
 /// The code of the "Building a tool on KyCuong" article (Docs.docc/Articles/BuildingATool.md), compiled and
@@ -154,49 +155,11 @@ struct TutorialTests {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()
     let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
-    let snippets = ReadmeSnippets.snippets(in: source)
+    let snippets = DocumentSnippets.snippets(in: source)
     #expect(snippets.count == 7)
     let article = try String(
       contentsOf: root.appending(path: "Docs.docc/Articles/BuildingATool.md"), encoding: .utf8)
-    let blocks = ReadmeSnippets.swiftBlocks(in: article).filter { !$0.hasPrefix("// Package.swift") }
+    let blocks = DocumentSnippets.swiftBlocks(in: article).filter { !$0.hasPrefix("// Package.swift") }
     #expect(blocks == snippets)
-  }
-}
-
-/// Snippets between `// snippet:` and `// end snippet` in a source file, and the Swift blocks of a Markdown
-/// document, compared by the documentation tests.
-enum ReadmeSnippets {
-  static func snippets(in source: String) -> [String] {
-    var result: [String] = []
-    var current: [Substring]?
-    for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
-      if trimmed.hasPrefix("// snippet:") {
-        current = []
-      } else if trimmed == "// end snippet", let lines = current {
-        let indent = lines.filter { !$0.isEmpty }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
-        result.append(lines.map { String($0.dropFirst(min(indent, $0.count))) }.joined(separator: "\n"))
-        current = nil
-      } else if current != nil {
-        current?.append(line)
-      }
-    }
-    return result
-  }
-
-  static func swiftBlocks(in markdown: String) -> [String] {
-    var blocks: [String] = []
-    var current: [Substring]?
-    for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-      if current == nil, line == "```swift" {
-        current = []
-      } else if current != nil, line == "```" {
-        blocks.append((current ?? []).joined(separator: "\n"))
-        current = nil
-      } else if current != nil {
-        current?.append(line)
-      }
-    }
-    return blocks
   }
 }

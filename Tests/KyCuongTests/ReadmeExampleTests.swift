@@ -1,5 +1,6 @@
 import Foundation
 import KyCuong
+import KyCuongTestSupport
 import Testing
 
 /// The code that README.md and the "Using KyCuong from another tool" article show, compiled and run here.
@@ -125,11 +126,11 @@ struct ReadmeExampleTests {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()
     let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
-    let snippets = Self.snippets(in: source)
+    let snippets = DocumentSnippets.snippets(in: source)
     #expect(snippets.count == 4)
     for document in ["README.md", "Docs.docc/Articles/UsingTheLibrary.md"] {
       let text = try String(contentsOf: root.appending(path: document), encoding: .utf8)
-      let blocks = Self.swiftBlocks(in: text).filter {
+      let blocks = DocumentSnippets.swiftBlocks(in: text).filter {
         !$0.hasPrefix("// Package.swift") && !$0.hasPrefix(".package")
       }
       #expect(!blocks.isEmpty, "\(document) shows no Swift code")
@@ -137,39 +138,5 @@ struct ReadmeExampleTests {
         #expect(snippets.contains(block), "\(document) shows code that no test runs:\n\(block)")
       }
     }
-  }
-
-  static func snippets(in source: String) -> [String] {
-    var result: [String] = []
-    var current: [Substring]?
-    for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
-      if trimmed.hasPrefix("// snippet:") {
-        current = []
-      } else if trimmed == "// end snippet", let lines = current {
-        let indent = lines.filter { !$0.isEmpty }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
-        result.append(lines.map { String($0.dropFirst(min(indent, $0.count))) }.joined(separator: "\n"))
-        current = nil
-      } else if current != nil {
-        current?.append(line)
-      }
-    }
-    return result
-  }
-
-  static func swiftBlocks(in markdown: String) -> [String] {
-    var blocks: [String] = []
-    var current: [Substring]?
-    for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-      if current == nil, line == "```swift" {
-        current = []
-      } else if current != nil, line == "```" {
-        blocks.append((current ?? []).joined(separator: "\n"))
-        current = nil
-      } else if current != nil {
-        current?.append(line)
-      }
-    }
-    return blocks
   }
 }

@@ -41,7 +41,7 @@ public struct AuditListEntry: Hashable, Sendable {
 
 /// A corrective action across the archive, with the audit that asked for it and its settlement.
 ///
-/// The settlement rule is the department summary's (``AuditSummary``): an action is **settled** when a later
+/// The settlement rule is the department summary's (``/KyCuong/AuditSummary``): an action is **settled** when a later
 /// audit of the same unit and checklist shows the item it remedies passing; ``settledBy`` names the first
 /// such audit. An action that remedies no item is never settled by an audit.
 public struct ArchivedAction: Hashable, Sendable {

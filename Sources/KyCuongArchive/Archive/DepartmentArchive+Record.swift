@@ -6,15 +6,16 @@ extension DepartmentArchive {
   /// current state that proves the most, and stating what the archive proved of it when it arrived.
   ///
   /// Of the documents holding the audit's current state, a signature by a registered key proves the most,
-  /// then any valid signature, a sealed export, a log, an unsealed export. The record's ``InspectionRecord/
-  /// authenticity`` comes from the stored verification: a signature whose key was registered when the
-  /// document arrived is `keyTrusted: true` (a key revoked later does not change what was proven then).
+  /// then any valid signature, a sealed export, a log, an unsealed export. The record's authenticity
+  /// (``/KyCuong/InspectionRecord/authenticity``) comes from the stored verification: a signature whose key
+  /// was registered when the document arrived is `keyTrusted: true` (a key revoked later does not change
+  /// what was proven then).
   /// The stored bytes are hashed again first; bytes that no longer match their digest give a record that
-  /// says so (``InspectionRecord/Authenticity/failed(reasons:)``).
+  /// says so (``/KyCuong/InspectionRecord/Authenticity/failed(reasons:)``).
   ///
   /// - Parameters:
   ///   - id: The audit's id.
-  ///   - number: The record's number (``InspectionRecord/defaultNumber(auditID:)`` when `nil`).
+  ///   - number: The record's number (``/KyCuong/InspectionRecord/defaultNumber(auditID:)`` when `nil`).
   /// - Returns: The record, or `nil` when the archive does not hold the audit.
   /// - Throws: ``ArchiveError`` when the database fails, or the stored document no longer reads.
   public func inspectionRecord(

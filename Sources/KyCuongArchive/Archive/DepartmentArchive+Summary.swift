@@ -3,13 +3,13 @@ import KyCuong
 import SQLKit
 
 extension DepartmentArchive {
-  /// The department summary of the archived audits: the same ``AuditSummary`` `kycuong report summary`
+  /// The department summary of the archived audits: the same ``/KyCuong/AuditSummary`` `kycuong report summary`
   /// makes from the same documents, computed by queries.
   ///
   /// The audits are read in the summary's order (start, then id) as one stream of rows, each holding what
   /// the summary needs (scores, rating, focus-area scores, and one verdict per item instead of fifty item
-  /// rows), and folded with the summary's own running figures (``AuditSummary/GroupTally``,
-  /// ``AuditSummary/ItemTally``): memory stays flat in the number of audits. Overdue actions come from the
+  /// rows), and folded with the summary's own running figures (``/KyCuong/AuditSummary/GroupTally``,
+  /// ``/KyCuong/AuditSummary/ItemTally``): memory stays flat in the number of audits. Overdue actions come from the
   /// settlement the archive keeps (``ArchivedAction``); files are the stored documents, and a document of an
   /// audit another document also holds is a duplicate.
   ///

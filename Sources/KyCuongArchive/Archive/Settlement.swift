@@ -2,7 +2,7 @@ import Foundation
 import KyCuong
 import SQLKit
 
-/// Keeps `corrective_actions.settled_by` true to the department summary's rule (``AuditSummary``): an action
+/// Keeps `corrective_actions.settled_by` true to the department summary's rule (``/KyCuong/AuditSummary``): an action
 /// is settled when a later audit of the same unit and checklist shows the item it remedies passing. Each
 /// import updates it inside its transaction, so that "which actions are overdue" is an index range of the
 /// unsettled ones rather than a search of every later audit for every action.

@@ -19,7 +19,7 @@ public struct StoredDocument: Hashable, Sendable {
   public var fileName: String
   /// How it related to the archive when it arrived.
   public var relation: DocumentRelation
-  /// Its entry in the import log (``DepartmentArchive/importLog()``): the order documents arrived in.
+  /// Its entry in the import log (``DepartmentArchive/importLog(last:)``): the order documents arrived in.
   public var importEntry: Int
   /// Events in the state it holds.
   public var eventCount: Int

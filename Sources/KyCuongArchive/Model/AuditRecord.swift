@@ -5,7 +5,7 @@ import KyCuong
 /// its corrective actions.
 ///
 /// Every score here is computed by the archive from the items of the document it was read from (through
-/// ``ArchiveDocument``, with ``AuditExport/rescore(model:)`` and ``AuditExport/itemResults``); the `scores`
+/// ``ArchiveDocument``, with ``/KyCuong/AuditExport/rescore(model:)`` and ``/KyCuong/AuditExport/itemResults``); the `scores`
 /// an export carries are never copied.
 public struct AuditRecord: Hashable, Sendable {
   /// The audit's id (`20261121-0930-ubnd-phuong-hang-bac-3f9a`).

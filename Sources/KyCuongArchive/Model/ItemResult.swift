@@ -20,7 +20,7 @@ public struct ItemResult: Hashable, Sendable {
   public var applicable: Bool
   /// Answered, skipped or unanswered.
   public var status: ItemStatus
-  /// The answer's name when answered (``Outcome/name``: `pass`, `partial`, `fail`, `notApplicable`,
+  /// The answer's name when answered (``/KyCuong/Outcome/name``: `pass`, `partial`, `fail`, `notApplicable`,
   /// `observation`, `scale`, `text`, `yes`, `no`).
   public var outcome: String?
   /// Score 0…1, re-derived; `nil` when not scored.
@@ -58,7 +58,7 @@ public struct ItemResult: Hashable, Sendable {
   }
 
   /// How the item counts in a summary: passed (it applies and scores 1), failed (it applies and scores
-  /// below 1) or not assessed (``AuditExport/ItemResult``'s rule).
+  /// below 1) or not assessed (``/KyCuong/AuditExport/ItemResult``'s rule).
   public var verdict: ItemVerdict {
     guard applicable, let score else { return .notAssessed }
     return score < 1 ? .failed : .passed
