@@ -11,6 +11,8 @@ public struct ArchivedAudit: Hashable, Sendable {
   public var documents: [StoredDocument]
   /// Its corrective actions (``AuditRecord/actions``) with their settlement.
   public var actions: [ArchivedAction]
+  /// The files kept as evidence that its bundles carried, once per SHA-256, in the order received.
+  public var attachments: [ArchivedAttachment] = []
 }
 
 /// One line of an audit listing.
@@ -110,6 +112,8 @@ public struct ArchiveStatistics: Hashable, Sendable {
   public var importLogEntries: Int
   /// Of them, refusals.
   public var refusals: Int
+  /// Attachments kept (each file once, by SHA-256).
+  public var attachments: Int = 0
 }
 
 /// A line of the import log.

@@ -27,10 +27,24 @@ extension DepartmentArchive {
         items: try items.map { row throws(ArchiveRowError) in try row.result() },
         focusAreas: focus.map { FocusAreaResult(tag: $0.tag, score: $0.score, scoredItems: $0.scoredItems) },
         actions: try actions.map { row throws(ArchiveRowError) in try row.action() })
+      let carried = try await db.raw(
+        "SELECT l.*, a.byte_count FROM document_attachments l JOIN documents d ON d.sha256 = l.document_sha256 "
+          + "JOIN attachments a ON a.sha256 = l.attachment_sha256 WHERE d.audit_id = \(bind: id) "
+          + "ORDER BY d.import_entry, l.position"
+      ).all()
+      var seen = Set<String>()
+      var attachments: [ArchivedAttachment] = []
+      for line in carried {
+        let link = try line.decode(
+          model: DocumentAttachmentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        guard seen.insert(link.attachmentSha256).inserted else { continue }
+        attachments.append(
+          try link.attachment(byteCount: try line.decode(column: "byte_count", as: Int.self)))
+      }
       return ArchivedAudit(
         record: record, currentDocument: row.currentDocument,
         documents: try documents.map { row throws(ArchiveRowError) in try row.document() },
-        actions: try actions.map { row throws(ArchiveRowError) in try row.entry() })
+        actions: try actions.map { row throws(ArchiveRowError) in try row.entry() }, attachments: attachments)
     }
   }
 
@@ -157,6 +171,18 @@ extension DepartmentArchive {
     }
   }
 
+  /// The exact bytes of the attachment with this SHA-256, as a bundle carried it, or `nil`.
+  ///
+  /// - Parameter sha256: 64 hex digits.
+  /// - Returns: The file's bytes.
+  /// - Throws: ``ArchiveError`` when the database fails.
+  public func attachmentContent(of sha256: String) async throws(ArchiveError) -> Data? {
+    try await withConnection("reading attachment \(sha256)") { connection in
+      try await connection.sql.select().column("content").from("attachments").where("sha256", .equal, sha256)
+        .first(decodingColumn: "content", as: Data.self)
+    }
+  }
+
   /// The import log, oldest first.
   ///
   /// - Parameter limit: At most the last this many entries (all when `nil`).
@@ -202,7 +228,8 @@ extension DepartmentArchive {
         correctiveActions: try await count("corrective_actions"), checklists: try await count("checklists"),
         checklistItems: try await count("checklist_items"), keys: try await count("signing_keys"),
         importLogEntries: try await count("import_log"),
-        refusals: try await count("import_log", " WHERE outcome = 'refused'"))
+        refusals: try await count("import_log", " WHERE outcome = 'refused'"),
+        attachments: try await count("attachments"))
     }
   }
 
