@@ -37,8 +37,13 @@ public struct AuditListEntry: Hashable, Sendable {
   public var overallScore: Double?
   /// Rating band id.
   public var ratingID: String?
+  /// Whether the rating is the lowest band because a critical item failed, whatever the score (a 94.3
+  /// rated "Không hoàn thành"): ``criticalItems`` says which.
+  public var ratingForcedByCriticalFailure: Bool
   /// Number of failed critical items.
   public var criticalFailures: Int
+  /// The failed critical items, in checklist order.
+  public var criticalItems: [ItemID]
 }
 
 /// A corrective action across the archive, with the audit that asked for it and its settlement.

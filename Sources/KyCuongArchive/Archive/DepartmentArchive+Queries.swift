@@ -292,7 +292,9 @@ struct AuditListRow: Codable, Sendable {
   var leader: String
   var overallScore: Double?
   var ratingId: String?
+  var ratingForced: Bool
   var criticalFailures: Int
+  var criticalItems: String
 
   func entry() throws(ArchiveRowError) -> AuditListEntry {
     AuditListEntry(
@@ -300,6 +302,7 @@ struct AuditListRow: Codable, Sendable {
       visitType: try decodeColumn(visitType, "audits.visit_type", VisitType.init(rawValue:)),
       startedAt: try decodeColumn(startedAt, "audits.started_at", ArchiveTime.date),
       finishedAt: finishedAt.flatMap(ArchiveTime.date), leader: leader, overallScore: overallScore,
-      ratingID: ratingId, criticalFailures: criticalFailures)
+      ratingID: ratingId, ratingForcedByCriticalFailure: ratingForced, criticalFailures: criticalFailures,
+      criticalItems: criticalItems.split(separator: " ").map { ItemID(String($0)) })
   }
 }
