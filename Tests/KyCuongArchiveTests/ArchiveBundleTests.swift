@@ -145,3 +145,44 @@ struct ArchiveBundleCommandTests {
     #expect(show.output.contains(": 3000 bytes, sha256 "), "\(show.output)")
   }
 }
+
+@Suite(
+  "kycuong archive export originals: moving an archive by re-importing what it received",
+  .enabled(if: KyCuongBinary.url != nil, "needs the kycuong executable"))
+struct ArchiveOriginalsTests {
+  @Test(
+    "from SQLite to another archive: the same audits, documents and attachments, in the order received",
+    arguments: TestBackend.allCases)
+  func move(backend: TestBackend) throws {
+    let source = try ArchiveCLI(.sqlite)
+    defer { source.remove() }
+    let target = try ArchiveCLI(backend)
+    defer { target.remove() }
+    let audit = ArchiveSamples.audit(5)
+    // An earlier state, then the finished one (which must come after it), a log, and a bundle.
+    try source.write(
+      try ArchiveSamples.unsealedExport(try ArchiveSamples.prefix(audit, events: 20)), "early.json")
+    try source.write(try ArchiveSamples.sealedExport(audit), "late.json")
+    try source.write(try ArchiveSamples.chainedLog(ArchiveSamples.audit(6)), "six.jsonl")
+    let (_, bundle) = try ArchiveBundles.bundle(7, files: [ArchiveBundleTests.photo])
+    try source.write(bundle, "seven.zip")
+    for file in ["early.json", "late.json", "six.jsonl", "seven.zip"] {
+      #expect(try source.run(["import", file]).status == 0)
+    }
+    let written = try source.run(["export", "originals", "originals"])
+    #expect(written.status == 0, "\(written.error)")
+    #expect(written.error == "4 documents written to originals\n", "\(written.error)")
+    let names = try FileManager.default.contentsOfDirectory(
+      atPath: source.folder.appending(path: "originals").path)
+    #expect(
+      names.sorted() == ["000001-early.json", "000002-late.json", "000003-six.jsonl", "000004-seven.zip"])
+    #expect(try source.run(["export", "originals", "originals"]).status == 2)
+    let moved = try target.run(["import", source.folder.appending(path: "originals").path])
+    #expect(moved.status == 0, "\(moved.error)")
+    #expect(moved.error.hasSuffix("4 archived, 0 already archived, 0 refused\n"), "\(moved.error)")
+    let before = try source.run(["list", "--format", "json"]).output
+    #expect(try target.run(["list", "--format", "json"]).output == before)
+    let shown = try target.run(["show", ArchiveSamples.audit(7).id]).output
+    #expect(shown.contains("Attachments: 1"), "\(shown)")
+  }
+}

@@ -159,6 +159,19 @@ extension DepartmentArchive {
     }
   }
 
+  /// Every stored document, in the order the archive received them (the import log's order): what
+  /// `archive export originals` writes out, so that importing them again in that order rebuilds the archive.
+  ///
+  /// - Returns: The documents' metadata (their bytes: ``content(of:)``).
+  /// - Throws: ``ArchiveError`` when the database fails.
+  public func storedDocuments() async throws(ArchiveError) -> [StoredDocument] {
+    try await withConnection("listing the stored documents") { connection in
+      try await connection.sql.select().columns(DocumentRow.metadataColumns).from("documents")
+        .orderBy("import_entry").all(DocumentMetadataRow.self)
+        .map { row throws(ArchiveRowError) in try row.document() }
+    }
+  }
+
   /// The exact bytes of the stored document with this SHA-256, or `nil`.
   ///
   /// - Parameter sha256: 64 hex digits.
