@@ -106,12 +106,14 @@ let package = Package(
     // The durable store of audits: one hash-chained, fsync'd log per audit, locked while it is written.
     .target(name: "KyCuongStore", dependencies: ["KyCuong", "KyCuongIntegrity"]),
     // The department archive: every audit received, on SQLite (default) or PostgreSQL. Only its
-    // `ArchiveDocument.swift` reads and verifies documents with the library.
+    // `ArchiveDocument.swift` (and `+Bundle`, through KyCuongBundle) reads and verifies documents.
     .target(
       name: "KyCuongArchive",
       dependencies: [
         "KyCuong",
         "KyCuongIntegrity",
+        "KyCuongBundle",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation", condition: archive),
         .product(name: "SQLKit", package: "sql-kit", condition: archive),
         .product(name: "SQLiteKit", package: "sqlite-kit", condition: archive),
         .product(name: "PostgresKit", package: "postgres-kit", condition: archive),
@@ -177,7 +179,11 @@ let package = Package(
       dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore", "KyCuongREPL", "KyCuongTestSupport"]),
     .testTarget(
       name: "KyCuongArchiveTests",
-      dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongArchive", "KyCuongSamples", "KyCuongTestSupport"]
+      dependencies: [
+        "KyCuong", "KyCuongIntegrity", "KyCuongArchive", "KyCuongSamples", "KyCuongTestSupport",
+        "KyCuongBundle",
+        "KyCuongStore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
     ),
     .testTarget(
       name: "KyCuongSpreadsheetTests",

@@ -4,6 +4,7 @@
 // the file.
 import Foundation
 import KyCuong
+import KyCuongBundle
 import KyCuongIntegrity
 
 /// A document read and verified: its kind, the state of the audit it holds, its tamper evidence, and the
@@ -18,7 +19,7 @@ public struct ArchiveDocument: Sendable {
   public var sha256: String
   /// The number of bytes.
   public var byteCount: Int
-  /// Export or log.
+  /// Export, log or bundle.
   public var kind: DocumentKind
   /// The audit's facts, scores re-derived.
   public var audit: AuditRecord
@@ -31,10 +32,17 @@ public struct ArchiveDocument: Sendable {
   /// Things worth saying that do not stop the import: the figures the file stores that its items do not
   /// give (``/KyCuong/AuditExport/inconsistencies``).
   public var warnings: [String]
+  /// A bundle's attachments, once per SHA-256, the audit's own first and then its items' (as the bundle
+  /// lists them); empty for an export or a log.
+  public var attachments: [ArchivedAttachment] = []
+  /// The bytes of each of ``attachments``, by SHA-256.
+  package var attachmentContent: [String: Data] = [:]
 
-  /// Reads and verifies `data`: tells an export from a log by content, checks every digest, link and
-  /// signature the document carries, checks its items against its checklist snapshot, and re-derives the
-  /// scores from the items.
+  /// Reads and verifies `data`: tells an export, a log and a bundle apart by content, checks every digest,
+  /// link and signature the document carries, checks its items against its checklist snapshot, and
+  /// re-derives the scores from the items. A bundle (a zip) is verified whole first: every file against its
+  /// manifest, every attachment re-hashed, its log's chain, its export against the log; then its export is
+  /// read as an export is.
   ///
   /// - Parameter data: The document's bytes.
   /// - Returns: The document.
@@ -42,10 +50,7 @@ public struct ArchiveDocument: Sendable {
   public static func read(_ data: Data) throws(ImportRefusal) -> ArchiveDocument {
     let sha256 = Digest.hex(of: data)
     if isBundle(data) {
-      throw ImportRefusal(
-        .unsupportedKind,
-        "a zip archive (a field bundle?); this version archives audit exports (.json) and event logs "
-          + "(.jsonl): import the export and the log the bundle holds")
+      return try readBundle(data, sha256: sha256)
     }
     if AuditDocument.looksLikeExport(data) {
       return try readExport(data, sha256: sha256)
@@ -88,6 +93,16 @@ public struct ArchiveDocument: Sendable {
     EventLog.readLines(data).events.map { Digest.labelled($0.bytes) }
   }
 
+  /// The chain of a stored document that carries a log (a log, or a bundle's `log.jsonl`); `nil` for an
+  /// export.
+  static func chain(of data: Data, kind: DocumentKind) -> [String]? {
+    switch kind {
+    case .log: chain(ofLog: data)
+    case .bundle: member(AuditBundle.logPath, ofBundle: data).map(chain(ofLog:))
+    case .export: nil
+    }
+  }
+
   /// A team leader's public key file (`kycuong key generate` writes `NAME.key.pub`).
   public struct KeyFile: Hashable, Sendable {
     /// The 32-byte Ed25519 key in base64.
@@ -116,15 +131,15 @@ public struct ArchiveDocument: Sendable {
     }
   }
 
-  /// The export a stored document holds, read again through the library (a log replayed into its audit),
-  /// for a record made from the archive.
+  /// The export a stored document holds, read again through the library (a log replayed into its audit, a
+  /// bundle's `export.json`), for a record made from the archive.
   ///
   /// - Parameter data: The stored bytes.
   /// - Returns: The export.
   /// - Throws: ``ImportRefusal`` when the bytes no longer read as an audit.
   public static func export(of data: Data) throws(ImportRefusal) -> AuditExport {
     do {
-      return try AuditDocument(data: data).export
+      return try AuditDocument(data: member(AuditBundle.exportPath, ofBundle: data) ?? data).export
     } catch {
       throw ImportRefusal(.notAnAudit, error.description)
     }
@@ -132,12 +147,7 @@ public struct ArchiveDocument: Sendable {
 
   // MARK: - Exports
 
-  /// A zip file (a field bundle) starts with a local file header, `PK\3\4`, or is an empty zip, `PK\5\6`.
-  private static func isBundle(_ data: Data) -> Bool {
-    data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0x50, 0x4B, 0x05, 0x06])
-  }
-
-  private static func readExport(_ data: Data, sha256: String) throws(ImportRefusal) -> ArchiveDocument {
+  static func readExport(_ data: Data, sha256: String) throws(ImportRefusal) -> ArchiveDocument {
     let export: AuditExport
     do {
       export = try AuditExport(data: data)
@@ -171,7 +181,7 @@ public struct ArchiveDocument: Sendable {
   }
 
   /// The rule an export the library refuses breaks: its items against its snapshot, or not being an export.
-  private static func refusal(_ error: ExportError) -> ImportRefusal {
+  static func refusal(_ error: ExportError) -> ImportRefusal {
     switch error {
     case .itemListedTwice, .itemMissing, .itemNotInChecklist, .outcomeNotAccepted, .inconsistent:
       ImportRefusal(.inconsistent, error.description)
@@ -182,7 +192,7 @@ public struct ArchiveDocument: Sendable {
 
   // MARK: - Logs
 
-  private static func readLog(_ data: Data, sha256: String) throws(ImportRefusal) -> ArchiveDocument {
+  static func readLog(_ data: Data, sha256: String) throws(ImportRefusal) -> ArchiveDocument {
     let verification = LogChain.verify(data)
     if verification.eventCount == 0 {
       throw ImportRefusal(

@@ -17,7 +17,7 @@ private func counts(_ location: ArchiveLocation) async throws -> ArchiveStatisti
   .serialized, .enabled(if: KyCuongBinary.url != nil, "needs the kycuong executable"))
 struct ArchiveFaultTests {
   @Test(
-    "a duplicate id with other bytes, a forged signature, a bundle: refused by the command, naming file and rule",
+    "a duplicate id with other bytes, a forged signature, a broken zip: refused by the command, naming file and rule",
     arguments: TestBackend.allCases)
   func refusals(backend: TestBackend) throws {
     let cli = try ArchiveCLI(backend)
@@ -46,14 +46,15 @@ struct ArchiveFaultTests {
           + "for its digest and key\n"), "\(run.error)")
     #expect(
       run.error.contains(
-        "kycuong: field.zip: refused (unsupported-kind): not a kind of document this version "),
+        "kycuong: field.zip: refused (bundle): the bundle's files against its manifest and its audit: not a "
+          + "readable zip archive"),
       "\(run.error)")
     #expect(try cli.run(["list", "--format", "json"]).output == before)
     let log = try cli.run(["export", "log", "--format", "json"])
     let entries = try #require(
       try JSONSerialization.jsonObject(with: Data(log.output.utf8)) as? [[String: Any]])
     // Files are imported in the order of their paths: field.zip, forged.json, same-id.json.
-    #expect(entries.compactMap { $0["rule"] as? String } == ["unsupported-kind", "integrity", "conflict"])
+    #expect(entries.compactMap { $0["rule"] as? String } == ["bundle", "integrity", "conflict"])
   }
 
   @Test("a standard checklist's version newer than this program's is refused; an older one is archived")

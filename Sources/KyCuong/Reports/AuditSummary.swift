@@ -68,7 +68,7 @@ public struct AuditSummary: Hashable, Sendable, Codable {
   /// merged at the end, so memory does not grow with the number of audits (see ``SummaryReader``).
   ///
   /// - Parameters:
-  ///   - files: Exports and logs (``SummaryReader/auditFiles(in:)`` lists a folder's).
+  ///   - files: Exports and logs (``SummaryReader/auditFiles(in:extensions:)`` lists a folder's).
   ///   - filter: Which audits to count.
   ///   - today: Actions due before it are overdue.
   ///   - timeZone: Where days and months are counted (Vietnam's by default).

@@ -13,10 +13,13 @@ extension SummaryReader {
   /// Folders are listed with `readdir`, whose entries say their type: no file is looked at one by one
   /// (a `stat` each) unless its file system does not say.
   ///
-  /// - Parameter paths: Files and folders.
+  /// - Parameters:
+  ///   - paths: Files and folders.
+  ///   - extensions: The endings of the files taken from folders, lower case, without the dot (the archive
+  ///     adds `zip`, for bundles).
   /// - Returns: The files, sorted by path, without duplicates; a path given that is not a folder is among
   ///   them as given, whatever its name.
-  public static func auditFiles(in paths: [URL]) -> [URL] {
+  public static func auditFiles(in paths: [URL], extensions: Set<String> = ["json", "jsonl"]) -> [URL] {
     var files: [URL] = []
     for path in paths {
       var isDirectory: ObjCBool = false
@@ -26,15 +29,15 @@ extension SummaryReader {
         files.append(path)
         continue
       }
-      list(path, into: &files)
+      list(path, extensions: extensions, into: &files)
     }
     var seen = Set<String>()
     return files.map { (path: $0.path, url: $0) }.sorted { $0.path < $1.path }
       .filter { seen.insert($0.url.standardizedFileURL.path).inserted }.map(\.url)
   }
 
-  /// Adds the audit files in `folder` and below to `files`.
-  private static func list(_ folder: URL, into files: inout [URL]) {
+  /// Adds the files in `folder` and below whose ending is one of `extensions` to `files`.
+  private static func list(_ folder: URL, extensions: Set<String>, into files: inout [URL]) {
     guard let directory = opendir(folder.path) else { return }
     defer { closedir(directory) }
     var folders: [URL] = []
@@ -57,12 +60,13 @@ extension SummaryReader {
       if type == Int32(DT_DIR) {
         folders.append(folder.appending(path: name, directoryHint: .isDirectory))
       } else if type == Int32(DT_REG) {
-        let lower = name.lowercased()
-        if lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") {
+        if let dot = name.lastIndex(of: "."),
+          extensions.contains(name[name.index(after: dot)...].lowercased())
+        {
           files.append(folder.appending(path: name, directoryHint: .notDirectory))
         }
       }
     }
-    for child in folders { list(child, into: &files) }
+    for child in folders { list(child, extensions: extensions, into: &files) }
   }
 }

@@ -123,7 +123,7 @@ public enum ArchiveQuery: Hashable, Sendable {
 
   static let listColumns =
     "audit_id, unit, checklist_id, checklist_version, visit_type, started_at, finished_at, leader, "
-    + "overall_score, rating_id, critical_failures"
+    + "overall_score, rating_id, rating_forced, critical_failures, critical_items"
 
   static let actionColumns =
     "audit_id, position, unit, unit_key, checklist_id, audit_started_at, what, owner, due_on, item_id, "

@@ -11,6 +11,8 @@ public struct ArchivedAudit: Hashable, Sendable {
   public var documents: [StoredDocument]
   /// Its corrective actions (``AuditRecord/actions``) with their settlement.
   public var actions: [ArchivedAction]
+  /// The files kept as evidence that its bundles carried, once per SHA-256, in the order received.
+  public var attachments: [ArchivedAttachment] = []
 }
 
 /// One line of an audit listing.
@@ -35,8 +37,13 @@ public struct AuditListEntry: Hashable, Sendable {
   public var overallScore: Double?
   /// Rating band id.
   public var ratingID: String?
+  /// Whether the rating is the lowest band because a critical item failed, whatever the score (a 94.3
+  /// rated "Không hoàn thành"): ``criticalItems`` says which.
+  public var ratingForcedByCriticalFailure: Bool
   /// Number of failed critical items.
   public var criticalFailures: Int
+  /// The failed critical items, in checklist order.
+  public var criticalItems: [ItemID]
 }
 
 /// A corrective action across the archive, with the audit that asked for it and its settlement.
@@ -110,6 +117,8 @@ public struct ArchiveStatistics: Hashable, Sendable {
   public var importLogEntries: Int
   /// Of them, refusals.
   public var refusals: Int
+  /// Attachments kept (each file once, by SHA-256).
+  public var attachments: Int = 0
 }
 
 /// A line of the import log.

@@ -57,7 +57,8 @@ extension DepartmentArchive {
     }
   }
 
-  /// Imports one document: an export or an event log, verified first, archived whole or not at all.
+  /// Imports one document: an export, an event log or an audit bundle, verified first, archived whole or not
+  /// at all (a bundle with its attachments, each kept once by SHA-256).
   ///
   /// - The same bytes a second time: ``ImportOutcome/alreadyArchived(_:)``, and nothing changes (the import
   ///   log included).
@@ -186,9 +187,10 @@ extension DepartmentArchive {
       if current.eventCount > document.version.eventCount,
         let stored = try await db.select().columns("kind", "content").from("documents")
           .where("sha256", .equal, archived.currentDocument).first(),
-        try stored.decode(column: "kind", as: String.self) == DocumentKind.log.rawValue
+        let kind = DocumentKind(rawValue: try stored.decode(column: "kind", as: String.self))
       {
-        current.chain = ArchiveDocument.chain(ofLog: try stored.decode(column: "content", as: Data.self))
+        current.chain = ArchiveDocument.chain(
+          of: try stored.decode(column: "content", as: Data.self), kind: kind)
       }
       switch document.version.relation(to: current) {
       case .sameState: relation = .sameState
@@ -232,6 +234,7 @@ extension DepartmentArchive {
         signedAt: document.seal.signature.map { ArchiveTime.string($0.signedAt) }, keyTrust: trust.rawValue,
         content: content)
     ]).run()
+    try await insertAttachments(of: document, on: db)
     switch relation {
     case .first:
       try await insertFacts(document, at: receipt.time, on: db)
@@ -251,6 +254,23 @@ extension DepartmentArchive {
       ImportReceipt(
         sha256: document.sha256, auditID: audit.id, kind: document.kind, relation: relation, keyTrust: trust,
         warnings: document.warnings))
+  }
+
+  /// A bundle's attachments: each file's bytes once (a copy archived before is kept as it is), and which
+  /// bundle carried it.
+  private static func insertAttachments(of document: ArchiveDocument, on db: any SQLDatabase) async throws {
+    guard !document.attachments.isEmpty else { return }
+    for attachment in document.attachments {
+      guard let content = document.attachmentContent[attachment.sha256] else { continue }
+      try await db.insert(into: "attachments")
+        .rows([AttachmentRow(sha256: attachment.sha256, byteCount: content.count, content: content)])
+        .ignoringConflicts(with: ["sha256"]).run()
+    }
+    try await db.insert(into: "document_attachments").rows(
+      document.attachments.enumerated().map { position, attachment in
+        DocumentAttachmentRow(attachment, position: position, document: document.sha256)
+      }
+    ).run()
   }
 
   private static func keyTrust(

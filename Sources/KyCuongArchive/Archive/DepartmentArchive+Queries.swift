@@ -27,10 +27,24 @@ extension DepartmentArchive {
         items: try items.map { row throws(ArchiveRowError) in try row.result() },
         focusAreas: focus.map { FocusAreaResult(tag: $0.tag, score: $0.score, scoredItems: $0.scoredItems) },
         actions: try actions.map { row throws(ArchiveRowError) in try row.action() })
+      let carried = try await db.raw(
+        "SELECT l.*, a.byte_count FROM document_attachments l JOIN documents d ON d.sha256 = l.document_sha256 "
+          + "JOIN attachments a ON a.sha256 = l.attachment_sha256 WHERE d.audit_id = \(bind: id) "
+          + "ORDER BY d.import_entry, l.position"
+      ).all()
+      var seen = Set<String>()
+      var attachments: [ArchivedAttachment] = []
+      for line in carried {
+        let link = try line.decode(
+          model: DocumentAttachmentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        guard seen.insert(link.attachmentSha256).inserted else { continue }
+        attachments.append(
+          try link.attachment(byteCount: try line.decode(column: "byte_count", as: Int.self)))
+      }
       return ArchivedAudit(
         record: record, currentDocument: row.currentDocument,
         documents: try documents.map { row throws(ArchiveRowError) in try row.document() },
-        actions: try actions.map { row throws(ArchiveRowError) in try row.entry() })
+        actions: try actions.map { row throws(ArchiveRowError) in try row.entry() }, attachments: attachments)
     }
   }
 
@@ -145,6 +159,19 @@ extension DepartmentArchive {
     }
   }
 
+  /// Every stored document, in the order the archive received them (the import log's order): what
+  /// `archive export originals` writes out, so that importing them again in that order rebuilds the archive.
+  ///
+  /// - Returns: The documents' metadata (their bytes: ``content(of:)``).
+  /// - Throws: ``ArchiveError`` when the database fails.
+  public func storedDocuments() async throws(ArchiveError) -> [StoredDocument] {
+    try await withConnection("listing the stored documents") { connection in
+      try await connection.sql.select().columns(DocumentRow.metadataColumns).from("documents")
+        .orderBy("import_entry").all(DocumentMetadataRow.self)
+        .map { row throws(ArchiveRowError) in try row.document() }
+    }
+  }
+
   /// The exact bytes of the stored document with this SHA-256, or `nil`.
   ///
   /// - Parameter sha256: 64 hex digits.
@@ -153,6 +180,18 @@ extension DepartmentArchive {
   public func content(of sha256: String) async throws(ArchiveError) -> Data? {
     try await withConnection("reading document \(sha256)") { connection in
       try await connection.sql.select().column("content").from("documents").where("sha256", .equal, sha256)
+        .first(decodingColumn: "content", as: Data.self)
+    }
+  }
+
+  /// The exact bytes of the attachment with this SHA-256, as a bundle carried it, or `nil`.
+  ///
+  /// - Parameter sha256: 64 hex digits.
+  /// - Returns: The file's bytes.
+  /// - Throws: ``ArchiveError`` when the database fails.
+  public func attachmentContent(of sha256: String) async throws(ArchiveError) -> Data? {
+    try await withConnection("reading attachment \(sha256)") { connection in
+      try await connection.sql.select().column("content").from("attachments").where("sha256", .equal, sha256)
         .first(decodingColumn: "content", as: Data.self)
     }
   }
@@ -202,7 +241,8 @@ extension DepartmentArchive {
         correctiveActions: try await count("corrective_actions"), checklists: try await count("checklists"),
         checklistItems: try await count("checklist_items"), keys: try await count("signing_keys"),
         importLogEntries: try await count("import_log"),
-        refusals: try await count("import_log", " WHERE outcome = 'refused'"))
+        refusals: try await count("import_log", " WHERE outcome = 'refused'"),
+        attachments: try await count("attachments"))
     }
   }
 
@@ -265,7 +305,9 @@ struct AuditListRow: Codable, Sendable {
   var leader: String
   var overallScore: Double?
   var ratingId: String?
+  var ratingForced: Bool
   var criticalFailures: Int
+  var criticalItems: String
 
   func entry() throws(ArchiveRowError) -> AuditListEntry {
     AuditListEntry(
@@ -273,6 +315,7 @@ struct AuditListRow: Codable, Sendable {
       visitType: try decodeColumn(visitType, "audits.visit_type", VisitType.init(rawValue:)),
       startedAt: try decodeColumn(startedAt, "audits.started_at", ArchiveTime.date),
       finishedAt: finishedAt.flatMap(ArchiveTime.date), leader: leader, overallScore: overallScore,
-      ratingID: ratingId, criticalFailures: criticalFailures)
+      ratingID: ratingId, ratingForcedByCriticalFailure: ratingForced, criticalFailures: criticalFailures,
+      criticalItems: criticalItems.split(separator: " ").map { ItemID(String($0)) })
   }
 }

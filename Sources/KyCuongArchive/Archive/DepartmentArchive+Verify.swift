@@ -10,37 +10,39 @@ public struct ArchiveCheck: Hashable, Sendable {
 }
 
 extension DepartmentArchive {
-  /// Re-checks the archive: every stored document's bytes against their SHA-256 and size, and the links
-  /// between the tables (every document's audit exists, every audit's current document is its own, every
-  /// audit has a result for each item of its checklist).
+  /// Re-checks the archive: every stored document's and attachment's bytes against their SHA-256 and size,
+  /// and the links between the tables (every document's audit exists, every audit's current document is its
+  /// own, every audit has a result for each item of its checklist).
   public func verify() async throws(ArchiveError) -> ArchiveCheck {
     var problems: [String] = []
     var checked = 0
-    var after = ""
-    while true {
-      let batch = try await withConnection("reading stored documents") { [after] connection in
-        try await connection.sql.select().columns("sha256", "byte_count", "content").from("documents")
-          .where("sha256", .greaterThan, after).orderBy("sha256").limit(64).all()
-          .map { row in
-            (
-              try row.decode(column: "sha256", as: String.self),
-              try row.decode(column: "byte_count", as: Int.self),
-              try row.decode(column: "content", as: Data.self)
-            )
+    for (table, noun) in [("documents", "document"), ("attachments", "attachment")] {
+      var after = ""
+      while true {
+        let batch = try await withConnection("reading stored \(table)") { [after] connection in
+          try await connection.sql.select().columns("sha256", "byte_count", "content").from(table)
+            .where("sha256", .greaterThan, after).orderBy("sha256").limit(64).all()
+            .map { row in
+              (
+                try row.decode(column: "sha256", as: String.self),
+                try row.decode(column: "byte_count", as: Int.self),
+                try row.decode(column: "content", as: Data.self)
+              )
+            }
+        }
+        guard let last = batch.last else { break }
+        for (sha256, size, content) in batch {
+          if table == "documents" { checked += 1 }
+          let actual = ArchiveDocument.sha256(of: content)
+          if actual != sha256 {
+            problems.append("\(noun) \(sha256): its stored bytes now hash to \(actual): they were changed")
           }
-      }
-      guard let last = batch.last else { break }
-      for (sha256, size, content) in batch {
-        checked += 1
-        let actual = ArchiveDocument.sha256(of: content)
-        if actual != sha256 {
-          problems.append("document \(sha256): its stored bytes now hash to \(actual): they were changed")
+          if content.count != size {
+            problems.append("\(noun) \(sha256): \(content.count) bytes stored, \(size) recorded")
+          }
         }
-        if content.count != size {
-          problems.append("document \(sha256): \(content.count) bytes stored, \(size) recorded")
-        }
+        after = last.0
       }
-      after = last.0
     }
     let links: [(String, String)] = [
       (

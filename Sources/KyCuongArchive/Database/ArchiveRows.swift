@@ -385,6 +385,41 @@ struct ImportLogRow: Codable, Sendable {
   var reason: String?
 }
 
+/// An attachment's bytes, once per SHA-256.
+struct AttachmentRow: Codable, Sendable {
+  var sha256: String
+  var byteCount: Int
+  var content: Data
+}
+
+/// An attachment as a bundle carried it.
+struct DocumentAttachmentRow: Codable, Sendable {
+  var documentSha256: String
+  var attachmentSha256: String
+  var position: Int
+  var name: String
+  var itemId: String?
+  var attachedBy: String
+  var attachedAt: String
+
+  init(_ attachment: ArchivedAttachment, position: Int, document: String) {
+    documentSha256 = document
+    attachmentSha256 = attachment.sha256
+    self.position = position
+    name = attachment.name
+    itemId = attachment.itemID
+    attachedBy = attachment.attachedBy
+    attachedAt = ArchiveTime.string(attachment.attachedAt)
+  }
+
+  /// The record, with the size from the attachments table.
+  func attachment(byteCount: Int) throws(ArchiveRowError) -> ArchivedAttachment {
+    ArchivedAttachment(
+      sha256: attachmentSha256, name: name, byteCount: byteCount, itemID: itemId, attachedBy: attachedBy,
+      attachedAt: try decodeColumn(attachedAt, "document_attachments.attached_at", ArchiveTime.date))
+  }
+}
+
 extension SQLInsertBuilder {
   /// Inserts `rows`, every column named even when nil, snake_case.
   func rows(_ rows: [some Encodable]) throws -> Self {

@@ -28,7 +28,8 @@ enum ArchiveSchema {
   /// Every migration, in order.
   static let migrations: [Migration] = [
     Migration(
-      version: 1, name: "documents, checklists, audits, items, actions, keys, import log", apply: version1)
+      version: 1, name: "documents, checklists, audits, items, actions, keys, import log", apply: version1),
+    Migration(version: 2, name: "the attachments of audit bundles", apply: version2),
   ]
 
   /// The highest version this program knows.
@@ -239,5 +240,27 @@ enum ArchiveSchema {
       .run()
     try await db.create(index: "signing_keys_by_fingerprint").on("signing_keys").column("fingerprint").run()
 
+  }
+
+  // MARK: - Version 2
+
+  @Sendable static func version2(_ db: any SQLDatabase) async throws {
+    // Every file kept as evidence, once per SHA-256, however many bundles carry it. `content` is last.
+    try await db.create(table: "attachments")
+      .column("sha256", type: .text, .primaryKey(autoIncrement: false))
+      .column("byte_count", type: .bigint, .notNull)
+      .column("content", type: .blob, .notNull)
+      .run()
+    // Which bundle carried which attachment, under which name, on which item.
+    try await db.create(table: "document_attachments")
+      .column("document_sha256", type: .text, .notNull, .references("documents", "sha256"))
+      .column("attachment_sha256", type: .text, .notNull, .references("attachments", "sha256"))
+      .column("position", type: .int, .notNull)
+      .column("name", type: .text, .notNull)
+      .column("item_id", type: .text)
+      .column("attached_by", type: .text, .notNull)
+      .column("attached_at", type: .text, .notNull)
+      .primaryKey("document_sha256", "attachment_sha256")
+      .run()
   }
 }

@@ -26,8 +26,12 @@ public struct ImportRefusal: Error, Hashable, Sendable, CustomStringConvertible 
     case unreadable
     /// The bytes are neither an audit export nor an event log, or a JSON key occurs twice.
     case notAnAudit = "not-an-audit"
-    /// A kind of document this version does not read (a bundle).
+    /// A kind of document a version does not read. No longer given (bundles are read since the schema's
+    /// version 2); kept so that an import log written before reads.
     case unsupportedKind = "unsupported-kind"
+    /// An audit bundle (a zip) that is not readable, too large when decompressed, or whose files do not
+    /// match its manifest, its audit's attachments, or each other (its export against its log).
+    case bundle
     /// An event log whose hash chain or lines do not match, or whose events do not replay.
     case chain
     /// An export whose snapshot digest, export digest or signature does not match its content.
@@ -51,6 +55,7 @@ public struct ImportRefusal: Error, Hashable, Sendable, CustomStringConvertible 
       case .unreadable: "cannot read the file"
       case .notAnAudit: "not an audit export or event log"
       case .unsupportedKind: "not a kind of document this version archives"
+      case .bundle: "the bundle's files against its manifest and its audit"
       case .chain: "hash chain of the event log"
       case .integrity: "export digest or signature"
       case .revokedKey: "signed with a revoked key"

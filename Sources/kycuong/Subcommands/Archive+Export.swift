@@ -9,13 +9,14 @@
     /// filters of the command that shows it.
     struct Export: AsyncParsableCommand {
       static let configuration = CommandConfiguration(
-        abstract: "Write a listing as CSV or JSON: audits, actions, keys, the import log, or a unit's trend.",
+        abstract:
+          "Write a listing as CSV or JSON (audits, actions, keys, the import log, a unit's trend), or the originals.",
         discussion: """
           CSV follows RFC 4180 with a byte order mark; a field that a spreadsheet would read as a formula \
           (starting with =, +, -, @, a tab or a carriage return) is prefixed with ' (OWASP's advice). The \
           filters are those of `archive list` (audits) and `archive actions` (actions).
           """,
-        subcommands: [Audits.self, Actions.self, Keys.self, Log.self, Trend.self])
+        subcommands: [Audits.self, Actions.self, Keys.self, Log.self, Trend.self, Originals.self])
 
       /// `kycuong archive export audits`: the audits `archive list` shows.
       struct Audits: AsyncKyCuongSubcommand {
@@ -81,6 +82,75 @@
             try await archive.query { archive throws(ArchiveError) in
               Listing.importLog(try await archive.importLog())
             })
+        }
+      }
+
+      /// `kycuong archive export originals FOLDER`: every stored document's exact bytes, numbered in the order
+      /// received, so that `archive import FOLDER` into another archive rebuilds it.
+      struct Originals: AsyncKyCuongSubcommand {
+        static let configuration = CommandConfiguration(
+          abstract:
+            "Write every stored document, exactly as received, into a folder, numbered in arrival order.",
+          discussion: """
+            The files are named NNNNNN-NAME (NAME as imported, without its folders), so that `kycuong archive \
+            import FOLDER --database OTHER` imports them in the order this archive received them (a later \
+            version after the earlier). Each is verified again by that import. Who sent a file and when is \
+            not in the file: the new archive records the import's --from and time.
+            """)
+
+        @Argument(help: "The folder to write to (created when missing).", completion: .directory)
+        var folder: String
+
+        @Flag(help: "Replace files of the same names in the folder.")
+        var force = false
+
+        @OptionGroup var archive: ArchiveOptions
+
+        func execute() async throws(CommandFailure) {
+          let (folder, force) = (self.folder, self.force)
+          do {
+            try FileManager.default.createDirectory(
+              at: URL(fileURLWithPath: folder), withIntermediateDirectories: true)
+          } catch {
+            throw CommandFailure("cannot make the folder \(folder): \(CommandFiles.reason(error))")
+          }
+          let written = try await archive.with { archive throws(CommandFailure) in
+            let documents: [StoredDocument]
+            do throws(ArchiveError) {
+              documents = try await archive.storedDocuments()
+            } catch {
+              throw CommandFailure(error)
+            }
+            for (index, document) in documents.enumerated() {
+              let content: Data?
+              do throws(ArchiveError) {
+                content = try await archive.content(of: document.sha256)
+              } catch {
+                throw CommandFailure(error)
+              }
+              guard let content else { continue }
+              let path = URL(fileURLWithPath: folder).appending(path: Self.name(of: document, at: index)).path
+              try CommandFiles.write(content, to: path, force: force)
+            }
+            return documents.count
+          }
+          Diagnostics.note("\(written) documents written to \(folder)")
+        }
+
+        /// `000001-NAME`, NAME the file's name as imported (without folders), with the ending of its kind
+        /// when it has none that imports.
+        static func name(of document: StoredDocument, at index: Int) -> String {
+          var base = URL(fileURLWithPath: document.fileName).lastPathComponent
+          if base.hasPrefix(".") || base.isEmpty { base = document.sha256 }
+          let ending: String =
+            switch document.kind {
+            case .export: ".json"
+            case .log: ".jsonl"
+            case .bundle: ".zip"
+            }
+          if !base.lowercased().hasSuffix(ending) { base += ending }
+          let number = String(index + 1)
+          return String(repeating: "0", count: max(0, 6 - number.count)) + number + "-" + base
         }
       }
 

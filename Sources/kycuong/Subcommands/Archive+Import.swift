@@ -5,13 +5,15 @@
   import KyCuongArchive
 
   extension KyCuongCommand.Archive {
-    /// `kycuong archive import PATH…`: exports and event logs, verified, each archived whole or refused.
+    /// `kycuong archive import PATH…`: exports, event logs and bundles, verified, each archived whole or
+    /// refused.
     struct Import: AsyncKyCuongSubcommand {
       static let configuration = CommandConfiguration(
         abstract:
-          "Archive audit exports (.json) and event logs (.jsonl): files, or folders searched for both.",
+          "Archive audit exports (.json), event logs (.jsonl) and bundles (.zip), files or folders.",
         discussion: """
-          Each file is verified first (hash chain, digests, signature against the registered keys) and archived \
+          Each file is verified first (hash chain, digests, signature against the registered keys; a bundle's \
+          every file against its manifest and every attachment re-hashed) and archived \
           whole, or refused with the rule it breaks; nothing of a refused file is stored (the refusal is in the \
           import log). The same bytes a second time: "already archived", nothing changes. A later state of an \
           archived audit replaces its facts; an earlier or conflicting one is refused. Results go to standard \
@@ -19,7 +21,7 @@
           (then the files before are archived and nothing of the one at hand).
           """)
 
-      @Argument(help: "Files or folders.", completion: .file(extensions: ["json", "jsonl"]))
+      @Argument(help: "Files or folders.", completion: .file(extensions: ["json", "jsonl", "zip"]))
       var paths: [String]
 
       @Option(help: "Who sent the files (a team, a person), stored with them (default: $USER).")
@@ -48,7 +50,8 @@
 
       func execute() async throws(CommandFailure) {
         let source = from ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
-        let files = SummaryReader.auditFiles(in: paths.map { URL(fileURLWithPath: $0) })
+        let files = SummaryReader.auditFiles(
+          in: paths.map { URL(fileURLWithPath: $0) }, extensions: ["json", "jsonl", "zip"])
         let policy = ImportPolicy(requireRegisteredKey: requireSignature)
         let pause = pauseBeforeCommit
         let pauseAt = pauseAt

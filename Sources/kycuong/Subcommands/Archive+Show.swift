@@ -5,7 +5,8 @@
   import KyCuongArchive
 
   extension KyCuongCommand.Archive {
-    /// `kycuong archive show AUDIT`: an archived audit, its actions and every document received for it.
+    /// `kycuong archive show AUDIT`: an archived audit, its actions, every document received for it and the
+    /// attachments its bundles carried.
     struct Show: AsyncKyCuongSubcommand {
       static let configuration = CommandConfiguration(
         abstract: "Show an archived audit: its facts, corrective actions, and who sent which document when.")
@@ -81,6 +82,15 @@
             "  \(document.fileName)\(current): \(document.kind.rawValue), \(document.relation.rawValue), "
               + "\(seal); received \(Timestamp.string(from: document.receivedAt)) from \(document.receivedFrom); "
               + "\(document.byteCount) bytes, sha256 \(document.sha256)")
+        }
+        if !audit.attachments.isEmpty {
+          lines.append("Attachments: \(audit.attachments.count)")
+          for file in audit.attachments {
+            lines.append(
+              "  \(file.name)" + (file.itemID.map { " [\($0)]" } ?? "")
+                + ": \(file.byteCount) bytes, sha256 \(file.sha256); attached by \(file.attachedBy) at "
+                + Timestamp.string(from: file.attachedAt))
+          }
         }
         return lines.joined(separator: "\n")
       }

@@ -4,22 +4,29 @@
   import KyCuongArchive
 
   extension Listing {
-    /// Audits, one a row.
+    /// Audits, one a row. `rating_reason` says why a rating is the lowest band whatever the score
+    /// (`critical failure: ITEM-ID, …`), empty when the score gave it.
     static func audits(_ entries: [AuditListEntry]) -> Listing {
       Listing(
         columns: [
           "started", "audit", "unit", "checklist", "version", "visit", "leader", "score", "rating",
-          "critical_failures",
+          "rating_reason", "critical_failures",
         ],
-        numeric: [7, 9],
+        numeric: [7, 10],
         rows: entries.map { entry in
           [
             .text(Timestamp.string(from: entry.startedAt)), .text(entry.auditID), .text(entry.unit),
             .text(entry.checklistID), .text(entry.checklistVersion), .text(entry.visitType.rawValue),
             .text(entry.leader), .number(entry.overallScore), .text(entry.ratingID ?? "none"),
-            .integer(entry.criticalFailures),
+            ratingReason(entry).map(Cell.text) ?? .missing, .integer(entry.criticalFailures),
           ]
         })
+    }
+
+    /// `critical failure: ITEM-ID, …` when the rating was forced by failed critical items.
+    static func ratingReason(_ entry: AuditListEntry) -> String? {
+      guard entry.ratingForcedByCriticalFailure, !entry.criticalItems.isEmpty else { return nil }
+      return "critical failure: " + entry.criticalItems.map(\.rawValue).joined(separator: ", ")
     }
 
     /// Corrective actions, one a row, with their state on `today`.
