@@ -89,8 +89,12 @@ let package = Package(
       sources: ["KyCuong.swift"]
     ),
     // Build-time tool and plugin that compile `Checklists/*.json` into the catalog floor, validated, so
-    // `Catalog.standard` works for an installed binary with no path and no second copy.
-    .executableTarget(name: "EmbedChecklists", path: "Sources/EmbedChecklists"),
+    // `Catalog.standard` works for an installed binary with no path and no second copy. The tool judges the
+    // files with the catalog floor's own loader (its Catalog, ChecklistParser and ValidationIssue sources,
+    // linked into Sources/EmbedChecklists) over the floors below it: an invalid checklist fails the build.
+    .executableTarget(
+      name: "EmbedChecklists", dependencies: ["KyCuongSupport", "KyCuongModel"],
+      path: "Sources/EmbedChecklists"),
     .plugin(
       name: "EmbedChecklistsPlugin",
       capability: .buildTool(),

@@ -27,6 +27,7 @@ Environment (all optional):
   BENCH_SUMMARY_N         exports of row 5 (10000 [1000]) BENCH_MEMORY_N exports of row 6 (50000 [5000])
   BENCH_CALLGRIND=0       no instruction counts           BENCH_CALLGRIND_SUMMARY_N exports for row 5's (1000 [200])
   BENCH_ROWS=1,2,...      only these rows                 BENCH_NO_BUILD=1  use the release binary as built
+  BENCH_BINARY            this kycuong instead of building one (a copy of an earlier build, for before/after)
   BENCH_DIR               where the temporary stores and exports go (default: $TMPDIR or /tmp); fsync cost
                           depends on its file system
   BENCH_KEEP=1            keep the temporary folder       BENCH_README=0/1  write Benchmarks/README.md
@@ -50,7 +51,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "Scripts", "pty"))
 
-from ptyharness import FIXTURE_CHECKLISTS, Environment, PtySession  # noqa: E402
+from ptyharness import Environment, PtySession  # noqa: E402
 
 OUT = os.path.join(ROOT, ".build-bench")
 SCRATCH = os.path.join(ROOT, ".build-release")
@@ -268,13 +269,17 @@ def build():
     times = {}
     began = time.perf_counter()
     release = ["swift", "build", "-c", "release", "--scratch-path", SCRATCH, "--product", "kycuong"]
-    if os.environ.get("BENCH_NO_BUILD") != "1":
+    given = os.environ.get("BENCH_BINARY")
+    if os.environ.get("BENCH_NO_BUILD") != "1" and not given:
         log("Building kycuong (release, .build-release)…")
         subprocess.run(release, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     times["kycuong"] = time.perf_counter() - began
-    bin_path = subprocess.run(
-        release[:6] + ["--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
-    kycuong = os.path.join(bin_path, "kycuong")
+    if given:
+        kycuong = os.path.abspath(given)
+    else:
+        bin_path = subprocess.run(
+            release[:6] + ["--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
+        kycuong = os.path.join(bin_path, "kycuong")
     began = time.perf_counter()
     fsync_loop = os.path.join(OUT, "fsync_loop")
     subprocess.run(["cc", "-O2", "-Wall", "-o", fsync_loop, os.path.join(HERE, "peers", "fsync_loop.c")], check=True)
@@ -415,9 +420,11 @@ class Bench:
     # 3 -----------------------------------------------------------------------------------------------------
     @staticmethod
     def items():
-        # The REPL runs with KYCUONG_CHECKLISTS set to the pinned copy (ptyharness.Environment), so the answers
-        # are written for that copy's items: a revised standard checklist does not move the keystrokes.
-        with open(os.path.join(FIXTURE_CHECKLISTS, f"{CHECKLIST}.json"), encoding="utf-8") as handle:
+        # The REPL runs on its embedded checklists (standard_environment drops the terminal checks' pinned
+        # copy), so the answers are written for the same file it embeds: Checklists/. Read from the pinned copy,
+        # whose items differ in kind from the revised standard checklist's, answers were refused (each with a
+        # did-you-mean computed) and the row stopped.
+        with open(os.path.join(ROOT, "Checklists", f"{CHECKLIST}.json"), encoding="utf-8") as handle:
             checklist = json.load(handle)
         return [item for section in checklist["sections"] for item in section["items"]]
 
@@ -580,6 +587,8 @@ class Bench:
         with open(log_path, "rb") as handle:
             unchanged = handle.read() == original
         env = kycuong_env()
+        if os.path.exists(export):
+            os.remove(export)  # as before each timed run: an existing export is refused without --force
         try:
             instructions = {
                 "kycuong": callgrind("row4-kycuong", [self.bin["kycuong_profiled"]], env.env, stdin=script,

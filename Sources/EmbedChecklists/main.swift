@@ -1,12 +1,23 @@
 import Foundation
 
 // Usage: EmbedChecklists OUTPUT.swift FILE.json…
-// Writes a Swift file that holds each input file's name and its bytes as a raw string literal.
+// Checks the files as the library's loader will (the Catalog floor's Catalog.swift, ChecklistParser.swift and
+// ValidationIssue.swift are compiled into this tool, linked from Sources/KyCuong/Catalog) and fails the build
+// with the loader's message if one is invalid; then writes a Swift file that holds each file's name and its
+// bytes as a raw string literal. The library reads them on first use of `Catalog.standard`.
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let outputPath = arguments.first else {
   FileHandle.standardError.write(Data("usage: EmbedChecklists OUTPUT.swift FILE.json…\n".utf8))
   exit(2)
+}
+
+do throws(CatalogError) {
+  _ = try Catalog.standard
+} catch {
+  FileHandle.standardError.write(
+    Data("error: EmbedChecklists: an embedded checklist is invalid:\n\(error.description)\n".utf8))
+  exit(1)
 }
 
 /// A raw string delimiter longer than any run of `#` in the text, so the literal cannot end early.
@@ -28,15 +39,10 @@ var source = """
     static let files: [(name: String, text: String)] = [
 
   """
-for path in arguments.dropFirst().sorted() {
-  let url = URL(fileURLWithPath: path)
-  guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-    FileHandle.standardError.write(Data("EmbedChecklists: cannot read \(path) as UTF-8\n".utf8))
-    exit(1)
-  }
-  let hashes = delimiter(for: text)
-  source += "    (name: \(String(reflecting: url.lastPathComponent)), text: \(hashes)\"\"\"\n"
-  source += text + (text.hasSuffix("\n") ? "" : "\n")
+for file in EmbeddedChecklists.files {
+  let hashes = delimiter(for: file.text)
+  source += "    (name: \(String(reflecting: file.name)), text: \(hashes)\"\"\"\n"
+  source += file.text + (file.text.hasSuffix("\n") ? "" : "\n")
   source += "\"\"\"\(hashes)),\n"
 }
 source += "  ]\n}\n"

@@ -37,9 +37,9 @@ struct SessionSafetyTests {
 
     let temporary = try TemporaryDirectory()
     let store = AuditStore(directory: temporary.url)
+    let catalog = Catalog([try testChecklist()])
     let styled = Session(
-      configuration: SessionConfiguration(
-        catalog: Catalog([try testChecklist()]), store: store, inspector: "An", styled: true))
+      configuration: SessionConfiguration(catalog: catalog, store: store, inspector: "An", styled: true))
     let reply = styled.evaluate(
       "start test-conduct --unit X --leader An --members \"\" --visit scheduled")
     #expect(reply.succeeded, "\(reply.text)")

@@ -23,13 +23,16 @@ public struct Applicability: Sendable {
   ) {
     // Controllers come earlier in the checklist (the validator enforces it), so one pass in order suffices.
     applicable.reserveCapacity(checklist.sections.reduce(0) { $0 + $1.items.count })
+    // Each context condition is judged once per evaluation, not once per item that has it: comparing
+    // provinces folds their names through Foundation, and the evaluation runs again after every answer.
+    var contextMet: [ContextCondition: Bool] = [:]
     for section in checklist.sections {
       // Read in place through a buffer, not copied: an item holds a dozen texts and lists.
       section.items.withUnsafeBufferPointer { items in
         for index in items.indices {
           applicable[items[index].id] = Self.applies(
             validUntil: items[index].validUntil, condition: items[index].applicableWhen, states: states,
-            context: context, day: day, known: applicable)
+            context: context, day: day, known: applicable, contextMet: &contextMet)
         }
       }
     }
@@ -37,12 +40,16 @@ public struct Applicability: Sendable {
 
   private static func applies(
     validUntil: CalendarDate?, condition: ApplicabilityCondition?, states: [ItemID: ItemState],
-    context: AuditContext?, day: CalendarDate?, known: [ItemID: Bool]
+    context: AuditContext?, day: CalendarDate?, known: [ItemID: Bool],
+    contextMet: inout [ContextCondition: Bool]
   ) -> Bool {
     if let validUntil, let day, day > validUntil { return false }
     guard let condition else { return true }
     if let wanted = condition.context {
-      guard let context, context.satisfies(wanted) else { return false }
+      guard let context else { return false }
+      let met = contextMet[wanted] ?? context.satisfies(wanted)
+      contextMet[wanted] = met
+      guard met else { return false }
     }
     guard let controller = condition.item else { return true }
     guard known[controller] ?? false, case .answered(let outcome)? = states[controller],

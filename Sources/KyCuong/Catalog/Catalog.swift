@@ -27,9 +27,11 @@ public struct Catalog: Sendable {
   /// The checklists of KyCuong's `Checklists/` folder, compiled into the library at build time, so an
   /// installed `kycuong` and any tool that imports the library have them with no path.
   ///
-  /// They are read once, on first use, from any thread; later accesses cost nothing.
+  /// They are read once, on first use, from any thread; later accesses cost nothing. A program that never
+  /// asks for them never reads them.
   ///
-  /// - Throws: ``CatalogError`` if a built-in checklist is invalid (the test suite makes sure none is).
+  /// - Throws: ``CatalogError`` if a built-in checklist is invalid. The build makes sure none is: the tool
+  ///   that embeds them runs this same loader over them and fails the build with its message.
   public static var standard: Catalog {
     get throws(CatalogError) { try standardResult.get() }
   }

@@ -34,57 +34,121 @@ package enum CanonicalJSON {
   package static func data(_ value: JSONValue, form: Form = .jcs) throws(Error) -> Data {
     var output: [UInt8] = []
     output.reserveCapacity(4096)
-    try write(value, to: &output, path: "", form: form)
+    do {
+      try write(value, to: &output, form: form)
+    } catch {
+      throw Error(reason: error.reason)
+    }
     return Data(output)
   }
 
-  private static func write(
-    _ value: JSONValue, to output: inout [UInt8], path: String, form: Form
-  ) throws(Error) {
+  /// A problem found while writing, and where: the path is built only when there is one, on the way out,
+  /// so that writing a value costs no path per member.
+  private struct Failure: Swift.Error {
+    /// The keys and indices from the value written down to the problem, innermost first.
+    var steps: [Step] = []
+    /// What is wrong there.
+    var problem: Problem
+
+    enum Step {
+      case key(String)
+      case index(Int)
+    }
+
+    enum Problem {
+      case notFinite
+      case duplicateKey(String)
+    }
+
+    /// The path as `a.b[2].c`: a key after the root stands alone, after a step follows a dot.
+    var path: String {
+      var path = ""
+      for step in steps.reversed() {
+        switch step {
+        case .key(let key): path = path.isEmpty ? key : "\(path).\(key)"
+        case .index(let index): path = "\(path)[\(index)]"
+        }
+      }
+      return path
+    }
+
+    var reason: String {
+      switch problem {
+      case .notFinite: "\(path): a number that is not finite"
+      case .duplicateKey(let key): "\(path.isEmpty ? "the document" : path): the key \"\(key)\" occurs twice"
+      }
+    }
+  }
+
+  private static func write(_ value: JSONValue, to output: inout [UInt8], form: Form) throws(Failure) {
     switch value {
-    case .null: output += Array("null".utf8)
-    case .bool(let flag): output += Array((flag ? "true" : "false").utf8)
+    case .null: output.append(contentsOf: "null".utf8)
+    case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
     case .number(let number):
-      guard number.isFinite else { throw Error(reason: "\(path): a number that is not finite") }
+      guard number.isFinite else { throw Failure(problem: .notFinite) }
       switch form {
-      case .jcs: output += Array(ecmaScriptString(number).utf8)
+      case .jcs: output.append(contentsOf: ecmaScriptString(number).utf8)
       case .version1:
         if number == number.rounded(), abs(number) < 9_007_199_254_740_992 {
-          output += Array(String(Int64(number)).utf8)
+          output.append(contentsOf: String(Int64(number)).utf8)
         } else {
-          output += Array("\(number)".utf8)
+          output.append(contentsOf: "\(number)".utf8)
         }
       }
     case .string(let text): writeString(text, to: &output, form: form)
     case .array(let elements):
       output.append(UInt8(ascii: "["))
-      for (index, element) in elements.enumerated() {
+      for index in elements.indices {
         if index > 0 { output.append(UInt8(ascii: ",")) }
-        try write(element, to: &output, path: "\(path)[\(index)]", form: form)
+        do {
+          try write(elements[index], to: &output, form: form)
+        } catch {
+          var failure = error
+          failure.steps.append(.index(index))
+          throw failure
+        }
       }
       output.append(UInt8(ascii: "]"))
     case .object(let members):
-      let sorted: [(key: String, value: JSONValue)] =
-        switch form {
-        case .jcs: members.sorted { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
-        case .version1: members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        }
+      let sorted = sortedMembers(members, form: form)
       output.append(UInt8(ascii: "{"))
-      for (index, member) in sorted.enumerated() {
+      for index in sorted.indices {
+        let member = sorted[index]
         if index > 0 {
-          if sorted[index - 1].key == member.key {
-            throw Error(
-              reason: "\(path.isEmpty ? "the document" : path): the key \"\(member.key)\" occurs twice")
-          }
+          if sorted[index - 1].key == member.key { throw Failure(problem: .duplicateKey(member.key)) }
           output.append(UInt8(ascii: ","))
         }
         writeString(member.key, to: &output, form: form)
         output.append(UInt8(ascii: ":"))
-        try write(
-          member.value, to: &output, path: path.isEmpty ? member.key : "\(path).\(member.key)", form: form)
+        do {
+          try write(member.value, to: &output, form: form)
+        } catch {
+          var failure = error
+          failure.steps.append(.key(member.key))
+          throw failure
+        }
       }
       output.append(UInt8(ascii: "}"))
     }
+  }
+
+  /// `members` in the form's key order; not sorted again when already in it (an export's own objects are
+  /// written in no particular order, but a value read back from canonical bytes is).
+  private static func sortedMembers(
+    _ members: [(key: String, value: JSONValue)], form: Form
+  ) -> [(key: String, value: JSONValue)] {
+    func precedes(_ left: String, _ right: String) -> Bool {
+      switch form {
+      case .jcs: left.utf16.lexicographicallyPrecedes(right.utf16)
+      case .version1: left.utf8.lexicographicallyPrecedes(right.utf8)
+      }
+    }
+    var inOrder = true
+    for index in members.indices.dropFirst() where precedes(members[index].key, members[index - 1].key) {
+      inOrder = false
+      break
+    }
+    return inOrder ? members : members.sorted { precedes($0.key, $1.key) }
   }
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
@@ -96,13 +160,13 @@ package enum CanonicalJSON {
       case UInt8(ascii: "\""), UInt8(ascii: "\\"):
         output.append(UInt8(ascii: "\\"))
         output.append(byte)
-      case 0x08 where form == .jcs: output += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-      case 0x09 where form == .jcs: output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-      case 0x0A where form == .jcs: output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-      case 0x0C where form == .jcs: output += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-      case 0x0D where form == .jcs: output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+      case 0x08 where form == .jcs: output.append(contentsOf: #"\b"#.utf8)
+      case 0x09 where form == .jcs: output.append(contentsOf: #"\t"#.utf8)
+      case 0x0A where form == .jcs: output.append(contentsOf: #"\n"#.utf8)
+      case 0x0C where form == .jcs: output.append(contentsOf: #"\f"#.utf8)
+      case 0x0D where form == .jcs: output.append(contentsOf: #"\r"#.utf8)
       case 0..<0x20:
-        output += Array("\\u00".utf8)
+        output.append(contentsOf: #"\u00"#.utf8)
         output.append(hexDigits[Int(byte >> 4)])
         output.append(hexDigits[Int(byte & 0xF)])
       default: output.append(byte)

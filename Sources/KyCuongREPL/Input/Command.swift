@@ -169,17 +169,28 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   public static func match(_ line: String) -> (command: Command, rest: String)? {
     let words = line.split(whereSeparator: \.isWhitespace)
     guard let first = words.first else { return nil }
-    if words.count >= 2 {
-      let pair = VietnameseFolding.fold(words[0] + " " + words[1])
-      if let command = allCases.first(where: { $0.aliases.contains(pair) }) {
-        return (command, rest(of: line, after: 2))
-      }
+    if words.count >= 2, let command = byAlias[VietnameseFolding.fold(words[0] + " " + words[1])] {
+      return (command, rest(of: line, after: 2))
     }
-    let folded = VietnameseFolding.fold(String(first))
-    if let command = allCases.first(where: { $0.names.contains(folded) }) {
+    if let command = byName[VietnameseFolding.fold(String(first))] {
       return (command, rest(of: line, after: 1))
     }
     return nil
+  }
+
+  /// Each alias with the first command (in declaration order) that has it, built once: a line is looked up,
+  /// not compared with every command's aliases.
+  static let byAlias: [String: Command] = table(\.aliases)
+
+  /// Each name (English or alias) with the first command that has it, built once.
+  static let byName: [String: Command] = table(\.names)
+
+  private static func table(_ words: (Command) -> [String]) -> [String: Command] {
+    var table: [String: Command] = [:]
+    for command in allCases {
+      for word in words(command) where table[word] == nil { table[word] = command }
+    }
+    return table
   }
 
   /// `line` without its first `count` words, trimmed; spacing inside the rest is kept.

@@ -4,8 +4,12 @@ import KyCuongStore
 
 /// What a ``Session`` works with: where checklists and audits come from, who is inspecting, how to talk.
 public struct SessionConfiguration {
-  /// The checklists `start` offers.
-  public var catalog: Catalog
+  /// The checklists `start` offers, read when the session first needs them.
+  public var catalog: Catalog {
+    get { catalogSource.catalog }
+    set { catalogSource = LazyCatalog { newValue } }
+  }
+  private var catalogSource: LazyCatalog
   /// Where audits are saved.
   public var store: AuditStore
   /// The language of messages and of checklist texts; Vietnamese by default.
@@ -30,16 +34,18 @@ public struct SessionConfiguration {
   /// What a long task (copying a large attachment) reports to, and asks whether to stop.
   public var progress: ProgressReporter
 
-  /// Creates a configuration.
+  /// Creates a configuration. `catalog` is evaluated when the session first needs the checklists (`start`,
+  /// `list`, completing a checklist id), not here: a session that never starts an audit never reads them.
   public init(
-    catalog: Catalog, store: AuditStore, language: Language = .vi, inspector: String, styled: Bool = false,
+    catalog: @autoclosure @escaping () -> Catalog, store: AuditStore, language: Language = .vi,
+    inspector: String, styled: Bool = false,
     clock: @escaping () -> Date = Date.init,
     attachmentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
     exportDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
     homeDirectory: URL? = ProcessInfo.processInfo.environment["HOME"].map { URL(fileURLWithPath: $0) },
     columns: @escaping () -> Int? = { nil }, progress: ProgressReporter = .silent
   ) {
-    self.catalog = catalog
+    self.catalogSource = LazyCatalog(catalog)
     self.store = store
     self.language = language
     self.inspector = inspector

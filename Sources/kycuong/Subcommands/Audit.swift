@@ -46,14 +46,22 @@ extension KyCuongCommand {
 
     func execute() throws(CommandFailure) {
       let environment = ProcessInfo.processInfo.environment
-      let catalog: Catalog
+      let catalog: () -> Catalog
       // A department's own checklists, for every session of an account, without repeating the option.
       let paths = checklists.isEmpty ? environment["KYCUONG_CHECKLISTS"].map { [$0] } ?? [] : checklists
-      do {
-        catalog =
-          paths.isEmpty ? try Catalog.standard : try Catalog.load(paths.map { URL(fileURLWithPath: $0) })
-      } catch {
-        throw CommandFailure(error.description)
+      if paths.isEmpty {
+        // The standard checklists were judged by this same loader when kycuong was built (EmbedChecklists
+        // fails the build on an invalid one), so they cannot fail here; they are read only when the session
+        // first needs them: the first prompt and an empty input do not wait for them.
+        catalog = { (try? Catalog.standard) ?? Catalog([]) }
+      } else {
+        // A department's files are read and judged now, so that a bad one stops kycuong before it starts.
+        do {
+          let loaded = try Catalog.load(paths.map { URL(fileURLWithPath: $0) })
+          catalog = { loaded }
+        } catch {
+          throw CommandFailure(error.description)
+        }
       }
       // Notes name citizens and staff: everything this process creates is for this user only.
       umask(0o077)
@@ -67,7 +75,7 @@ extension KyCuongCommand {
       let interactive = isTerminal(fileDescriptor: STDIN_FILENO) && isTerminal(fileDescriptor: STDOUT_FILENO)
       let session = Session(
         configuration: SessionConfiguration(
-          catalog: catalog, store: auditStore, language: lang, inspector: name,
+          catalog: catalog(), store: auditStore, language: lang, inspector: name,
           styled: TerminalStyle.forStandardOutput().colorEnabled, columns: { width.columns() },
           progress: ProgressLine.reporter(interactive: interactive)))
       let console = Console(

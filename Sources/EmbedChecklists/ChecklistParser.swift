@@ -1,0 +1,1 @@
+../KyCuong/Catalog/ChecklistParser.swift

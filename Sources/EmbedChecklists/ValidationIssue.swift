@@ -1,0 +1,1 @@
+../KyCuong/Catalog/ValidationIssue.swift
