@@ -251,7 +251,7 @@ struct SessionWalkthroughTests {
     #expect(score.text.contains("(tạm tính)"))
     #expect(score.text.contains("Thẻ công chức"))
     #expect(score.text.contains("Trách nhiệm, đạo đức công vụ, ứng xử văn minh"))
-    #expect(score.text.contains("Mức hoàn thành: 2/5 (40.0%)"))
+    #expect(score.text.contains("Mức hoàn thành: 2/5 (40,0%)"))
     #expect(score.text.contains("Điểm liệt không đạt: BADGE-01"))
     #expect(score.text.contains("Tổng điểm: "))
   }

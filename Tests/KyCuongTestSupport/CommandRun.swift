@@ -10,18 +10,21 @@ public struct CommandRun: Sendable {
   /// Standard error.
   public var error: String
 
-  /// Runs `executable` with `arguments` in `folder`, standard input empty.
+  /// Runs `executable` with `arguments` in `folder`, standard input empty unless `input` is given.
   ///
   /// - Parameters:
   ///   - executable: The program.
   ///   - arguments: Its arguments.
   ///   - folder: Its working folder.
   ///   - environment: Variables to set or replace in this process's environment.
+  ///   - input: What the program reads on standard input (a small text: it is written before any output is
+  ///     read); none by default.
   /// - Returns: The finished run: its exit status, and its standard output and standard error as UTF-8.
   /// - Throws: The error of `Process.run()` when the program cannot be started (no `executable`, or a file
   ///   that does not exist or cannot be run); a program that starts and fails is a run with its status.
   public static func run(
-    _ executable: URL?, _ arguments: [String], in folder: URL, environment: [String: String] = [:]
+    _ executable: URL?, _ arguments: [String], in folder: URL, environment: [String: String] = [:],
+    input: String? = nil
   ) throws -> CommandRun {
     let process = Process()
     process.executableURL = executable
@@ -34,8 +37,13 @@ public struct CommandRun: Sendable {
     let error = Pipe()
     process.standardOutput = output
     process.standardError = error
-    process.standardInput = FileHandle.nullDevice
+    let standardInput = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : standardInput
     try process.run()
+    if let input {
+      standardInput.fileHandleForWriting.write(Data(input.utf8))
+      try standardInput.fileHandleForWriting.close()
+    }
     let errorData = Box()
     let reading = DispatchGroup()
     reading.enter()

@@ -106,6 +106,43 @@ struct EventLogTests {
     #expect(contents.damage.count == 1)
   }
 
+  @Test(
+    "a day or clock time that does not exist is refused, not rolled over",
+    arguments: [
+      ("2026-02-30T02:00:00Z", "there is no 30 February 2026 (February has 28 days)"),
+      ("2026-04-31T02:00:00Z", "there is no 31 April 2026 (April has 30 days)"),
+      ("2027-02-29T02:00:00Z", "there is no 29 February 2027 (February has 28 days)"),
+      ("2026-13-01T02:00:00Z", "month 13 does not exist"),
+      ("2026-02-00T02:00:00Z", "day 0 does not exist"),
+      ("2026-02-10T24:00:00Z", "hour 24 does not exist"),
+      ("2026-02-10T09:60:00Z", "minute 60 does not exist"),
+      ("2026-02-10T09:30:60Z", "second 60 does not exist"),
+    ])
+  func impossibleTimes(text: String, why: String) throws {
+    #expect(Timestamp.date(from: text) == nil)
+    #expect(Timestamp.impossibility(in: text) == why)
+    // In a log, the line is refused with the member named.
+    let audit = try SampleAudit.audit()
+    var all = lines(try SampleAudit.log(audit))
+    let second = String(decoding: all[1], as: UTF8.self)
+    let time = try #require(second.range(of: #""time":"[^"]*""#, options: .regularExpression))
+    all[1] = Data(second.replacingCharacters(in: time, with: #""time":"\#(text)""#).utf8)
+    let contents = EventLog.read(Data(all.joined(separator: Data("\n".utf8))) + Data("\n".utf8))
+    #expect(
+      contents.damage.first?.description
+        == "line 2: not a valid event (time: not an ISO 8601 time: \(text) (\(why))); ignored")
+  }
+
+  @Test("the days that do exist are read: 29 February of a leap year, the last second of a day")
+  func possibleTimes() {
+    for text in [
+      "2028-02-29T00:00:00Z", "2000-02-29T12:00:00Z", "2026-12-31T23:59:59Z", "2026-04-30T23:59:59+07:00",
+    ] {
+      #expect(Timestamp.impossibility(in: text) == nil, "\(text)")
+      #expect(Timestamp.date(from: text) != nil, "\(text)")
+    }
+  }
+
   @Test("a corrupt line in the middle is reported and skipped")
   func corruptMiddleLine() throws {
     let audit = try SampleAudit.audit()

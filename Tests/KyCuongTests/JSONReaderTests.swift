@@ -134,6 +134,14 @@ struct JSONReaderTests {
       ("1e999", "line 1, column 1: the number 1e999 is out of range"),
       ("+1", "line 1, column 1: expected a value, found '+'"),
       (".5", "line 1, column 1: expected a value, found '.'"),
+      // The member is named, and what some writers put for a number is called by its name.
+      (#"{"n": 1e999}"#, #"line 1, column 7: the number 1e999 for "n" is out of range"#),
+      (
+        #"{"eventCount": NaN}"#,
+        #"line 1, column 16: expected a value for "eventCount", found 'N'; NaN and Infinity are not JSON numbers"#
+      ),
+      ("[-Infinity]", "line 1, column 2: expected a value, found '-'; NaN and Infinity are not JSON numbers"),
+      ("-x", "line 1, column 2: expected digits in a number"),
     ])
   func badNumbers(text: String, message: String) {
     #expect(error(text) == message)

@@ -46,7 +46,7 @@ extension ReportTests {
         ReportFixtures.firstOutOfOrder(
           vi,
           [
-            "Tổng điểm", "60.4", "54.2", "-6.2", "Đã khắc phục (2)", "Mới không đạt (1)", "Vẫn không đạt (1)",
+            "Tổng điểm", "60,4", "54,2", "-6,2", "Đã khắc phục (2)", "Mới không đạt (1)", "Vẫn không đạt (1)",
             "POST-02", "POST-04", "Đã khắc phục",
           ]) == nil)
       let en = comparison.renderText(language: .en)

@@ -109,6 +109,39 @@ extension ReportTests {
       #expect(html.contains("Không hoàn thành</strong> (do vi phạm điểm liệt)"))
     }
 
+    @Test func vietnameseTextWritesDecimalCommasEverywhereEnglishPoints() throws {
+      let old = AuditExport(try ReportFixtures.auditA())
+      let new = AuditExport(try ReportFixtures.auditB())
+      let comparison = try AuditComparison(old: old, new: new)
+      let record = InspectionRecord(export: new, previous: comparison)
+      // Scores of the comparison embedded in the record (60,4 → 54,2: -6,2), and the comparison, score table
+      // and summary as text, in Vietnamese; the same numbers with points in English.
+      let folder = try ReportFixtures.folder("decimal-comma")
+      defer { try? FileManager.default.removeItem(at: folder) }
+      let files = [folder.appending(path: "a.json"), folder.appending(path: "b.json")]
+      try old.jsonData().write(to: files[0])
+      try new.jsonData().write(to: files[1])
+      let summary = AuditSummary(files: files, filter: SummaryFilter(), today: Fixed.day("2026-03-01"))
+      let vietnamese = [
+        ("record", record.markdown(language: .vi)), ("compare", comparison.renderText(language: .vi)),
+        ("score", ScoreTable.render(new.rescore(), checklist: new.checklist.snapshot, language: .vi)),
+        ("summary", summary.renderText(language: .vi)), ("summary HTML", summary.html(language: .vi)),
+      ]
+      // Audit A scores 60.4, B 54.2 (-6.2), their mean 57.3: each with a comma in every Vietnamese text.
+      let figures = [
+        "record": ["60,4", "54,2", "-6,2"], "compare": ["60,4", "54,2", "-6,2"], "score": ["54,2"],
+        "summary": ["57,3"], "summary HTML": ["57,3"],
+      ]
+      for (name, text) in vietnamese {
+        for figure in ["60.4", "54.2", "6.2", "57.3"] {
+          #expect(!text.contains(figure), "\(name): \(figure)")
+        }
+        for figure in figures[name] ?? [] { #expect(text.contains(figure), "\(name): \(figure)") }
+      }
+      let english = comparison.renderText(language: .en)
+      for figure in ["60.4", "54.2", "-6.2"] { #expect(english.contains(figure), "\(figure)") }
+    }
+
     @Test func everyTextFromTheAuditIsEscapedInHTML() throws {
       let attack = #"<script>alert("x")</script>"#
       let image = #""><img src=x onerror=alert(1)>"#

@@ -78,7 +78,42 @@ struct ReportSummaryHostileTests {
     #expect(try reason("scale-70").contains("POST-03"))
     #expect(try reason("observation-negative").contains("BADGE-01"))
     #expect(try reason("pass-on-scale").contains("POST-03"))
-    // The decoder's own words, which do not name the member.
-    #expect(try reason("event-count-1e300").contains("not a KyCuong export"))
+    // Every whole number of the export named, with its rule and what it held (the decoder's own words, or
+    // nothing at all for a negative count, until the rules were checked before decoding).
+    let wholeNumbers = [
+      ("event-count-1e300", "audit.eventCount: must be a whole number ≥ 0, found 1e300"),
+      ("event-count-fraction", "audit.eventCount: must be a whole number ≥ 0, found 19.5"),
+      ("event-count-negative", "audit.eventCount: must be a whole number ≥ 0, found -3"),
+      ("event-count-string", #"audit.eventCount: must be a whole number ≥ 0, found a string ("19")"#),
+      ("staff-present-fraction", "audit.staffPresent: must be a whole number ≥ 0, found 18.5"),
+      ("note-event-zero", "items[0].notes[0].event: must be a whole number ≥ 1, found 0"),
+      ("attachment-size-negative", "items[2].attachments[0].size: must be a whole number ≥ 0, found -1"),
+      ("compliant-1e300", "items[0].outcome.compliant: must be a whole number, found 1e300"),
+      ("scored-items-fraction", "scores.sections[0].scoredItems: must be a whole number, found 1.5"),
+    ]
+    for (name, text) in wholeNumbers {
+      #expect(try reason(name) == "not a KyCuong export: \(text)", "\(name)")
+    }
+    // Days and clock times that do not exist, with the member.
+    let impossibleTimes = [
+      (
+        "date-rolled-over",
+        "audit.startedAt: not an ISO 8601 time: 2026-02-30T02:00:00Z (there is no 30 February"
+      ),
+      ("date-april-31", "audit.finishedAt: not an ISO 8601 time: 2026-04-31T02:00:00Z (there is no 31 April"),
+      (
+        "date-not-leap",
+        "items.0.at: not an ISO 8601 time: 2027-02-29T02:00:00Z (there is no 29 February 2027"
+      ),
+      ("time-hour-24", "findings.0.at: not an ISO 8601 time: 2026-02-10T24:00:00Z (hour 24 does not exist)"),
+      ("time-minute-60", "audit.startedAt: not an ISO 8601 time: 2026-02-10T09:60:00+07:00 (minute 60 does"),
+    ]
+    for (name, text) in impossibleTimes {
+      let found = try reason(name)
+      #expect(found.hasPrefix("not a KyCuong export: \(text)"), "\(name): \(found)")
+    }
+    // Not JSON, but the member is named and NaN called by its name.
+    #expect(try reason("nan-literal").contains(#"expected a value for "eventCount", found 'N'; NaN and"#))
+    #expect(try reason("number-1e400").contains(#"the number 1e400 for "eventCount" is out of range"#))
   }
 }

@@ -102,10 +102,9 @@ extension ReportTests {
       #expect(skipped["empty.json"] == "an empty file, not an audit")
       // One JSON object without "format" is read as an export whose format was removed.
       #expect(skipped["other.json"] == #"not a KyCuong export: missing "format""#)
-      // An export cut short is no JSON, so it is read as a log: its first line is not an event.
+      // An export cut short is no JSON, but its first line is a lone `{`: the JSON reader says where it ends.
       #expect(
-        skipped["truncated.json"]?.hasPrefix(
-          "neither an audit export nor an event log (line 1: not a valid event (") == true,
+        skipped["truncated.json"]?.hasPrefix("not a KyCuong export: not JSON at line ") == true,
         "\(skipped["truncated.json"] ?? "-")")
       let text = summary.renderText(language: .vi)
       #expect(text.contains("đã đọc 8, bỏ qua 3, trùng 1"))

@@ -56,9 +56,17 @@ public enum AuditDocument: Sendable {
 
   /// Whether `data` is one JSON object whose first member names a format, rather than lines of events: an
   /// export starts `{` then `"format"` (the encoder sorts keys, and writes `audit` … later), while every
-  /// event line starts `{"by"`. Anything else that parses as one object with a `format` string counts too.
+  /// event line starts `{"by"`. Anything else that parses as one object with a `format` string counts too,
+  /// and so does a file that does not parse but whose first line is a lone `{`: a pretty-printed object,
+  /// never a line of events (each event is a whole object on one line), so the JSON reader says what is
+  /// wrong with it and where.
   package static func looksLikeExport(_ data: Data) -> Bool {
-    guard let json = try? JSONReader.parse(data), case .object = json else { return false }
+    guard let json = try? JSONReader.parse(data) else {
+      let firstLine = data.drop { [0x20, 0x0A, 0x0D, 0x09].contains($0) }.prefix { $0 != 0x0A }
+      return firstLine.allSatisfy { [0x20, 0x0D, 0x09, UInt8(ascii: "{")].contains($0) }
+        && firstLine.contains(UInt8(ascii: "{")) && firstLine.count < data.count
+    }
+    guard case .object = json else { return false }
     if case .string? = json["format"] { return true }
     // One object without a format: an export with its format removed, or a single-event log without a
     // newline; an event has "type" and "seq".

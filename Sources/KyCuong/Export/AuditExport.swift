@@ -162,6 +162,7 @@ public struct AuditExport: Hashable, Sendable, Codable {
       throw .decoding(reason: json["format"] == nil ? "missing \"format\"" : "\"format\" must be a string")
     }
     guard Self.isReadable(format: format) else { throw .unknownFormat(format) }
+    try Self.checkWholeNumbers(json)
     let export: AuditExport
     do {
       export = try JSONCoding.decoder().decode(AuditExport.self, from: data)

@@ -6,7 +6,7 @@ import KyCuongSupport
 extension AuditComparison {
   /// The comparison as text tables for a terminal.
   public func renderText(language: Language) -> String {
-    func say(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+    let say = Wording(language)
     var lines: [String] = []
     lines.append(say("So sánh kết quả kiểm tra lại", "Re-inspection compared"))
     lines.append(
@@ -30,8 +30,7 @@ extension AuditComparison {
     for delta in [overall] + sections + focusAreas {
       let label = delta.id == "overall" ? delta.title[language] : "\(delta.id) — \(delta.title[language])"
       scores.rows.append([
-        label, NumberFormatting.score(delta.old), NumberFormatting.score(delta.new),
-        ReportFormatting.delta(from: delta.old, to: delta.new),
+        label, say.score(delta.old), say.score(delta.new), say.delta(from: delta.old, to: delta.new),
       ])
     }
     lines.append(scores.render())
@@ -48,8 +47,8 @@ extension AuditComparison {
       for item in items {
         table.rows.append([
           item.id.rawValue + (item.critical ? " *" : ""),
-          NumberFormatting.score(item.oldScore.map { $0 * 100 }),
-          NumberFormatting.score(item.newScore.map { $0 * 100 }), item.text[language],
+          say.score(item.oldScore.map { $0 * 100 }), say.score(item.newScore.map { $0 * 100 }),
+          item.text[language],
         ])
       }
       lines.append(table.render())

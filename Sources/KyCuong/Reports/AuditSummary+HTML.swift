@@ -20,7 +20,7 @@ extension AuditSummary {
         + (duplicates > 0 ? " · " + say("Trùng", "Duplicates") + ": \(duplicates)" : "")
         + (filteredOut > 0 ? " · " + say("Bị lọc", "Filtered out") + ": \(filteredOut)" : "") + " · "
         + say("Điểm trung bình", "Mean score")
-        + ": <strong>\(NumberFormatting.score(total.meanScore))</strong> · "
+        + ": <strong>\(say.score(total.meanScore))</strong> · "
         + say("Tính đến ngày", "As of") + " \(e(today.description))</p>")
 
     func groupTable(_ title: String, _ groups: [Group]) {
@@ -31,7 +31,7 @@ extension AuditSummary {
       for group in groups {
         let label = group.label[language] == group.key ? group.key : "\(group.key) — \(group.label[language])"
         out.append(
-          "<tr><td>\(e(label))</td><td class=\"num\">\(group.audits)</td><td class=\"num\">\(NumberFormatting.score(group.meanScore))"
+          "<tr><td>\(e(label))</td><td class=\"num\">\(group.audits)</td><td class=\"num\">\(say.score(group.meanScore))"
             + "</td><td>\(e(ratingsText(group, language)))</td></tr>")
       }
       out.append("</tbody></table>")
@@ -41,7 +41,7 @@ extension AuditSummary {
     out.append(
       SVGChart.bars(
         ranking.map {
-          SVGChart.Datum(label: $0.unit, value: $0.meanScore, valueText: NumberFormatting.score($0.meanScore))
+          SVGChart.Datum(label: $0.unit, value: $0.meanScore, valueText: say.score($0.meanScore))
         },
         maximum: 100, title: say("Điểm trung bình theo đơn vị (0–100)", "Mean score per unit (0–100)")))
     out.append("<h3>" + say("Xếp hạng đơn vị", "Ranking of units") + "</h3>")
@@ -51,7 +51,7 @@ extension AuditSummary {
         + "</th></tr></thead><tbody>")
     for rank in ranking {
       out.append(
-        "<tr><td class=\"num\">\(rank.rank)</td><td>\(e(rank.unit))</td><td class=\"num\">\(NumberFormatting.score(rank.meanScore))"
+        "<tr><td class=\"num\">\(rank.rank)</td><td>\(e(rank.unit))</td><td class=\"num\">\(say.score(rank.meanScore))"
           + "</td><td class=\"num\">\(rank.audits)</td></tr>")
     }
     out.append("</tbody></table>")
@@ -61,7 +61,7 @@ extension AuditSummary {
     out.append(
       SVGChart.line(
         months.map {
-          SVGChart.Datum(label: $0.key, value: $0.meanScore, valueText: NumberFormatting.score($0.meanScore))
+          SVGChart.Datum(label: $0.key, value: $0.meanScore, valueText: say.score($0.meanScore))
         },
         title: say("Điểm trung bình theo tháng", "Mean score per month")))
     groupTable(say("Tháng", "Month"), months)

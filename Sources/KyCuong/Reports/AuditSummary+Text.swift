@@ -18,7 +18,7 @@ extension AuditSummary {
       let label =
         group.label[say.language] == group.key ? group.key : "\(group.key) — \(group.label[say.language])"
       table.rows.append([
-        label, String(group.audits), NumberFormatting.score(group.meanScore),
+        label, String(group.audits), say.score(group.meanScore),
         ratingsText(group, say.language),
       ])
     }
@@ -35,7 +35,7 @@ extension AuditSummary {
         + (duplicates > 0 ? ", " + say("trùng", "duplicates") + " \(duplicates)" : "")
         + (filteredOut > 0 ? ", " + say("bị lọc", "filtered out") + " \(filteredOut)" : ""))
     out.append(
-      say("Điểm trung bình", "Mean score") + ": \(NumberFormatting.score(total.meanScore)); "
+      say("Điểm trung bình", "Mean score") + ": \(say.score(total.meanScore)); "
         + say("xếp loại", "ratings") + ": " + ratingsText(total, language))
     out.append("")
     out.append(groupTable(say("Đơn vị", "Unit"), units, say))
@@ -54,7 +54,7 @@ extension AuditSummary {
       rightAligned: [0, 2, 3])
     for rank in ranking {
       ranks.rows.append([
-        String(rank.rank), rank.unit, NumberFormatting.score(rank.meanScore), String(rank.audits),
+        String(rank.rank), rank.unit, say.score(rank.meanScore), String(rank.audits),
       ])
     }
     out.append(ranks.render())

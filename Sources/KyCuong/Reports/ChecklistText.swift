@@ -21,7 +21,7 @@ public enum ChecklistText {
       lines.append("")
       let weight = language == .vi ? "trọng số" : "weight"
       lines.append(
-        "## \(section.title[language])  (\(section.id), \(weight) \(NumberFormatting.number(section.weight)))"
+        "## \(section.title[language])  (\(section.id), \(weight) \(Wording(language).number(section.weight)))"
       )
       for item in section.items {
         let critical = item.critical ? (language == .vi ? "  [ĐIỂM LIỆT]" : "  [CRITICAL]") : ""

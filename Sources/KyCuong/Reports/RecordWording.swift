@@ -69,14 +69,10 @@ struct RecordWording {
   }
 
   /// A score with one decimal and the language's separator (`74,1`, `74.1`), or "—".
-  func score(_ value: Double?) -> String {
-    NumberFormatting.score(value, separator: language == .vi ? "," : ".")
-  }
+  func score(_ value: Double?) -> String { say.score(value) }
 
   /// A weight: whole numbers bare, others with the language's separator (`1,5`, `1.5`).
-  func number(_ value: Double) -> String {
-    NumberFormatting.number(value, separator: language == .vi ? "," : ".")
-  }
+  func number(_ value: Double) -> String { say.number(value) }
 
   /// A count of pages or copies: two digits in Vietnamese (`02`), bare in English (`2`); the blank when not
   /// recorded.
@@ -86,14 +82,8 @@ struct RecordWording {
   }
 
   /// A byte count with the language's separator (`12,1 KB`).
-  func byteCount(_ size: Int64) -> String {
-    let text = ReportFormatting.byteCount(size)
-    return language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
-  }
+  func byteCount(_ size: Int64) -> String { say.byteCount(size) }
 
   /// A change of score with the language's separator (`-6,2`).
-  func delta(from old: Double?, to new: Double?) -> String {
-    let text = ReportFormatting.delta(from: old, to: new)
-    return language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
-  }
+  func delta(from old: Double?, to new: Double?) -> String { say.delta(from: old, to: new) }
 }

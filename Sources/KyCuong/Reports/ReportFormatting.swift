@@ -117,7 +117,12 @@ public enum ReportFormatting {
   }
 
   /// A byte count for people: `12 345 bytes` becomes `12.1 KB` above a kilobyte.
-  public static func byteCount(_ size: Int64) -> String {
+  ///
+  /// - Parameters:
+  ///   - size: The number of bytes.
+  ///   - separator: The decimal separator (a comma in Vietnamese text).
+  /// - Returns: `512 B`, `12.1 KB`, `3.0 MB`…
+  public static func byteCount(_ size: Int64, separator: Character = ".") -> String {
     if size < 1024 { return "\(size) B" }
     let units = ["KB", "MB", "GB", "TB"]
     var value = Double(size) / 1024
@@ -126,21 +131,32 @@ public enum ReportFormatting {
       value /= 1024
       index += 1
     }
-    return NumberFormatting.score(value) + " " + units[index]
+    return NumberFormatting.score(value, separator: separator) + " " + units[index]
   }
 
   /// The change from `old` to `new` as shown beside them: the difference of the two scores rounded to one
   /// decimal each, so the three numbers a reader sees add up (60.4 → 54.2 is -6.2, not the exact -6.25).
-  public static func delta(from old: Double?, to new: Double?) -> String {
+  ///
+  /// - Parameters:
+  ///   - old: The earlier score.
+  ///   - new: The later score.
+  ///   - separator: The decimal separator (a comma in Vietnamese text).
+  /// - Returns: The signed change (`+12.5`, `-6.2`, `0.0`), or "—" when either side has none.
+  public static func delta(from old: Double?, to new: Double?, separator: Character = ".") -> String {
     guard let old, let new else { return "—" }
-    return delta(((new * 10).rounded() - (old * 10).rounded()) / 10)
+    return delta(((new * 10).rounded() - (old * 10).rounded()) / 10, separator: separator)
   }
 
   /// A signed change of score with one decimal (`+12.5`, `-3.0`, `0.0`), or "—" when either side has none.
-  public static func delta(_ change: Double?) -> String {
+  ///
+  /// - Parameters:
+  ///   - change: The change.
+  ///   - separator: The decimal separator (a comma in Vietnamese text).
+  /// - Returns: The change with its sign, but none for no change.
+  public static func delta(_ change: Double?, separator: Character = ".") -> String {
     guard let change else { return "—" }
-    let text = NumberFormatting.score(abs(change))
-    if text == "0.0" { return "0.0" }
+    let text = NumberFormatting.score(abs(change), separator: separator)
+    if text == NumberFormatting.score(0, separator: separator) { return text }
     return (change > 0 ? "+" : "-") + text
   }
 }

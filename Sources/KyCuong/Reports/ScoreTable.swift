@@ -10,23 +10,24 @@ public enum ScoreTable {
   /// The report as lines of text in `language`.
   public static func render(_ report: ScoreReport, checklist: Checklist, language: Language) -> String {
     let words = Labels(language)
+    let say = Wording(language)
     var lines: [String] = []
     let status = report.provisional ? words.provisional : words.final
     lines.append("\(words.model): \(report.model.rawValue)  (\(status))")
-    lines.append("\(words.overall): \(NumberFormatting.score(report.overall))")
+    lines.append("\(words.overall): \(say.score(report.overall))")
     if let rating = report.rating {
       let forced = report.ratingForcedByCriticalFailure ? "  (\(words.forced))" : ""
       lines.append("\(words.rating): \(rating.label[language])\(forced)")
     }
     if report.model == .flat || report.model == .flatUnweighted {
       lines.append(
-        "\(words.points): \(NumberFormatting.number(report.points.earned)) / \(NumberFormatting.number(report.points.possible))"
+        "\(words.points): \(say.number(report.points.earned)) / \(say.number(report.points.possible))"
       )
     }
     let completeness = report.completeness
     lines.append(
       "\(words.completeness): \(completeness.answered)/\(completeness.applicable)"
-        + " (\(NumberFormatting.score(completeness.ratio * 100))%)"
+        + " (\(say.score(completeness.ratio * 100))%)"
         + (completeness.skipped > 0 ? ", \(completeness.skipped) \(words.skipped)" : ""))
     lines.append(
       "\(words.criticalFailures): "
@@ -38,8 +39,8 @@ public enum ScoreTable {
     for section in report.sections {
       let title = checklist.sections.first { $0.id == section.id }?.title[language] ?? section.id
       sections.rows.append([
-        "\(section.id) — \(title)", NumberFormatting.number(section.weight), String(section.scoredItems),
-        NumberFormatting.score(section.score),
+        "\(section.id) — \(title)", say.number(section.weight), String(section.scoredItems),
+        say.score(section.score),
       ])
     }
     lines.append(sections.render())
@@ -49,7 +50,7 @@ public enum ScoreTable {
       for area in report.focusAreas {
         areas.rows.append([
           "\(area.tag) — \(checklist.label(forTag: area.tag)[language])", String(area.scoredItems),
-          NumberFormatting.score(area.score),
+          say.score(area.score),
         ])
       }
       lines.append(areas.render())

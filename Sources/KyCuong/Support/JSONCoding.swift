@@ -23,8 +23,9 @@ package enum JSONCoding {
       let container = try decoder.singleValueContainer()
       let text = try container.decode(String.self)
       guard let date = Timestamp.date(from: text) else {
+        let why = Timestamp.impossibility(in: text).map { " (\($0))" } ?? ""
         throw DecodingError.dataCorruptedError(
-          in: container, debugDescription: "not an ISO 8601 time: \(text)")
+          in: container, debugDescription: "not an ISO 8601 time: \(text)\(why)")
       }
       return date
     }

@@ -73,7 +73,8 @@ private struct Parser {
     return "byte 0x\(String(byte, radix: 16, uppercase: true))"
   }
 
-  mutating func parseValue(depth: Int) throws(JSONReader.SyntaxError) -> JSONValue {
+  /// Parses the value at `index`; `member` names the object member it is the value of, for messages.
+  mutating func parseValue(depth: Int, member: String? = nil) throws(JSONReader.SyntaxError) -> JSONValue {
     guard depth < JSONReader.maximumDepth else {
       throw error("nesting deeper than \(JSONReader.maximumDepth) levels")
     }
@@ -85,9 +86,22 @@ private struct Parser {
     case UInt8(ascii: "t"): return try parseLiteral("true", .bool(true))
     case UInt8(ascii: "f"): return try parseLiteral("false", .bool(false))
     case UInt8(ascii: "n"): return try parseLiteral("null", .null)
-    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-    default: throw error("expected a value, found \(describeNext())")
+    case UInt8(ascii: "-") where !startsWithNonNumber(at: index + 1), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return try parseNumber(member: member)
+    default:
+      let of = member.map { " for \"\($0)\"" } ?? ""
+      let hint =
+        startsWithNonNumber(at: index) || startsWithNonNumber(at: index + 1)
+        ? "; NaN and Infinity are not JSON numbers" : ""
+      throw error("expected a value\(of), found \(describeNext())\(hint)")
     }
+  }
+
+  /// Whether the bytes at `position` spell `NaN` or `Infinity`, which some writers put where a number goes.
+  func startsWithNonNumber(at position: Int) -> Bool {
+    guard position < bytes.count else { return false }
+    let rest = bytes[position...]
+    return rest.starts(with: Array("NaN".utf8)) || rest.starts(with: Array("Infinity".utf8))
   }
 
   mutating func parseLiteral(
@@ -123,7 +137,7 @@ private struct Parser {
       }
       index += 1
       skipWhitespace()
-      members.append((key, try parseValue(depth: depth + 1)))
+      members.append((key, try parseValue(depth: depth + 1, member: key)))
       skipWhitespace()
       guard index < bytes.count else { throw error("expected ',' or '}', found the end of the file") }
       if bytes[index] == UInt8(ascii: ",") {
@@ -163,7 +177,7 @@ private struct Parser {
     }
   }
 
-  mutating func parseNumber() throws(JSONReader.SyntaxError) -> JSONValue {
+  mutating func parseNumber(member: String?) throws(JSONReader.SyntaxError) -> JSONValue {
     let start = index
     func digits(_ parser: inout Parser) -> Int {
       let from = parser.index
@@ -194,7 +208,8 @@ private struct Parser {
     }
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
     guard let value = Double(text), value.isFinite else {
-      throw error("the number \(text) is out of range", at: start)
+      let of = member.map { " for \"\($0)\"" } ?? ""
+      throw error("the number \(text)\(of) is out of range", at: start)
     }
     return .number(value)
   }

@@ -21,10 +21,49 @@ public enum Timestamp {
 
   /// Parses an ISO 8601 time, with or without fractional seconds.
   ///
+  /// The day and the clock time must exist: `2026-02-30T…`, `2025-02-29T…`, `…T24:00:00Z` and `…T09:60:00Z`
+  /// are refused, not rolled over to the next day or hour.
+  ///
   /// - Parameter text: A time such as `2026-11-21T09:30:00Z`.
-  /// - Returns: The time, or `nil` when `text` is not an ISO 8601 time.
+  /// - Returns: The time, or `nil` when `text` is not an ISO 8601 time or names a day or time that does not
+  ///   exist.
   public static func date(from text: String) -> Date? {
+    guard impossibility(in: text) == nil else { return nil }
     if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
     return try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
   }
+
+  /// Why `text`, written `YYYY-MM-DDTHH:MM:SS…`, names a day or a clock time that does not exist
+  /// ("there is no 30 February 2026", "hour 24 does not exist"), or `nil` when its fields exist or it is
+  /// not written so (then it is not a time at all).
+  package static func impossibility(in text: String) -> String? {
+    let bytes = Array(text.utf8.prefix(19))
+    let shape = Array("dddd-dd-ddTdd:dd:dd".utf8)
+    guard bytes.count == shape.count else { return nil }
+    for (byte, expected) in zip(bytes, shape) {
+      let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+      if expected == UInt8(ascii: "d") ? !isDigit : byte != expected { return nil }
+    }
+    func number(_ range: Range<Int>) -> Int {
+      bytes[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+    }
+    let (year, month, day) = (number(0..<4), number(5..<7), number(8..<10))
+    let (hour, minute, second) = (number(11..<13), number(14..<16), number(17..<19))
+    guard (1...12).contains(month) else { return "month \(month) does not exist" }
+    let days = CalendarDate.daysInMonth(month, of: year)
+    guard (1...days).contains(day) else {
+      let name = Self.monthNames[month - 1]
+      return day == 0
+        ? "day 0 does not exist" : "there is no \(day) \(name) \(year) (\(name) has \(days) days)"
+    }
+    guard hour < 24 else { return "hour \(hour) does not exist" }
+    guard minute < 60 else { return "minute \(minute) does not exist" }
+    guard second < 60 else { return "second \(second) does not exist" }
+    return nil
+  }
+
+  private static let monthNames = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+  ]
 }

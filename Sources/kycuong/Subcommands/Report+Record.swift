@@ -60,7 +60,10 @@ extension KyCuongCommand.Report {
         export: export, number: number, previous: comparison,
         authenticity: loaded.authenticity)
       let text = format == .html ? record.html(language: lang) : record.markdown(language: lang)
-      try CommandFiles.write(text, to: output, force: force)
+      // On standard output (a terminal, often) nothing from the audit may drive the terminal; a file keeps
+      // the record as it is.
+      let toStandardOutput = output == nil || output == "-"
+      try CommandFiles.write(toStandardOutput ? TerminalText.sanitized(text) : text, to: output, force: force)
     }
   }
 }

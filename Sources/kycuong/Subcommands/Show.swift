@@ -78,7 +78,7 @@ func resolveChecklist(_ name: String) throws(CommandFailure) -> Checklist {
     do {
       return try ChecklistParser.parse(data, file: "standard input")
     } catch {
-      throw CommandFailure(error.description, status: .negative)
+      throw CommandFailure(ProblemListing.failure(error.issues), status: .negative)
     }
   }
   let url = URL(fileURLWithPath: name)
@@ -89,6 +89,6 @@ func resolveChecklist(_ name: String) throws(CommandFailure) -> Checklist {
   do {
     return try Catalog.load(file: url)
   } catch {
-    throw CommandFailure(error.description, status: .negative)
+    throw CommandFailure(ProblemListing.failure(error.issues), status: .negative)
   }
 }

@@ -20,7 +20,7 @@ extension KyCuongCommand {
     var json = false
 
     @Option(help: "The most problems printed (0: all); the total is always given.")
-    var limit = 200
+    var limit = ProblemListing.defaultLimit
 
     func execute() throws(CommandFailure) {
       var checklists: [Checklist] = []
@@ -56,9 +56,7 @@ extension KyCuongCommand {
         try writeJSON(checklists: checklists, problems: problems, files: files)
       } else {
         var lines = checklists.map { "ok  \($0.id) \($0.version): \($0.items.count) items" }
-        let shown = limit > 0 ? Array(problems.prefix(limit)) : problems
-        lines += shown.map(\.description)
-        if shown.count < problems.count { lines.append("… and \(problems.count - shown.count) more") }
+        lines += ProblemListing.lines(problems, limit: limit)
         if !lines.isEmpty {
           try CommandFiles.write(
             TerminalText.sanitized(lines.joined(separator: "\n")) + "\n", to: nil, force: false)

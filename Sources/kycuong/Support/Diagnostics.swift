@@ -23,25 +23,3 @@ enum Diagnostics {
     FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 }
-
-/// Text safe to print on a terminal: control characters (escape sequences that would retitle the window or
-/// clear the screen) shown as `\u{…}`, new lines kept.
-enum TerminalText {
-  static func sanitized(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      if scalar == "\n" || scalar == "\t" {
-        result.unicodeScalars.append(scalar)
-      } else if scalar.properties.generalCategory == .control
-        || scalar.properties.generalCategory == .format
-          && scalar.value >= 0x202A && scalar.value <= 0x202E
-      {
-        result += "\\u{" + String(scalar.value, radix: 16) + "}"
-      } else {
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
-}

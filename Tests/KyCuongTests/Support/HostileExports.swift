@@ -144,6 +144,12 @@ enum HostileExports {
     try replace("event-count-fraction", events, events + ".5")
     try replace("event-count-string", events, #""eventCount" : "# + "\"\(Int(count))\"")
     try replace("number-1e400", events, #""eventCount" : 1e400"#)
+    try replace("event-count-negative", events, #""eventCount" : -3"#)
+    try edit("staff-present-fraction") { $0.set(["audit", "staffPresent"], .number(18.5)) }
+    try edit("note-event-zero") { $0.set(["items", "0", "notes", "0", "event"], .number(0)) }
+    try edit("attachment-size-negative") { $0.set(["items", "2", "attachments", "0", "size"], .number(-1)) }
+    try edit("compliant-1e300") { $0.set(["items", "0", "outcome", "compliant"], .number(1e300)) }
+    try edit("scored-items-fraction") { $0.set(["scores", "sections", "0", "scoredItems"], .number(1.5)) }
     // A number only the text can hold: a marker set through the JSON, then its digits replaced.
     var underflow = json
     underflow.set(["checklist", "snapshot", "sections", "0", "items", "0", "weight"], .number(987_654_321))
@@ -155,9 +161,12 @@ enum HostileExports {
     try replace("nan-literal", events, #""eventCount" : NaN"#)
     try replace("infinity-literal", events, #""eventCount" : Infinity"#)
     try replace("leading-zero", events, #""eventCount" : 0"# + String(Int(count)))
-    // Taken by the full reader: `Timestamp.date(from:)` (ISO8601FormatStyle) rolls 30 February over to
-    // 2 March, and the fast reader reads times through it, so both agree.
-    try edit("valid-date-rolled-over") { $0.set(["audit", "startedAt"], .string("2026-02-30T02:00:00Z")) }
+    // Days and clock times that do not exist (ISO8601FormatStyle alone rolls 30 February over to 2 March).
+    try edit("date-rolled-over") { $0.set(["audit", "startedAt"], .string("2026-02-30T02:00:00Z")) }
+    try edit("date-april-31") { $0.set(["audit", "finishedAt"], .string("2026-04-31T02:00:00Z")) }
+    try edit("date-not-leap") { $0.set(["items", "0", "at"], .string("2027-02-29T02:00:00Z")) }
+    try edit("time-hour-24") { $0.set(["findings", "0", "at"], .string("2026-02-10T24:00:00Z")) }
+    try edit("time-minute-60") { $0.set(["audit", "startedAt"], .string("2026-02-10T09:60:00+07:00")) }
     try edit("date-garbage") { $0.set(["audit", "startedAt"], .string("yesterday")) }
     try edit("due-not-a-day") { $0.set(["correctiveActions", "0", "due"], .string("2026-02-30")) }
     try edit("null-required") { $0.set(["audit", "id"], .null) }
