@@ -15,7 +15,9 @@ public func fuzzCSVField(_ pointer: UnsafePointer<UInt8>?, _ count: Int) -> CInt
   let formula = text.unicodeScalars.first.map { ["=", "+", "-", "@", "\t", "\r"].contains($0) } ?? false
   let expected = formula ? "'" + text : text
   let special = expected.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-  if special != field.hasPrefix("\"") { fatalError("quoted: \(field.hasPrefix("\"")), needed: \(special)") }
+  // By scalar: a quote followed by a combining mark is one Character that `hasPrefix("\"")` would not see.
+  let quoted = field.unicodeScalars.first == "\""
+  if special != quoted { fatalError("quoted: \(quoted), needed: \(special)") }
   let fields = CSVFields.parse(field + "," + field + "\r\n")
   if fields != [expected, expected] {
     fatalError("\(text.debugDescription) written \(field.debugDescription) reads back as \(fields)")

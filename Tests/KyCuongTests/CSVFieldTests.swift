@@ -17,4 +17,14 @@ struct CSVFieldTests {
   func neutralised(text: String, field: String) {
     #expect(CSVField.escaped(text) == field)
   }
+
+  @Test(
+    "a quote or comma joined by a combining mark into one Character is still quoted and doubled (found by the csvfield fuzzer)",
+    arguments: [
+      ("\"\u{0659}", "\"\"\"\u{0659}\""), ("a\"\u{0301}b", "\"a\"\"\u{0301}b\""),
+      (",\u{0301}", "\",\u{0301}\""), ("x\n\u{0301}", "\"x\n\u{0301}\""),
+    ])
+  func combiningMarks(text: String, field: String) {
+    #expect(Array(CSVField.escaped(text).unicodeScalars) == Array(field.unicodeScalars))
+  }
 }

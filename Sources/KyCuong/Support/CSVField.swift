@@ -15,13 +15,24 @@ package enum CSVField {
   /// The characters that start a formula.
   static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
+  /// The characters that make a field quoted.
+  static let quotedBy: Set<Unicode.Scalar> = [",", "\"", "\n", "\r"]
+
   /// `text` as one CSV field.
+  ///
+  /// Quotes, commas and line breaks are looked for scalar by scalar, not by `Character`: a quote followed by a
+  /// combining mark is one `Character` that is not `"`, yet a CSV reader sees its quote.
   package static func escaped(_ text: String) -> String {
     var value = text
     if let first = text.unicodeScalars.first, formulaStarts.contains(first) { value = "'" + text }
-    if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-      return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    guard value.unicodeScalars.contains(where: quotedBy.contains) else { return value }
+    var quoted = String.UnicodeScalarView()
+    quoted.append("\"")
+    for scalar in value.unicodeScalars {
+      quoted.append(scalar)
+      if scalar == "\"" { quoted.append("\"") }
     }
-    return value
+    quoted.append("\"")
+    return String(quoted)
   }
 }
