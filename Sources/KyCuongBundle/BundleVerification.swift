@@ -66,12 +66,21 @@ public struct BundleVerification: Sendable {
       var size: Int64 = 0
       var kept = Data()
       let keep = !file.path.hasPrefix("attachments/")
+      // A file is inflated no further than the manifest says it holds (nor, for a document kept in memory,
+      // than an export may be): a zip whose header lies about a member's size would otherwise fill memory
+      // before the size could be compared.
+      let limit = keep ? min(file.size, Int64(BoundedFile.maximumExportSize)) : file.size
       do {
         _ = try archive.extract(entry, skipCRC32: false) { chunk in
-          chunk.withUnsafeBytes { digest.update($0) }
           size += Int64(chunk.count)
+          if size > limit { throw InflatedPastLimit() }
+          chunk.withUnsafeBytes { digest.update($0) }
           if keep { kept.append(chunk) }
         }
+      } catch is InflatedPastLimit {
+        result.problems.append(
+          "\(file.path): changed (it decompresses to more than the \(limit) bytes the manifest gives)")
+        continue
       } catch {
         result.problems.append("\(file.path): cannot be read (\(BundleError.reason(error)))")
         continue
@@ -119,6 +128,9 @@ public struct BundleVerification: Sendable {
     }
     return result
   }
+
+  /// Thrown from inside an extraction to stop it at a limit.
+  private struct InflatedPastLimit: Error {}
 
   private static func read(_ entry: Entry, of archive: Archive, limit: Int) throws -> Data {
     var data = Data()
