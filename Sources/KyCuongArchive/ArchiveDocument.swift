@@ -330,7 +330,11 @@ public struct ArchiveDocument: Sendable {
       plain.items[index].score = result?.score
     }
     do {
-      return Digest.labelled(try plain.jsonData())
+      // The encoder's own bytes, not `jsonData()`: that escapes terminal controls for printing, and the digests
+      // an archive has stored were taken over these bytes.
+      var data = try JSONCoding.encoder(pretty: true).encode(plain)
+      data.append(UInt8(ascii: "\n"))
+      return Digest.labelled(data)
     } catch {
       throw ImportRefusal(.notAnAudit, "the audit cannot be encoded again: \(error.localizedDescription)")
     }

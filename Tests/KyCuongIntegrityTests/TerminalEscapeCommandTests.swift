@@ -11,13 +11,15 @@ import Testing
 @Suite("Control characters never reach the terminal", .enabled(if: KyCuongBinary.url != nil))
 struct TerminalEscapeCommandTests {
   /// ESC ] (OSC, retitles the window) ended by BEL, ESC [ (CSI, clears the screen), the one-byte C1 CSI,
-  /// NEL, DCS and DEL.
-  static let attack = "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\u{85}\u{90}x\u{7F}"
+  /// NEL, DCS, DEL, and a right-to-left override and a first-strong isolate (which reorder what follows).
+  static let attack = "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\u{85}\u{90}x\u{7F}\u{202E}y\u{2068}z"
 
-  /// The control characters of `text` other than new line and tab.
+  /// The control characters of `text` other than new line and tab, and its bidirectional embeddings,
+  /// overrides and isolates.
   static func controls(_ text: String) -> [String] {
     text.unicodeScalars.filter {
       $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t"
+        || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
     }.map { "U+" + String($0.value, radix: 16, uppercase: true) }
   }
 
@@ -76,17 +78,43 @@ struct TerminalEscapeCommandTests {
       (["archive", "import", "--database", "archive.sqlite", "a.jsonl"], ""),
       (["archive", "list", "--database", "archive.sqlite"], ""),
       (["archive", "show", audit.id, "--database", "archive.sqlite"], ""),
+      (["archive", "list", "--database", "archive.sqlite", "--format", "json"], ""),
+      (["show", "list.json", "--json"], ""), (["validate", "list.json", "--json"], ""),
+      (["score", "a.json", "--json"], ""), (["report", "compare", "a.jsonl", "a.json", "--json"], ""),
+      (["report", "summary", ".", "--format", "json"], ""), (["verify", "a.json", "--json"], ""),
     ]
     var printed = 0
+    var jsonOutputs = 0
     for (arguments, input) in commands {
       let (output, error) = try Self.run(arguments, input: input, in: folder)
       printed += output.count + error.count
       #expect(Self.controls(output).isEmpty, "\(arguments) stdout: \(Self.controls(output))")
       #expect(Self.controls(error).isEmpty, "\(arguments) stderr: \(Self.controls(error))")
-      // The attack is shown, escaped, where the command prints the name.
-      if output.contains("UBND") { #expect(output.contains(#"\u{1b}"#), "\(arguments)") }
+      // The attack is shown, escaped, where the command prints the name; JSON escapes it the JSON way and
+      // still means the same text to a reader.
+      guard output.contains("UBND") || output.contains("Danh mục") else { continue }
+      if arguments.contains("--json") || arguments.contains("json") {
+        #expect(output.contains(#"\u001b"#) && output.contains(#"\u009b"#), "\(arguments)")
+        let parsed = try JSONSerialization.jsonObject(with: Data(output.utf8))
+        let strings = Self.strings(in: parsed)
+        #expect(strings.contains { $0.contains(Self.attack) }, "\(arguments): the attack is not read back")
+        jsonOutputs += 1
+      } else {
+        #expect(output.contains(#"\u{1b}"#), "\(arguments)")
+      }
     }
+    #expect(jsonOutputs == 7)
     #expect(printed > 1000)
+  }
+
+  /// Every string in a parsed JSON value, keys too.
+  static func strings(in value: Any) -> [String] {
+    switch value {
+    case let text as String: [text]
+    case let array as [Any]: array.flatMap(strings(in:))
+    case let object as [String: Any]: object.keys + object.values.flatMap(strings(in:))
+    default: []
+    }
   }
 
   /// F11: a checklist of 100,000 items with six problems each: `show` and `validate` print at most the

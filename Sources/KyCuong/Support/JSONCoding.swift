@@ -32,11 +32,33 @@ package enum JSONCoding {
     return decoder
   }
 
-  /// `value` encoded as a file: pretty-printed JSON ending in a newline.
+  /// `value` encoded as a file: pretty-printed JSON ending in a newline, safe to print on a terminal
+  /// (``escapingTerminalControls(_:)``).
   package static func fileData(_ value: some Encodable) throws -> Data {
     var data = try encoder(pretty: true).encode(value)
     data.append(UInt8(ascii: "\n"))
-    return data
+    return escapingTerminalControls(data)
+  }
+
+  /// UTF-8 JSON `data` with every character a terminal would act on (``TerminalText/isUnsafe(_:)``: DEL, C1
+  /// controls, bidirectional overrides) written as a `\uXXXX` escape: the same JSON to a reader, inert when
+  /// the file is printed. JSON already escapes the C0 controls in strings, and outside strings there is only
+  /// ASCII punctuation, spaces and new lines, so every such character is in a string, where the escape means
+  /// the character itself.
+  package static func escapingTerminalControls(_ data: Data) -> Data {
+    let text = String(decoding: data, as: UTF8.self)
+    guard text.unicodeScalars.contains(where: TerminalText.isUnsafe) else { return data }
+    var escaped = ""
+    escaped.reserveCapacity(data.count + 16)
+    for scalar in text.unicodeScalars {
+      if TerminalText.isUnsafe(scalar) {
+        let hex = String(scalar.value, radix: 16, uppercase: false)
+        escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      } else {
+        escaped.unicodeScalars.append(scalar)
+      }
+    }
+    return Data(escaped.utf8)
   }
 
   /// What went wrong decoding, in a few words with the JSON path: `missing "seq"`, `wrong type at items.3`.

@@ -66,7 +66,7 @@ struct Listing: Sendable {
     do {
       let data = try JSONSerialization.data(
         withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-      return String(decoding: data, as: UTF8.self) + "\n"
+      return String(decoding: JSONCoding.escapingTerminalControls(data), as: UTF8.self) + "\n"
     } catch {
       throw CommandFailure("the listing cannot be written as JSON: \(error.localizedDescription)")
     }
