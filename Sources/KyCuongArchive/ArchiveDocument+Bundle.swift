@@ -9,16 +9,8 @@ import KyCuongIntegrity
 import ZIPFoundation
 
 extension ArchiveDocument {
-  /// The limits a bundle is held to before anything in it is decompressed: a zip's central directory says
-  /// how large each file is, and a file that inflates beyond what it declares is stopped at that size.
-  enum BundleLimits {
-    /// Files in one bundle.
-    static let entries = 10_000
-    /// The export, the log, the records and the manifest, each.
-    static let document = Int64(BoundedFile.maximumExportSize)
-    /// Everything, decompressed: the largest attachment an audit takes.
-    static let total = Attachment.maximumSize
-  }
+  /// The most a bundle's export or log may inflate to: the bundle library's limit for its documents.
+  private static let documentLimit = BoundedInflation.Limits().document
 
   /// Whether `data` is a zip archive: a local file header, `PK\3\4`, or an empty zip, `PK\5\6`.
   static func isBundle(_ data: Data) -> Bool {
@@ -33,8 +25,8 @@ extension ArchiveDocument {
     if !verification.problems.isEmpty {
       throw ImportRefusal(.bundle, verification.problems.joined(separator: "; "))
     }
-    let exportData = try extract(AuditBundle.exportPath, from: archive, limit: BundleLimits.document)
-    let logData = try extract(AuditBundle.logPath, from: archive, limit: BundleLimits.document)
+    let exportData = try extract(AuditBundle.exportPath, from: archive, limit: documentLimit)
+    let logData = try extract(AuditBundle.logPath, from: archive, limit: documentLimit)
     // The export as an export import reads it (digests, signature, items, checklist); the log as a log.
     var document = try readExport(exportData, sha256: sha256)
     let log = try readLog(logData, sha256: sha256)
@@ -67,7 +59,7 @@ extension ArchiveDocument {
   /// bundle or has no such file.
   static func member(_ path: String, ofBundle data: Data) -> Data? {
     guard isBundle(data), let archive = try? openBundle(data) else { return nil }
-    return try? extract(path, from: archive, limit: BundleLimits.document)
+    return try? extract(path, from: archive, limit: documentLimit)
   }
 
   // MARK: - Steps
@@ -84,25 +76,10 @@ extension ArchiveDocument {
   /// decompressing any; then inflates each file once without keeping it, stopping at the size it declares
   /// (a zip bomb lies about it), so that nothing after holds more than the limits in memory.
   private static func checkSizes(of archive: Archive) throws(ImportRefusal) {
-    var entries: [Entry] = []
-    var total: Int64 = 0
-    for entry in archive {
-      entries.append(entry)
-      let size = Int64(entry.uncompressedSize)
-      total += size
-      if entries.count > BundleLimits.entries {
-        throw ImportRefusal(.bundle, "more than \(BundleLimits.entries) files in the zip archive")
-      }
-      if !entry.path.hasPrefix("attachments/"), size > BundleLimits.document {
-        throw ImportRefusal(
-          .bundle, "\(entry.path): \(size) bytes decompressed, more than \(BundleLimits.document) allowed")
-      }
-      if total > BundleLimits.total {
-        throw ImportRefusal(
-          .bundle, "the files decompress to more than \(BundleLimits.total) bytes (\(entry.path) and before)")
-      }
+    if let problem = BoundedInflation.declaredSizeProblem(of: archive) {
+      throw ImportRefusal(.bundle, problem)
     }
-    for entry in entries where entry.type == .file {
+    for entry in archive where entry.type == .file {
       try inflate(entry, from: archive, limit: Int64(entry.uncompressedSize)) { _ in }
     }
   }
@@ -141,21 +118,18 @@ extension ArchiveDocument {
   private static func inflate(
     _ entry: Entry, from archive: Archive, limit: Int64, _ body: (Data) -> Void
   ) throws(ImportRefusal) {
-    var size: Int64 = 0
     do {
-      _ = try archive.extract(entry, skipCRC32: false) { chunk in
-        size += Int64(chunk.count)
-        if size > limit { throw OverLimit() }
-        body(chunk)
-      }
-    } catch is OverLimit {
-      throw ImportRefusal(.bundle, "\(entry.path): decompresses to more than the \(limit) bytes it may hold")
+      try BoundedInflation.inflate(entry, of: archive, limit: limit, body)
     } catch {
-      throw ImportRefusal(.bundle, "\(entry.path): cannot be read (\(error))")
+      switch error {
+      case .pastLimit:
+        throw ImportRefusal(
+          .bundle, "\(entry.path): decompresses to more than the \(limit) bytes it may hold")
+      case .unreadable(let error):
+        throw ImportRefusal(.bundle, "\(entry.path): cannot be read (\(error))")
+      }
     }
   }
-
-  private struct OverLimit: Error {}
 
   private static func exportDocument(_ data: Data) throws(ImportRefusal) -> AuditExport {
     do {

@@ -45,8 +45,12 @@ public struct BundleVerification: Sendable {
     }
     let manifest: BundleManifest
     do {
-      let data = try read(manifestEntry, of: archive, limit: 16 << 20)
+      let data = try BoundedInflation.data(of: manifestEntry, in: archive, limit: 16 << 20)
       manifest = try JSONCoding.decoder().decode(BundleManifest.self, from: data)
+    } catch BoundedInflation.Failure.pastLimit(let limit) {
+      throw .badManifest(reason: "larger than \(limit) bytes")
+    } catch BoundedInflation.Failure.unreadable(let error) {
+      throw .badManifest(reason: BundleError.reason(error))
     } catch {
       throw .badManifest(reason: BundleError.reason(error))
     }
@@ -71,18 +75,18 @@ public struct BundleVerification: Sendable {
       // before the size could be compared.
       let limit = keep ? min(file.size, Int64(BoundedFile.maximumExportSize)) : file.size
       do {
-        _ = try archive.extract(entry, skipCRC32: false) { chunk in
-          size += Int64(chunk.count)
-          if size > limit { throw InflatedPastLimit() }
+        size = try BoundedInflation.inflate(entry, of: archive, limit: limit) { chunk in
           chunk.withUnsafeBytes { digest.update($0) }
           if keep { kept.append(chunk) }
         }
-      } catch is InflatedPastLimit {
-        result.problems.append(
-          "\(file.path): changed (it decompresses to more than the \(limit) bytes the manifest gives)")
-        continue
       } catch {
-        result.problems.append("\(file.path): cannot be read (\(BundleError.reason(error)))")
+        switch error {
+        case .pastLimit:
+          result.problems.append(
+            "\(file.path): changed (it decompresses to more than the \(limit) bytes the manifest gives)")
+        case .unreadable(let error):
+          result.problems.append("\(file.path): cannot be read (\(BundleError.reason(error)))")
+        }
         continue
       }
       let sha256 = digest.finalizeHex()
@@ -129,15 +133,4 @@ public struct BundleVerification: Sendable {
     return result
   }
 
-  /// Thrown from inside an extraction to stop it at a limit.
-  private struct InflatedPastLimit: Error {}
-
-  private static func read(_ entry: Entry, of archive: Archive, limit: Int) throws -> Data {
-    var data = Data()
-    _ = try archive.extract(entry) { chunk in
-      data.append(chunk)
-      if data.count > limit { throw BundleError.badManifest(reason: "larger than \(limit) bytes") }
-    }
-    return data
-  }
 }
