@@ -59,6 +59,7 @@ checklists-check: deps
 pty-tests: deps
 	$(SWIFT) build --product kycuong
 	python3 Scripts/pty/test_terminal.py $$($(SWIFT) build --show-bin-path)/kycuong
+	python3 Scripts/pty/test_attach.py $$($(SWIFT) build --show-bin-path)/kycuong
 	python3 Scripts/pty/test_durability.py $$($(SWIFT) build --show-bin-path)/kycuong
 
 # The HTML record and summary rendered by headless Chromium, their text checked (Scripts/render-html.sh).

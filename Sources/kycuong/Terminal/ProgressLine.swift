@@ -37,6 +37,9 @@ enum ProgressLine {
       },
       end: {
         signal(SIGINT, SIG_DFL)
+        // A Ctrl-C belongs to the task it cancelled: left set, it would cancel the next task too, and a small
+        // file (which has no progress line, so no `begin`) could then never be attached.
+        interruptRequested.store(false, ordering: .relaxed)
         if interactive { StandardOutput().write("\r\u{1B}[K") }
       },
       isCancelled: { interruptRequested.load(ordering: .relaxed) })
