@@ -47,6 +47,61 @@ struct SessionSafetyTests {
     _ = styled.evaluate("quit")
   }
 
+  /// F10 in the REPL: what a saved log says (a unit's name, a member's, a remark, a note) reaches the
+  /// terminal with its escape sequences shown as text, in every reply that prints it — the welcome, `audits`,
+  /// `resume`, `goto`, `show`, `list`, `retract`, `score`, the goodbye — with and without colour; the session's own
+  /// colours are kept.
+  @Test func escapeSequencesFromALogNeverReachTheTerminal() throws {
+    // OSC (retitles the window) ended by BEL, CSI clear-screen, C1 CSI, NEL, DEL, a right-to-left override,
+    // and an SGR that conceals what follows.
+    let attack = "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\u{85}x\u{7F}\u{202E}y\u{1B}[8m"
+    let temporary = try TemporaryDirectory()
+    let store = AuditStore(directory: temporary.url.appending(path: "audits"))
+    let header = AuditHeader(
+      id: "20261121-0930-escape-7a8b", checklist: try testChecklist(),
+      unit: InspectedUnit(name: "UBND \(attack) phường"),
+      team: InspectionTeam(leader: "Nguyễn Văn An", members: ["Trần \(attack) Bình"]), visitType: .surprise)
+    let start = Date(timeIntervalSince1970: 1_795_000_000)
+    var audit = Audit(header: header, by: "Nguyễn Văn An", at: start)
+    let changes: [AuditEvent.Change] = [
+      .answered(item: "BADGE-01", outcome: .observation(compliant: 9, observed: 12), remark: nil),
+      .answered(item: "BADGE-02", outcome: .fail, remark: "remark \(attack)"),
+      .noted(item: "BADGE-02", text: "note \(attack)"),
+    ]
+    for (minute, change) in changes.enumerated() {
+      try audit.record(
+        change, by: "Nguyễn Văn An \(attack)", at: start.addingTimeInterval(Double(minute + 1) * 60))
+    }
+    try store.create(audit)
+    store.close(audit.id)
+
+    func controls(_ text: String) -> [String] {
+      // The session's own colours are the only escape sequences allowed through.
+      let withoutOwnColours = text.replacing(/\x{1B}\[(0|1|2|31|32|33)m/, with: "")
+      return withoutOwnColours.unicodeScalars.filter {
+        $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t"
+          || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+      }.map { "U+" + String($0.value, radix: 16, uppercase: true) }
+    }
+    for styled in [false, true] {
+      let harness = try Harness(temporary: temporary, styled: styled)
+      var printed = [("welcome", harness.session.welcome())]
+      for line in ["audits", "resume 20261121-0930", "goto BADGE-02", "show", "list", "retract", "score"] {
+        printed.append((line, harness.send(line).text))
+        printed.append(("prompt after \(line)", harness.session.prompt))
+      }
+      printed.append(("goodbye", harness.session.endOfInput().text))
+      for (what, text) in printed {
+        #expect(controls(text).isEmpty, "styled \(styled), \(what): \(controls(text))")
+      }
+      let all = printed.map(\.1).joined(separator: "\n")
+      // The attack is there to see, inert: the unit's name in the welcome, the remark and the note in show.
+      #expect(all.components(separatedBy: #"UBND \u{1b}]0;pwned\u{7}"#).count >= 3, "styled \(styled)")
+      #expect(all.contains(#"note \u{1b}]0;pwned"#) && all.contains(#"remark \u{1b}]0;pwned"#))
+      #expect(all.contains("\u{1B}[1m") == styled, "the session's own bold")
+    }
+  }
+
   @Test func welcomeWithoutUnfinishedAuditsSaysHowToBegin() throws {
     let harness = try Harness(language: .en)
     #expect(

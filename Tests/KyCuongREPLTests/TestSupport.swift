@@ -91,7 +91,7 @@ final class Harness {
   init(
     language: Language = .vi, temporary: TemporaryDirectory? = nil, catalog: Catalog? = nil,
     inspector: String = "Nguyễn Văn An",
-    columns: Int? = nil
+    columns: Int? = nil, styled: Bool = false
   ) throws {
     let temporary = try temporary ?? TemporaryDirectory()
     self.temporary = temporary
@@ -102,7 +102,8 @@ final class Harness {
     try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
     session = Session(
       configuration: SessionConfiguration(
-        catalog: catalog, store: store, language: language, inspector: inspector, clock: clock.now,
+        catalog: catalog, store: store, language: language, inspector: inspector, styled: styled,
+        clock: clock.now,
         attachmentDirectory: files, exportDirectory: temporary.url,
         homeDirectory: temporary.url.appending(path: "home"), columns: { columns }))
   }

@@ -6,17 +6,51 @@
 /// diagnostics, and the REPL's texts that come from a file (a unit's name in the list of audits).
 package enum TerminalText {
   /// `text` with every control character but new line and tab written as `\u{…}`.
-  package static func sanitized(_ text: String) -> String {
+  ///
+  /// - Parameters:
+  ///   - text: What is to be printed.
+  ///   - keptStyles: SGR parameters (`"1"`, `"31"`, `"0"`) whose exact sequences `ESC [ code m` stay as they
+  ///     are: the caller's own colours, the way `less -R` passes colour and nothing else. Any other sequence,
+  ///     and every other control character, is shown. A hostile text can at worst switch among these
+  ///     colours; it can never hide text, move the cursor, retitle the window or clear the screen.
+  /// - Returns: The text, safe to print.
+  package static func sanitized(_ text: String, keeping keptStyles: Set<String> = []) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
+    let scalars = Array(text.unicodeScalars)
+    var index = 0
+    while index < scalars.count {
+      let scalar = scalars[index]
+      if scalar == "\u{1B}", !keptStyles.isEmpty,
+        let end = styleEnd(in: scalars, from: index, keeping: keptStyles)
+      {
+        result.unicodeScalars.append(contentsOf: scalars[index..<end])
+        index = end
+        continue
+      }
       if isUnsafe(scalar) {
         result += "\\u{" + String(scalar.value, radix: 16) + "}"
       } else {
         result.unicodeScalars.append(scalar)
       }
+      index += 1
     }
     return result
+  }
+
+  /// Where the SGR sequence `ESC [ code m` that starts at `start` ends, when its code is one of `kept`.
+  private static func styleEnd(
+    in scalars: [Unicode.Scalar], from start: Int, keeping kept: Set<String>
+  ) -> Int? {
+    guard start + 2 < scalars.count, scalars[start + 1] == "[" else { return nil }
+    var code = ""
+    var index = start + 2
+    while index < scalars.count, index - start <= 6, ("0"..."9").contains(scalars[index]) {
+      code.unicodeScalars.append(scalars[index])
+      index += 1
+    }
+    guard index < scalars.count, scalars[index] == "m", kept.contains(code) else { return nil }
+    return index + 1
   }
 
   /// Whether `scalar` may change what a terminal shows beyond itself: a control character other than new

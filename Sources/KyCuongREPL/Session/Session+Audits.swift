@@ -7,8 +7,8 @@ extension Session {
   func audits() -> SessionReply {
     let summaries = store.list()
     if summaries.isEmpty { return reply(.noAudits(directory: store.directory.path)) }
-    // Units' names come from the logs: nothing in them may drive the terminal.
-    return SessionReply(text: TerminalText.sanitized(summaries.map(renderSummary).joined(separator: "\n")))
+    // Units' names come from the logs: `evaluate` makes them safe for the terminal, as every reply.
+    return SessionReply(text: summaries.map(renderSummary).joined(separator: "\n"))
   }
 
   /// `resume ID [--read-only]`: opens a saved audit where the inspector left it.

@@ -85,7 +85,9 @@ public final class Session: InteractiveSession {
   /// `kycuong › ` with no audit open; `[12/48 BADGE-02] › ` during an audit (position among the applicable
   /// items, their count, the current item); the question while `start` asks one; `(c/k) › ` while a
   /// confirmation is awaited.
-  public var prompt: String {
+  public var prompt: String { terminalSafe(plainPrompt) }
+
+  private var plainPrompt: String {
     if pending != nil { return text(.confirmPrompt) + " › " }
     if let question = startDraft?.nextQuestion {
       return startQuestionPrompt(question) + " › "
@@ -104,8 +106,10 @@ public final class Session: InteractiveSession {
   /// Reads one line: an answer to a question, a command, or an answer to the current item. The reply is
   /// wrapped to the terminal's width.
   public func evaluate(_ line: String) -> SessionReply {
-    var reply = respond(to: line)
-    reply.text = TextLayout.wrap(reply.text, columns: columns)
+    // Typed text is kept in NFC: an input method that sends "ê" + U+0301 and one that sends "ế" give the
+    // same bytes in the log and the record (and so the same unit in the department's summary).
+    var reply = respond(to: line.precomposedStringWithCanonicalMapping)
+    reply.text = TextLayout.wrap(terminalSafe(reply.text), columns: columns)
     savePosition()
     return reply
   }
@@ -148,7 +152,7 @@ public final class Session: InteractiveSession {
   /// Ends the session at the end of input (Ctrl-D, end of a pipe): everything is already saved.
   public func endOfInput() -> SessionReply {
     let reply = goodbye()
-    return SessionReply(text: reply, succeeded: true, exit: true)
+    return SessionReply(text: terminalSafe(reply), succeeded: true, exit: true)
   }
 
   /// What Ctrl-C does: abandons `start`'s questions or a confirmation; otherwise nothing (the line was
@@ -174,7 +178,14 @@ public final class Session: InteractiveSession {
       lines += unfinished.map { "  " + renderSummary($0) }
       lines.append(text(.welcomeResumeHint(id: unfinished[0].id)))
     }
-    return TextLayout.wrap(lines.joined(separator: "\n"), columns: columns)
+    return TextLayout.wrap(terminalSafe(lines.joined(separator: "\n")), columns: columns)
+  }
+
+  /// `text` as the terminal may receive it: every reply, the welcome, the goodbye and the prompt pass
+  /// here, because they show what files say (a unit's name, a note, an answer, a checklist's texts) and a
+  /// file may hold escape sequences. Only the session's own colours (``Style``) are kept.
+  func terminalSafe(_ text: String) -> String {
+    TerminalText.sanitized(text, keeping: configuration.styled ? Style.codes : [])
   }
 
   func goodbye() -> String {
@@ -293,6 +304,9 @@ struct Style {
   func red(_ text: String) -> String { wrap(text, "31") }
   func green(_ text: String) -> String { wrap(text, "32") }
   func yellow(_ text: String) -> String { wrap(text, "33") }
+
+  /// Every SGR code the session writes, reset included: what ``Session/terminalSafe(_:)`` lets through.
+  static let codes: Set<String> = ["0", "1", "2", "31", "32", "33"]
 
   private func wrap(_ text: String, _ code: String) -> String {
     enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
