@@ -177,7 +177,9 @@ let package = Package(
     .testTarget(name: "KyCuongTests", dependencies: ["KyCuong", "KyCuongSamples", "KyCuongTestSupport"]),
     .testTarget(
       name: "KyCuongREPLTests",
-      dependencies: ["KyCuong", "KyCuongREPL", "KyCuongStore", "KyCuongBundle", "KyCuongTestSupport"]),
+      dependencies: [
+        "KyCuong", "KyCuongREPL", "KyCuongStore", "KyCuongBundle", "KyCuongIntegrity", "KyCuongTestSupport",
+      ]),
     .testTarget(
       name: "KyCuongIntegrityTests",
       dependencies: ["KyCuong", "KyCuongIntegrity", "KyCuongStore", "KyCuongREPL", "KyCuongTestSupport"]),

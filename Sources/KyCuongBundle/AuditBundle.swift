@@ -98,8 +98,7 @@ public enum AuditBundle {
       documents.removeAll()
       for attachment in attachments {
         let path = path(of: attachment)
-        try archive.addEntry(
-          with: path, fileURL: files.url(for: attachment.sha256), compressionMethod: .deflate)
+        try addCopy(of: attachment, from: files, at: path, to: archive, date: now)
         manifestFiles.append(
           BundleManifest.File(path: path, size: attachment.size, sha256: attachment.sha256))
       }
@@ -115,6 +114,41 @@ public enum AuditBundle {
     } catch {
       try? FileManager.default.removeItem(at: temporary)
       throw .cannotWrite(path: url.path, reason: BundleError.reason(error))
+    }
+  }
+
+  /// Adds the store's copy of `attachment`, hashed as it is compressed (one read): a copy whose size or
+  /// SHA-256 is no longer what the audit recorded stops the bundle with
+  /// ``BundleError/attachmentChanged(name:sha256:found:)``.
+  private static func addCopy(
+    of attachment: Attachment, from files: AttachmentStore, at path: String, to archive: Archive, date: Date
+  ) throws {
+    let source = files.url(for: attachment.sha256)
+    let size = (try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? NSNumber)?
+      .int64Value
+    guard size == attachment.size else {
+      throw BundleError.attachmentChanged(
+        name: attachment.name, sha256: attachment.sha256, found: "\(size ?? 0) bytes, not \(attachment.size)")
+    }
+    let handle = try FileHandle(forReadingFrom: source)
+    defer { try? handle.close() }
+    var digest = StreamingDigest()
+    try archive.addEntry(
+      with: path, type: .file, uncompressedSize: attachment.size, modificationDate: date,
+      compressionMethod: .deflate
+    ) { _, size in
+      let chunk = try handle.read(upToCount: size) ?? Data()
+      // Cut while read: stop here rather than hand the zip writer less than it asked for.
+      guard chunk.count == size else {
+        throw BundleError.attachmentChanged(
+          name: attachment.name, sha256: attachment.sha256, found: "a copy cut short while it was read")
+      }
+      chunk.withUnsafeBytes { digest.update($0) }
+      return chunk
+    }
+    let found = digest.finalizeHex()
+    guard found == attachment.sha256 else {
+      throw BundleError.attachmentChanged(name: attachment.name, sha256: attachment.sha256, found: found)
     }
   }
 

@@ -135,3 +135,72 @@ struct ReportCommandTests {
     #expect(vietnamese.status == 0, "\(vietnamese.error)")
   }
 }
+
+/// F5 and F2 through the commands people run: a hand-edited log and a signed export whose stored scores were
+/// edited are printed with a warning, never as if they were intact, and a record of either shows no
+/// signature block.
+@Suite("kycuong report and score of tampered documents", .enabled(if: KyCuongBinary.url != nil))
+struct TamperedDocumentCommandTests {
+  func kycuong(_ arguments: [String], in folder: URL) throws -> VerifyCommandTests.Run {
+    try KyCuongBinary.run(KyCuongBinary.url, arguments + ["--lang", "en"], in: folder)
+  }
+
+  /// F5: the unit's name changed in a chained log: it replays, but `score`, `report record` and `report
+  /// summary` each warn about the broken chain on standard error, and the record says it does not verify.
+  @Test("a log whose chain is broken is scored, recorded and summarised with a warning")
+  func brokenChain() throws {
+    let folder = try Sample.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let log = String(decoding: try Sample.chainedLog(try Sample.audit()), as: UTF8.self)
+    let edited = log.replacingOccurrences(of: "Hàng Bạc", with: "Hàng Bồ")
+    #expect(edited != log)
+    try Data(edited.utf8).write(to: folder.appending(path: "a.jsonl"))
+    for command in [["score", "a.jsonl"], ["report", "record", "a.jsonl"], ["report", "summary", "."]] {
+      let run = try kycuong(command, in: folder)
+      #expect(run.error.contains("hash chain"), "\(command): \(run.error)")
+      #expect(!run.output.isEmpty, "\(command)")
+    }
+    let record = try kycuong(["report", "record", "a.jsonl"], in: folder)
+    #expect(record.output.contains("WARNING: THE DOCUMENT DOES NOT VERIFY"))
+    #expect(!record.output.contains("Digital signature"))
+  }
+
+  /// F2: a signed export with only `scores` edited (overall 100, no critical failure): the record and the
+  /// comparison show the scores the items give, the record warns that the document does not verify and has
+  /// no digital-signature block, and both say so on standard error.
+  @Test("a signed export with edited scores is recorded and compared with the items' own scores")
+  func editedScores() throws {
+    let folder = try Sample.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let audit = try Sample.audit()
+    let log = try Sample.chainedLog(audit)
+    try log.write(to: folder.appending(path: "a.jsonl"))
+    let key = SigningKey(signer: Sample.inspector)
+    let signed = try ExportIntegrity.sign(
+      ExportIntegrity.seal(AuditExport(audit), log: log), with: key, at: Sample.start)
+    try signed.jsonData().write(to: folder.appending(path: "signed.json"))
+    let honest = try kycuong(["report", "record", "signed.json"], in: folder)
+    #expect(honest.output.contains("Digital signature"), "\(honest.error)")
+    var json = try #require(try JSONSerialization.jsonObject(with: signed.jsonData()) as? [String: Any])
+    var scores = try #require(json["scores"] as? [String: Any])
+    let overall = try #require(scores["overall"] as? Double)
+    #expect(overall < 100)
+    scores["overall"] = 100.0
+    scores["criticalFailures"] = [String]()
+    json["scores"] = scores
+    try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
+      .write(to: folder.appending(path: "edited.json"))
+    let shown = String(format: "%.1f", overall)
+    let record = try kycuong(["report", "record", "edited.json"], in: folder)
+    #expect(record.output.contains("WARNING: THE DOCUMENT DOES NOT VERIFY"))
+    #expect(!record.output.contains("Digital signature"))
+    #expect(!record.output.contains("| Overall score | 100.0 |"), "the edited score is shown")
+    #expect(record.output.contains("| Overall score | \(shown) |"), "the items' own \(shown) is not shown")
+    #expect(record.output.contains("| Critical failures | A-3"), "the critical failure removed from scores")
+    #expect(record.error.contains("edited.json"))
+    let compare = try kycuong(["report", "compare", "a.jsonl", "edited.json"], in: folder)
+    #expect(compare.status == 0, "\(compare.error)")
+    #expect(!compare.output.contains("100.0"), "the edited score is compared")
+    #expect(compare.error.contains("edited.json"), "no warning: \(compare.error)")
+  }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import KyCuong
 import KyCuongBundle
+import KyCuongIntegrity
 import KyCuongREPL
 import KyCuongStore
 import KyCuongTestSupport
@@ -65,6 +66,14 @@ struct SessionFieldTests {
     #expect(saved.records["BADGE-01"]?.notes.map(\.text) == [#"Bà Hà nói "đã nhắc nhở", “ngay hôm nay”"#])
     #expect(saved.correctiveActions.first?.what == #"Treo lại "bảng 10 cam kết""#)
     #expect(saved.correctiveActions.first?.owner == "Văn phòng UBND")
+    // F13: a text item's answer is verbatim too, whether typed after `answer` or alone.
+    harness.send("goto NOTE-01")
+    let quoted = #"Ông Tuấn nói "chưa kịp", “sẽ sửa trong tuần”"#
+    #expect(harness.send("answer " + quoted).succeeded)
+    #expect(try harness.savedAudit(id).records["NOTE-01"]?.outcome == .text(quoted))
+    harness.send("goto NOTE-01")
+    #expect(harness.send(#""Cán bộ" trả lời: “đã nộp”"#).succeeded)
+    #expect(try harness.savedAudit(id).records["NOTE-01"]?.outcome == .text(#""Cán bộ" trả lời: “đã nộp”"#))
   }
 
   @Test func retractWithdrawsAnEntryAndTheRecordLeavesItOut() throws {
@@ -273,6 +282,50 @@ struct SessionFieldTests {
     #expect(!harness.send("bundle b.zip").succeeded)
     #expect(harness.send("bundle").succeeded)
     #expect(harness.send("bundle").text.contains("ghi sang tên mới"))
+  }
+
+  /// F9: what is typed is kept in NFC: a unit's name and a note typed with combining marks (as some
+  /// Vietnamese input methods send them) are saved precomposed.
+  @Test func typedTextIsKeptInNFC() throws {
+    let harness = try Harness()
+    let decomposed = "Phu\u{031B}o\u{031B}\u{0300}ng Ha\u{0300}ng Ba\u{0323}c"
+    #expect(decomposed.unicodeScalars.count > "Phường Hàng Bạc".unicodeScalars.count)
+    let reply = harness.send(
+      "start test-conduct --unit \"\(decomposed)\" --leader \"Nguyễn Văn An\" --members \"\" --visit surprise"
+    )
+    #expect(reply.succeeded, "\(reply.text)")
+    let id = try #require(harness.session.audit?.id)
+    harness.send("note Đa\u{0303} nha\u{0306}\u{0301}c nho\u{031B}\u{0309}")
+    let saved = try harness.savedAudit(id)
+    #expect(Array(saved.header.unit.name.utf8) == Array("Phường Hàng Bạc".utf8))
+    #expect(Array((saved.records["BADGE-01"]?.notes.first?.text ?? "").utf8) == Array("Đã nhắc nhở".utf8))
+  }
+
+  /// F15: the store's copy of a photo changed after it was attached (same size, one byte different, or
+  /// cut): the bundle is refused, naming the attachment and both digests, and no bundle file is left.
+  @Test func aBundleIsRefusedWhenAStoredCopyChanged() throws {
+    let harness = try Harness()
+    try harness.startAudit()
+    let photo = harness.filesDirectory.appending(path: "ảnh.jpg")
+    let bytes = Data(repeating: 0x5A, count: 300_000)
+    try bytes.write(to: photo)
+    harness.run(["10/12", "attach ảnh.jpg"])
+    let files = AttachmentStore(for: harness.store)
+    let copy = files.url(for: Digest.hex(of: bytes))
+    var changed = bytes
+    changed[150_000] = 0x00
+    for (name, content) in [("same size", changed), ("cut", bytes.prefix(1_000))] {
+      try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: copy.path)
+      try content.write(to: copy)
+      let reply = harness.send("bundle \(name).zip")
+      #expect(!reply.succeeded, "\(name)")
+      #expect(reply.text.contains("ảnh.jpg") && reply.text.contains(Digest.hex(of: bytes)), "\(reply.text)")
+      #expect(reply.text.contains("has changed since it was attached"), "\(reply.text)")
+      let left = try FileManager.default.contentsOfDirectory(atPath: harness.temporary.url.path)
+      #expect(!left.contains { $0.contains(name) }, "\(left)")
+    }
+    try bytes.write(to: copy)
+    #expect(harness.send("bundle ok.zip").succeeded)
   }
 
   @Test func writersRefuseTheStoreAndExistingFiles() throws {

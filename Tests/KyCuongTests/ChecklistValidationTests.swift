@@ -517,6 +517,20 @@ struct ChecklistValidationTests {
     #expect(J.rules(J.document(sections: [J.section("First", [J.item("A-01")])])) == [.badID])
   }
 
+  /// F9: an id that looks like another is refused: a zero-width joiner or non-joiner, a variation selector,
+  /// a combining mark or a look-alike letter makes `IT‍-01` print exactly as `IT-01`, and ids are ASCII by
+  /// rule, so each of these is a bad id (item, section and checklist ids alike).
+  @Test(
+    "ids that look like other ids are refused",
+    arguments: ["\u{200D}", "\u{200C}", "\u{FE0F}", "\u{0301}", "\u{2060}"])
+  func lookAlikeIDs(_ invisible: String) {
+    #expect(J.rules(withItems([J.item("IT\(invisible)-01")])) == [.badID])
+    #expect(J.rules(J.document(sections: [J.section("first\(invisible)", [J.item("A-01")])])) == [.badID])
+    #expect(J.rules(J.document(id: "\"test\(invisible)-list\"")) == [.badID])
+    // A Cyrillic А (U+0410) for a Latin A.
+    #expect(J.rules(withItems([J.item("\u{0410}-01")])) == [.badID])
+  }
+
   @Test("empty lists")
   func emptyLists() {
     #expect(
