@@ -108,6 +108,22 @@ struct TerminalEscapeCommandTests {
     #expect(printed > 1000)
   }
 
+  /// F15's error texts: a file that is not JSON (a file of the system, a text file) is described in the
+  /// tool's words, not Foundation's ("The given data was not valid JSON.").
+  @Test("a file that is not JSON is said to be not JSON, in the tool's words")
+  func notJSON() throws {
+    let folder = try Sample.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data("Name:\tkycuong\nState:\tR (running)\n".utf8).write(to: folder.appending(path: "status"))
+    for file in ["/proc/self/status", "status"] {
+      for command in ["verify", "score"] {
+        let (output, error) = try Self.run([command, file], in: folder)
+        #expect(!(output + error).contains("The given data"), "\(command) \(file): \(output + error)")
+        #expect((output + error).contains("not JSON"), "\(command) \(file): \(output + error)")
+      }
+    }
+  }
+
   /// Every string in a parsed JSON value, keys too.
   static func strings(in value: Any) -> [String] {
     switch value {

@@ -74,7 +74,11 @@ package enum JSONCoding {
       return "wrong type at \(path(context))"
     case DecodingError.dataCorrupted(let context):
       let at = path(context)
-      let what = context.debugDescription.isEmpty ? "not JSON" : context.debugDescription
+      // A syntax error comes from Foundation's parser as "The given data was not valid JSON.": the tool says
+      // it in its own words. Our own reasons (a time that is not ISO 8601, a checklist rule) are kept.
+      let syntax =
+        context.codingPath.isEmpty && context.debugDescription == "The given data was not valid JSON."
+      let what = context.debugDescription.isEmpty || syntax ? "not JSON" : context.debugDescription
       return at.isEmpty ? what : "\(at): \(what)"
     default: return "not JSON"
     }
