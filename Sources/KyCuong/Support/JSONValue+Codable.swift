@@ -7,7 +7,17 @@ extension JSONValue: Codable {
   }
 
   /// Decodes any JSON value.
+  ///
+  /// A string is tried first: it is the most common value of a checklist, and each attempt that fails
+  /// throws an error that builds its coding path, which cost most of reading an export (issue 13). Each
+  /// JSON value decodes as one kind only (`JSONDecoder` turns no number or string into another kind), so
+  /// the order changes no result.
   public init(from decoder: any Decoder) throws {
+    let single = try decoder.singleValueContainer()
+    if let text = try? single.decode(String.self) {
+      self = .string(text)
+      return
+    }
     if let container = try? decoder.container(keyedBy: Key.self) {
       // Key order is lost through `Decoder`; object members come back sorted by key.
       self = .object(
@@ -22,15 +32,12 @@ extension JSONValue: Codable {
       self = .array(elements)
       return
     }
-    let container = try decoder.singleValueContainer()
-    if container.decodeNil() {
+    if single.decodeNil() {
       self = .null
-    } else if let flag = try? container.decode(Bool.self) {
+    } else if let flag = try? single.decode(Bool.self) {
       self = .bool(flag)
-    } else if let number = try? container.decode(Double.self) {
-      self = .number(number)
     } else {
-      self = .string(try container.decode(String.self))
+      self = .number(try single.decode(Double.self))
     }
   }
 
