@@ -6,7 +6,9 @@ import KyCuong
 ///
 /// It is kept beside the log in a small file, `<id>.position`, replaced atomically as the inspector moves,
 /// and not fsync'd: it is where the inspector stood, not evidence, so it is not in the log (which every
-/// reader of the audit would have to skip) and a lost one only means resuming at the first open item.
+/// reader of the audit would have to skip) and a lost one only means resuming after the item of the last
+/// change. The REPL keeps the file only while the position differs from that one (after a `goto`, `back`
+/// or `next`): answering in order writes none.
 public struct AuditPosition: Hashable, Sendable, Codable {
   /// The item answered next.
   public var current: ItemID?

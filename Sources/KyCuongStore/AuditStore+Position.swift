@@ -1,6 +1,12 @@
 import Foundation
 import KyCuong
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension AuditStore {
   /// The file that keeps where the inspector was in audit `id`.
   public func positionURL(for id: String) -> URL { directory.appending(path: "\(id).position") }
@@ -21,6 +27,19 @@ extension AuditStore {
       try data.write(to: url, options: .atomic)
     } catch {
       throw .ioFailed(path: url.path, reason: .of(error))
+    }
+  }
+
+  /// Removes the saved position of audit `id`, for `resume` to find the inspector's place from the log
+  /// (after the item of the last change); no file to remove is no error.
+  ///
+  /// - Parameter id: The audit.
+  /// - Throws: ``AuditStoreError/ioFailed(path:reason:)``.
+  public func removePosition(for id: String) throws(AuditStoreError) {
+    try Self.checkID(id)
+    let url = positionURL(for: id)
+    guard unlink(url.path) == 0 || errno == ENOENT else {
+      throw .ioFailed(path: url.path, reason: .system(code: errno))
     }
   }
 

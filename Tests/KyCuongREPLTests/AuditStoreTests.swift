@@ -93,6 +93,56 @@ struct AuditStoreTests {
     #expect(second.send("tiep tuc \(id.prefix(14))").succeeded)
   }
 
+  /// The position file is kept only while `resume` could not find the inspector's place from the log:
+  /// answering item after item writes none (issue 13: it was a fifth of an answer's cost), and after every
+  /// step a second session resuming the audit lands where the first one is.
+  @Test func resumeLandsWhereTheInspectorIsAfterEveryStepAndAnswersInOrderWriteNoPositionFile() throws {
+    let first = try Harness()
+    let id = try first.startAudit()
+    let file = first.store.positionURL(for: id)
+    func expectResumeLandsWhereTheInspectorIs(
+      after step: String, sourceLocation: SourceLocation = #_sourceLocation
+    )
+      throws
+    {
+      let second = try Harness(temporary: first.temporary)
+      let resumed = second.send("resume \(id) --read-only")
+      #expect(resumed.succeeded, "\(resumed.text)", sourceLocation: sourceLocation)
+      #expect(
+        second.session.currentItemID == first.session.currentItemID, "after \(step)",
+        sourceLocation: sourceLocation)
+      #expect(
+        second.session.focusItemID == first.session.focusItemID, "after \(step)",
+        sourceLocation: sourceLocation)
+      second.send("quit")
+    }
+    try expectResumeLandsWhereTheInspectorIs(after: "start")
+    for step in ["10/12", "ghi chú thẻ mẫu cũ", "đạt"] {
+      #expect(first.send(step).succeeded, "\(step)")
+      try expectResumeLandsWhereTheInspectorIs(after: step)
+    }
+    // In order: the place is the one after the last change, and no file says it.
+    #expect(!FileManager.default.fileExists(atPath: file.path))
+    #expect(first.send("goto BADGE-01").succeeded)
+    try expectResumeLandsWhereTheInspectorIs(after: "goto")
+    #expect(FileManager.default.fileExists(atPath: file.path))
+    let steps = [
+      "note ảnh chụp lúc 8:10", "next", "back", "9/12", "skip POST-01 không có bảng", "goto POST-02", "3",
+      "back",
+      "undo", "next", "next",
+    ]
+    for step in steps {
+      first.send(step)
+      try expectResumeLandsWhereTheInspectorIs(after: step)
+    }
+    // Answering in order again: the file is removed, not rewritten.
+    #expect(first.send("goto POST-00").succeeded)
+    #expect(first.send("đạt").succeeded)
+    try expectResumeLandsWhereTheInspectorIs(after: "đạt")
+    #expect(!FileManager.default.fileExists(atPath: file.path))
+    first.send("quit")
+  }
+
   @Test func aSecondStoreOpeningTheSameAuditIsToldWhoHoldsIt() throws {
     let harness = try Harness()
     let id = try harness.startAudit()

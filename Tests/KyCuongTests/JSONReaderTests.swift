@@ -163,4 +163,30 @@ struct JSONReaderTests {
     // Member order matters for equality.
     #expect(try JSONReader.parse(#"{"a":1,"b":2}"#) != (try JSONReader.parse(#"{"b":2,"a":1}"#)))
   }
+
+  /// `JSONValue(from:)` through `JSONDecoder` (how a checklist snapshot in an export is read) gives every
+  /// value the kind the strict reader gives it: strings that look like numbers, booleans or null stay
+  /// strings, and numbers, booleans and null are not strings (issue 13 tries a string first).
+  @Test("decoding through JSONDecoder gives each value its kind, members sorted by key")
+  func decodingGivesEachValueItsKind() throws {
+    let text = #"""
+      {"s": "text", "n": 1.5, "i": 12, "neg": -3e2, "t": true, "f": false, "z": null, "e": "",
+       "sn": "1", "st": "true", "sz": "null", "so": "{}", "sa": "[]", "o": {"vi": "Thẻ", "en": {"k": [1, "1", null]}},
+       "a": [[], {}, "", 0, false, null, [["x"]]], "u": "\u00e9\ud83d\ude00"}
+      """#
+    let decoded = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    func sortedMembers(_ value: JSONValue) -> JSONValue {
+      switch value {
+      case .object(let members):
+        .object(members.map { ($0.key, sortedMembers($0.value)) }.sorted { $0.0 < $1.0 })
+      case .array(let elements): .array(elements.map(sortedMembers))
+      default: value
+      }
+    }
+    #expect(decoded == sortedMembers(try JSONReader.parse(text)))
+    for scalar in ["\"x\"", "2", "true", "null", "[]", "{}"] {
+      #expect(
+        try JSONDecoder().decode(JSONValue.self, from: Data(scalar.utf8)) == (try JSONReader.parse(scalar)))
+    }
+  }
 }

@@ -30,7 +30,10 @@ extension AuditSummary {
     /// Per checklist, per item: how often it was assessed and failed.
     var items: [String: [ItemID: ItemTally]] = [:]
     var critical: [(order: Order, failure: CriticalFailure)] = []
-    var candidates: [Candidate] = []
+    /// Per unit and checklist, the corrective actions due before `today` that no later audit folded in so far
+    /// settles: one is dropped as soon as a later pass of its item is seen, so that what is kept is what the
+    /// report lists, plus what the audits still to come may settle.
+    var candidates: [UnitChecklist: [Candidate]] = [:]
     /// Per unit and checklist, the last time each item passed: an action is settled when a later audit of
     /// the same unit and checklist shows its item passing.
     var lastPass: [UnitChecklist: [ItemID: Date]] = [:]
@@ -186,14 +189,30 @@ extension AuditSummary {
             ))
         }
       }
+      var open = candidates.removeValue(forKey: place) ?? []
       for (position, action) in facts.actions.enumerated() where action.due < today {
-        candidates.append(
+        open.append(
           Candidate(
             order: order, position: position, place: place,
             action: OverdueAction(
               audit: facts.id, unit: facts.unit, what: action.what, owner: action.owner, due: action.due,
               item: action.item, daysOverdue: action.due.days(to: today))))
       }
+      if !open.isEmpty { candidates[place] = Self.unsettled(open, passes: passes) }
+    }
+
+    /// The candidates that `passes` (the last time each item passed, for their unit and checklist) does not
+    /// settle: an action stays overdue unless its item passed in a later audit.
+    static func unsettled(_ candidates: [Candidate], passes: [ItemID: Date]) -> [Candidate] {
+      candidates.filter { candidate in
+        guard let item = candidate.action.item, let passed = passes[item] else { return true }
+        return passed <= candidate.order.startedAt
+      }
+    }
+
+    /// Every candidate still unsettled by the audits folded in.
+    var overdueCandidates: [Candidate] {
+      candidates.flatMap { place, open in Self.unsettled(open, passes: lastPass[place] ?? [:]) }
     }
 
     /// Adds another worker's totals.
@@ -220,9 +239,11 @@ extension AuditSummary {
         }
       }
       critical += other.critical
-      candidates += other.candidates
       for (place, passes) in other.lastPass {
         lastPass[place, default: [:]].merge(passes) { max($0, $1) }
+      }
+      for (place, open) in other.candidates {
+        candidates[place] = Self.unsettled((candidates[place] ?? []) + open, passes: lastPass[place] ?? [:])
       }
     }
   }

@@ -123,12 +123,7 @@ public struct AuditSummary: Hashable, Sendable, Codable {
     criticalFailures = totals.critical.enumerated().sorted { lhs, rhs in
       lhs.element.order != rhs.element.order ? lhs.element.order < rhs.element.order : lhs.offset < rhs.offset
     }.map(\.element.failure)
-    overdueActions = totals.candidates.filter { candidate in
-      guard let item = candidate.action.item, let passed = totals.lastPass[candidate.place]?[item] else {
-        return true
-      }
-      return passed <= candidate.order.startedAt
-    }.sorted { lhs, rhs in
+    overdueActions = totals.overdueCandidates.sorted { lhs, rhs in
       if lhs.action.daysOverdue != rhs.action.daysOverdue {
         return lhs.action.daysOverdue > rhs.action.daysOverdue
       }

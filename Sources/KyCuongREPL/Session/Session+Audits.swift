@@ -47,8 +47,8 @@ extension Session {
     return SessionReply(text: lines.joined(separator: "\n"))
   }
 
-  /// Puts the inspector back where `position` says, if its items still exist; else at the item of the last
-  /// change, or the first open item.
+  /// Puts the inspector back where `position` says, if its items still exist; else after the item of the
+  /// last change, or on the first open item (``positionFromLog()``).
   func restorePosition(_ position: AuditPosition?) {
     guard let audit else { return }
     let exists = { (id: ItemID?) in id.flatMap { audit.checklist.item(withID: $0) } != nil }
@@ -58,13 +58,13 @@ extension Session {
       if let current = currentItemID, !audit.applicability.isApplicable(current) {
         currentItemID = nextOpenItem(after: current)
       }
-    } else if let last = audit.events.last(where: { $0.change.itemID != nil })?.change.itemID {
-      currentItemID = nextOpenItem(after: last)
-      focusItemID = currentItemID == last ? nil : last
     } else {
-      moveTo(nextOpenItem(after: nil))
+      let fromLog = positionFromLog()
+      currentItemID = fromLog.current
+      focusItemID = fromLog.focus
     }
-    savedPosition = AuditPosition(current: currentItemID, focus: focusItemID)
+    savedPosition = (AuditPosition(current: currentItemID, focus: focusItemID), audit.events.count)
+    positionFileMayExist = true
   }
 
   /// `whoami [NAME]`: who records the changes from now on (the laptop changed hands), or who it is now.

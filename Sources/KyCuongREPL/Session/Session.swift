@@ -49,8 +49,11 @@ public final class Session: InteractiveSession {
   var pending: Confirmation?
   /// The sequence numbers of the changes this session recorded, oldest first, for `undo`.
   var changes: [Int] = []
-  /// The position last saved for resuming, so it is written only when it moves.
-  var savedPosition: AuditPosition?
+  /// The position last saved for resuming, and the number of the audit's events then: the position file is
+  /// looked at again only when one of them moves.
+  var savedPosition: (position: AuditPosition, events: Int)?
+  /// Whether the open audit may have a position file on disk (one to remove once `resume` can do without).
+  var positionFileMayExist = true
 
   /// Creates a session with no audit open.
   public init(configuration: SessionConfiguration) {
@@ -208,6 +211,7 @@ public final class Session: InteractiveSession {
     isReadOnly = false
     changes = []
     savedPosition = nil
+    positionFileMayExist = true
   }
 
   // MARK: - Changing the audit
@@ -275,14 +279,35 @@ public final class Session: InteractiveSession {
     return audit.checklist.items.first { $0.id.rawValue.uppercased() == upper }
   }
 
-  /// Writes where the inspector is, for `resume`, when it moved since the last time.
+  /// Keeps where the inspector is, for `resume`, when it moved or the audit changed since the last time: in
+  /// the position file when `resume` could not find it from the log (``positionFromLog()``), else by
+  /// removing the file, so that answering item after item writes nothing but the log.
   func savePosition() {
     guard let audit, !isReadOnly, !audit.isFinished else { return }
     let position = AuditPosition(current: currentItemID, focus: focusItemID)
-    guard position != savedPosition else { return }
-    // Losing it costs only the place to resume at (the first open item then): not worth a refusal.
-    try? store.savePosition(position, for: audit.id)
-    savedPosition = position
+    if let savedPosition, savedPosition.position == position, savedPosition.events == audit.events.count {
+      return
+    }
+    // Losing it costs only the place to resume at (after the last change then): not worth a refusal.
+    if position == positionFromLog() {
+      if positionFileMayExist, (try? store.removePosition(for: audit.id)) != nil {
+        positionFileMayExist = false
+      }
+    } else {
+      try? store.savePosition(position, for: audit.id)
+      positionFileMayExist = true
+    }
+    savedPosition = (position, audit.events.count)
+  }
+
+  /// Where `resume` puts the inspector without a position file: on the first open item after the item of the
+  /// last change (still on that item, as after an answer), else on the first open item.
+  func positionFromLog() -> AuditPosition {
+    guard let last = audit?.events.last(where: { $0.change.itemID != nil })?.change.itemID else {
+      return AuditPosition(current: nextOpenItem(after: nil))
+    }
+    let current = nextOpenItem(after: last)
+    return AuditPosition(current: current, focus: current == last ? nil : last)
   }
 
   /// The current item in full, or the note that every applicable item is answered.

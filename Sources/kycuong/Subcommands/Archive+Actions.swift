@@ -8,6 +8,7 @@
     /// `kycuong archive actions`: corrective actions across every archived audit.
     struct Actions: AsyncKyCuongSubcommand {
       static let configuration = CommandConfiguration(
+        commandName: "actions",
         abstract:
           "Corrective actions across all archived audits: open, overdue, or settled by a later audit.",
         discussion: """

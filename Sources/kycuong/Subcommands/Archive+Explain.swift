@@ -8,6 +8,7 @@
     /// `kycuong archive explain`: the database's plans for the archive's questions.
     struct Explain: AsyncKyCuongSubcommand {
       static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract:
           "Show the query planner's plan of each of the archive's questions (for a database administrator).",
         discussion:

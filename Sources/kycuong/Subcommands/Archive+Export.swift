@@ -9,6 +9,7 @@
     /// filters of the command that shows it.
     struct Export: AsyncParsableCommand {
       static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract:
           "Write a listing as CSV or JSON (audits, actions, keys, the import log, a unit's trend), or the originals.",
         discussion: """
@@ -21,6 +22,7 @@
       /// `kycuong archive export audits`: the audits `archive list` shows.
       struct Audits: AsyncKyCuongSubcommand {
         static let configuration = CommandConfiguration(
+          commandName: "audits",
           abstract: "Archived audits, oldest first, with the filters of `archive list`.")
 
         @OptionGroup var filters: AuditFilterOptions
@@ -39,6 +41,7 @@
       /// `kycuong archive export actions`: the corrective actions `archive actions` shows.
       struct Actions: AsyncKyCuongSubcommand {
         static let configuration = CommandConfiguration(
+          commandName: "actions",
           abstract: "Corrective actions, earliest deadline first, with the filters of `archive actions`.")
 
         @OptionGroup var filters: ActionFilterOptions
@@ -57,7 +60,8 @@
 
       /// `kycuong archive export keys`: the registered keys `archive keys list` shows.
       struct Keys: AsyncKyCuongSubcommand {
-        static let configuration = CommandConfiguration(abstract: "The registered team leaders' keys.")
+        static let configuration = CommandConfiguration(
+          commandName: "keys", abstract: "The registered team leaders' keys.")
 
         @OptionGroup var output: ExportOutputOptions
         @OptionGroup var archive: ArchiveOptions
@@ -72,6 +76,7 @@
       /// `kycuong archive export log`: every import, archived or refused, with its file, sender and rule.
       struct Log: AsyncKyCuongSubcommand {
         static let configuration = CommandConfiguration(
+          commandName: "log",
           abstract: "The import log: every file received, archived or refused (with the rule), oldest first.")
 
         @OptionGroup var output: ExportOutputOptions
@@ -89,6 +94,7 @@
       /// received, so that `archive import FOLDER` into another archive rebuilds it.
       struct Originals: AsyncKyCuongSubcommand {
         static let configuration = CommandConfiguration(
+          commandName: "originals",
           abstract:
             "Write every stored document, exactly as received, into a folder, numbered in arrival order.",
           discussion: """
@@ -157,6 +163,7 @@
       /// `kycuong archive export trend --unit UNIT`: the points `archive trend UNIT` shows.
       struct Trend: AsyncKyCuongSubcommand {
         static let configuration = CommandConfiguration(
+          commandName: "trend",
           abstract: "A unit's scores and ratings over time, one row per audit, as `archive trend` lists them."
         )
 

@@ -9,6 +9,7 @@
     /// refused.
     struct Import: AsyncKyCuongSubcommand {
       static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract:
           "Archive audit exports (.json), event logs (.jsonl) and bundles (.zip), files or folders.",
         discussion: """

@@ -8,6 +8,7 @@
     /// `kycuong archive keys add|list|revoke`: the team leaders' public keys.
     struct Keys: AsyncParsableCommand {
       static let configuration = CommandConfiguration(
+        commandName: "keys",
         abstract: "The team leaders' public keys: who registered each, since when, and revocations.",
         discussion: """
           The policy: an export signed by a registered key is archived as trusted; one signed by a key the \
@@ -20,6 +21,7 @@
       /// `kycuong archive keys add FILE… --by NAME`.
       struct Add: AsyncKyCuongSubcommand {
         static let configuration = CommandConfiguration(
+          commandName: "add",
           abstract: "Register team leaders' public keys (the NAME.key.pub files of `kycuong key generate`).")
 
         @Argument(help: "Public key files.", completion: .file(extensions: ["pub"]))
@@ -86,6 +88,7 @@
       /// `kycuong archive keys revoke FINGERPRINT --by NAME --reason TEXT`.
       struct Revoke: AsyncKyCuongSubcommand {
         static let configuration = CommandConfiguration(
+          commandName: "revoke",
           abstract: "Revoke a key: documents signed with it are refused from now on; those archived stay.")
 
         @Argument(help: "The key's fingerprint, as `keys list` shows it (spaces optional).")

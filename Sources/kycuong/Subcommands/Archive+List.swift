@@ -8,6 +8,7 @@
     /// `kycuong archive list`: archived audits, with filters.
     struct List: AsyncKyCuongSubcommand {
       static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract:
           "List archived audits, oldest first: by unit, checklist, period, visit type, rating, leader.")
 

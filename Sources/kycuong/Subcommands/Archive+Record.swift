@@ -8,6 +8,7 @@
     /// `kycuong archive record AUDIT`: the inspection record of an archived audit.
     struct Record: AsyncKyCuongSubcommand {
       static let configuration = CommandConfiguration(
+        commandName: "record",
         abstract: "Print the inspection record (biên bản kiểm tra) of an archived audit as Markdown or HTML.",
         discussion: """
           The record is made from the stored document of the audit's current state that proves the most (a \

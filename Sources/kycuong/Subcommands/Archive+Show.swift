@@ -9,6 +9,7 @@
     /// attachments its bundles carried.
     struct Show: AsyncKyCuongSubcommand {
       static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show an archived audit: its facts, corrective actions, and who sent which document when.")
 
       @Argument(help: "The audit's id.")

@@ -8,6 +8,7 @@
     /// `kycuong archive summary`: the department summary, computed by queries from the archive.
     struct Summary: AsyncKyCuongSubcommand {
       static let configuration = CommandConfiguration(
+        commandName: "summary",
         abstract: "The department summary of the archived audits (as `report summary`, every format).",
         discussion: """
           The same report `kycuong report summary` makes from the same files, computed by queries: every \

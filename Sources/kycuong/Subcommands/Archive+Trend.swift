@@ -8,6 +8,7 @@
     /// `kycuong archive trend UNIT`: a unit's scores and ratings over time, per checklist and focus area.
     struct Trend: AsyncKyCuongSubcommand {
       static let configuration = CommandConfiguration(
+        commandName: "trend",
         abstract:
           "A unit's scores and ratings over time, per checklist and focus area: a table or an SVG chart.")
 

@@ -8,6 +8,7 @@
     /// `kycuong archive verify`: every stored document against its digest, and the tables' links.
     struct Verify: AsyncKyCuongSubcommand {
       static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Re-check every stored document against its SHA-256, and the links between the tables.",
         discussion:
           "Exit status 0 when everything checks out, 1 when something does not (each problem listed).")

@@ -5,6 +5,7 @@
     /// `kycuong archive`: the department archive, every audit received, on SQLite or PostgreSQL.
     struct Archive: AsyncParsableCommand {
       static let configuration = CommandConfiguration(
+        commandName: "archive",
         abstract: "The department archive: every audit received, its documents, keys and questions.",
         discussion: """
           The archive is a SQLite file ($XDG_DATA_HOME/kycuong/archive.sqlite, or \

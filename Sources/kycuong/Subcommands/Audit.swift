@@ -14,6 +14,7 @@ extension KyCuongCommand {
   /// `kycuong audit` (the default): the interactive walk-through of an on-site audit.
   struct Audit: KyCuongSubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "audit",
       abstract: "Walk through an on-site audit interactively (the default when no subcommand is given).",
       discussion: """
         On a terminal: line editing, history, TAB completion. Otherwise commands are read line by line from

@@ -10,6 +10,7 @@ extension KyCuongCommand {
   /// one archive, with a manifest of digests.
   struct Bundle: KyCuongSubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "bundle",
       abstract: "Write one zip with an audit's export, log, record (HTML and Markdown) and attachments.",
       discussion: """
         AUDIT is an audit id in the store. The archive holds manifest.json (every file's size and SHA-256),

@@ -7,6 +7,7 @@ extension KyCuongCommand.ChecklistCommand {
   /// `kycuong checklist export ID|FILE -o FILE.xlsx`: a checklist as a workbook to edit.
   struct Export: KyCuongSubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Write a checklist as an XLSX workbook to edit in Excel or LibreOffice.",
       discussion: """
         Every field of the format has its column (or its row in the settings sheet), blank where the checklist

@@ -7,6 +7,7 @@ extension KyCuongCommand.ChecklistCommand {
   /// `kycuong checklist import FILE… -o ID.json`: the checklist a workbook writes, as its JSON file.
   struct Import: KyCuongSubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "Read a checklist from an XLSX workbook or CSV files and write its JSON file.",
       discussion: """
         A .csv file holds one sheet: the one its name ends in (sections.csv, my-list.sources.csv), else the

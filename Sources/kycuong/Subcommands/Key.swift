@@ -7,6 +7,7 @@ extension KyCuongCommand {
   /// `kycuong key generate|show`: a team leader's Ed25519 signing key.
   struct Key: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "key",
       abstract: "Make or show a team leader's signing key (Ed25519).",
       subcommands: [Generate.self, ShowKey.self]
     )

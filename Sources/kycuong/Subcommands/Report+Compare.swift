@@ -6,6 +6,7 @@ extension KyCuongCommand.Report {
   /// `kycuong report compare OLD NEW`: a re-inspection compared with the audit before it.
   struct Compare: KyCuongSubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "compare",
       abstract:
         "Compare a re-inspection with the earlier audit: scores, items fixed and still failing, actions.")
 

@@ -12,6 +12,7 @@ extension KyCuongCommand.Report {
   /// `kycuong report record AUDIT`: the inspection record ("biên bản kiểm tra").
   struct Record: KyCuongSubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "record",
       abstract: "Print the inspection record (biên bản kiểm tra) of an audit as Markdown or HTML.")
 
     @Argument(

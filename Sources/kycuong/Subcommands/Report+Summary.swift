@@ -33,6 +33,7 @@ extension KyCuongCommand.Report {
   /// `kycuong report summary [PATH…]`: figures across many audits.
   struct Summary: KyCuongSubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "summary",
       abstract:
         "Summarise many audits: per unit, checklist, focus area and month; ranking; failing items; overdue actions.",
       discussion: """

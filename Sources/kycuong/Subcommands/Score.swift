@@ -6,6 +6,7 @@ extension KyCuongCommand {
   /// `kycuong score FILE`: the scores of an audit's event log or export.
   struct Score: KyCuongSubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "score",
       abstract: "Print the scores of an audit (event log .jsonl or export .json) as a table or JSON.",
       discussion: "The scores are derived from the items; an export's stored figures are never trusted."
     )

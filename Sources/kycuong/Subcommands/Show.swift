@@ -6,6 +6,7 @@ extension KyCuongCommand {
   /// `kycuong show [CHECKLIST]`: lists the checklists, or prints one with its items and sources.
   struct Show: KyCuongSubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "List the standard checklists, or print one: sections, items, sources."
     )
 

@@ -6,6 +6,7 @@ extension KyCuongCommand {
   /// `kycuong validate PATH…`: checks checklist files and folders, printing every problem.
   struct Validate: KyCuongSubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "validate",
       abstract: "Check checklist files against every rule of the format; exit 1 on any problem.",
       discussion: """
         A folder stands for every *.json file in it except *.schema.json; - reads one checklist from standard

@@ -8,6 +8,7 @@ extension KyCuongCommand {
   /// and the signature of an export, or a bundle's files, and says exactly what that proves.
   struct Verify: KyCuongSubcommand {
     static let configuration = CommandConfiguration(
+      commandName: "verify",
       abstract: "Check an audit's log or export: every link of its hash chain, its digests, its signature.",
       discussion: """
         A log (.jsonl): every event's `prev` and `sum`; the first event that does not match is named. A log is
