@@ -301,6 +301,21 @@ struct SessionFieldTests {
     #expect(Array((saved.records["BADGE-01"]?.notes.first?.text ?? "").utf8) == Array("Đã nhắc nhở".utf8))
   }
 
+  /// Typed text is NFC, but a photo copied from a Mac may be named in NFD: `attach` finds it under either
+  /// spelling of its name (and of its folder's).
+  @Test func attachFindsAFileNamedInAnotherUnicodeSpelling() throws {
+    let harness = try Harness()
+    try harness.startAudit()
+    let folder = harness.filesDirectory.appending(path: "a\u{0309}nh")  // "ảnh", decomposed
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let photo = folder.appending(path: "ba\u{0300}n.jpg")  // "bàn.jpg", decomposed
+    try Data("ảnh bàn tiếp nhận".utf8).write(to: photo)
+    let reply = harness.send("attach ảnh/bàn.jpg")
+    #expect(reply.succeeded, "\(reply.text)")
+    #expect(harness.session.audit?.records["BADGE-01"]?.attachments.first?.size == 24)
+    #expect(!harness.send("attach ảnh/khác.jpg").succeeded)
+  }
+
   /// F15: the store's copy of a photo changed after it was attached (same size, one byte different, or
   /// cut): the bundle is refused, naming the attachment and both digests, and no bundle file is left.
   @Test func aBundleIsRefusedWhenAStoredCopyChanged() throws {

@@ -62,8 +62,34 @@ extension Session {
     if let home = configuration.homeDirectory, path == "~" || path.hasPrefix("~/") {
       expanded = home.path + path.dropFirst()
     }
-    if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL }
-    return base.appending(path: expanded).standardizedFileURL
+    let url =
+      expanded.hasPrefix("/")
+      ? URL(fileURLWithPath: expanded).standardizedFileURL
+      : base.appending(path: expanded).standardizedFileURL
+    return Self.existingSpelling(of: url)
+  }
+
+  /// `url`, or the file that exists under another Unicode spelling of its name: typed text is kept in NFC,
+  /// but a file copied from a Mac or a camera may be named in NFD (`ả` as `a` + two marks), and Linux
+  /// compares names byte for byte. Each missing component is looked for among its folder's entries by
+  /// canonical equivalence (Swift's `==` on strings).
+  static func existingSpelling(of url: URL) -> URL {
+    let manager = FileManager.default
+    guard !manager.fileExists(atPath: url.path) else { return url }
+    var found = URL(fileURLWithPath: "/")
+    for component in url.pathComponents.dropFirst() {
+      let next = found.appending(path: component)
+      if manager.fileExists(atPath: next.path) {
+        found = next
+      } else if let entry = (try? manager.contentsOfDirectory(atPath: found.path))?.first(where: {
+        $0 == component
+      }) {
+        found = found.appending(path: entry)
+      } else {
+        return url
+      }
+    }
+    return found
   }
 }
 
