@@ -41,7 +41,7 @@ package enum JSONCoding {
   }
 
   /// UTF-8 JSON `data` with every character a terminal would act on (``TerminalText/isUnsafe(_:)``: DEL, C1
-  /// controls, bidirectional overrides) written as a `\uXXXX` escape: the same JSON to a reader, inert when
+  /// controls, bidirectional overrides) written as a JSON escape (`\u0085`): the same JSON to a reader, inert when
   /// the file is printed. JSON already escapes the C0 controls in strings, and outside strings there is only
   /// ASCII punctuation, spaces and new lines, so every such character is in a string, where the escape means
   /// the character itself.

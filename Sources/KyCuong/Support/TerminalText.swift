@@ -15,6 +15,8 @@ package enum TerminalText {
   ///     colours; it can never hide text, move the cursor, retitle the window or clear the screen.
   /// - Returns: The text, safe to print.
   package static func sanitized(_ text: String, keeping keptStyles: Set<String> = []) -> String {
+    // Every reply and prompt of the REPL passes here: most hold nothing to escape, and are returned as they are.
+    guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     let scalars = Array(text.unicodeScalars)
