@@ -74,28 +74,32 @@ final class ArchiveConnection: @unchecked Sendable {
       try? await threads.shutdownGracefully()
       throw ArchiveError(.cannotOpen, "cannot open the archive \(url.path): \(describe(error, file: url))")
     }
-    let sql = connection.sql(queryLogLevel: nil)
+    // Wrapped at once, so that every way out closes it through ``close()``: SQLite's own asynchronous close
+    // is skipped in a cancelled task (its thread pool drops cancelled work), and the driver traps on a
+    // connection that goes unclosed. A set-up cancelled along with its task is the way out this guards.
+    let opened = ArchiveConnection(backend: .sqlite, sql: connection.sql(queryLogLevel: nil)) {
+      connection.close().always { _ in threads.shutdownGracefully { _ in } }
+    }
     do {
       // WAL: readers do not block the writer, and a commit is one append. FULL: each commit is on disk
       // before it returns (an archive of records). While the connection switches a new file to WAL, other
       // first opens wait on SQLite's busy handler (busy_timeout replaces sqlite-nio's, which spins). Then the
       // handler is cleared: the bundled SQLite is built without usleep, so its handler sleeps whole seconds,
       // and a writer that wakes once a second loses the lock, again and again, to writers that are awake.
-      // Writers wait in ``writeTransaction(_:)`` instead, in short, jittered steps.
+      // Writers wait in ``writeTransaction(_:)`` instead, in short, jittered steps. The busy handler does not
+      // cover everything: switching to WAL while other first opens do the same can fail as locked at once
+      // (seen with four at once), so each statement is also run again while the file is locked.
       for pragma in [
         "PRAGMA busy_timeout = 60000", readOnly ? nil : "PRAGMA journal_mode = WAL",
         "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 0",
       ].compactMap({ $0 }) {
-        try await sql.raw(SQLQueryString(pragma)).run()
+        try await opened.runWaitingForLock(SQLQueryString(pragma))
       }
     } catch {
-      try? await connection.close()
-      try? await threads.shutdownGracefully()
+      await opened.close()
       throw ArchiveError(.cannotOpen, "cannot set up the archive \(url.path): \(describe(error, file: url))")
     }
-    return ArchiveConnection(backend: .sqlite, sql: sql) {
-      connection.close().always { _ in threads.shutdownGracefully { _ in } }
-    }
+    return opened
   }
 
   private static let connectionIDs = IDCounter()
@@ -114,14 +118,26 @@ final class ArchiveConnection: @unchecked Sendable {
     }
     let connection: PostgresConnection
     do {
-      connection = try await PostgresConnection.connect(
-        on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration.coreConfiguration,
-        id: connectionIDs.next(), logger: logger)
+      // In a task of its own, which the caller's cancellation does not reach: postgres-nio's connect, cancelled
+      // during the connection's start-up, can wait forever (its continuation never resumed; seen one open in a
+      // hundred in ArchiveSchemaTests' cancelled opens). Not cancelled, it ends by its connect timeout at worst;
+      // a cancelled caller then fails at its first statement and closes the connection.
+      let coreConfiguration = configuration.coreConfiguration
+      let id = connectionIDs.next()
+      connection = try await Task {
+        try await PostgresConnection.connect(
+          on: MultiThreadedEventLoopGroup.singleton.any(), configuration: coreConfiguration, id: id,
+          logger: logger)
+      }.value
     } catch {
       throw ArchiveError(
         .cannotOpen, "cannot connect to the archive \(ArchiveLocation.redacted(url)): \(describe(error))")
     }
-    let sql = connection.sql(queryLogLevel: nil)
+    // Wrapped at once, as a SQLite connection is: whatever fails next, it is closed, not dropped.
+    let opened = ArchiveConnection(backend: .postgresql, sql: connection.sql(queryLogLevel: nil)) {
+      connection.close()
+    }
+    let sql = opened.sql
     if let schema {
       do {
         // Created only when missing: a read-only session (default_transaction_read_only, a standby) may
@@ -138,11 +154,11 @@ final class ArchiveConnection: @unchecked Sendable {
         }
         try await sql.raw("SET search_path TO \(ident: schema)").run()
       } catch {
-        try? await connection.close()
+        await opened.close()
         throw ArchiveError(.cannotOpen, "cannot use the schema \(schema): \(describe(error))")
       }
     }
-    return ArchiveConnection(backend: .postgresql, sql: sql) { connection.close() }
+    return opened
   }
 
   /// Closes the connection.
@@ -165,18 +181,7 @@ final class ArchiveConnection: @unchecked Sendable {
   func writeTransaction<R: Sendable>(
     _ body: (any SQLDatabase) async throws -> R
   ) async throws -> R {
-    let clock = ContinuousClock()
-    let deadline = clock.now + Self.lockWait
-    var pause = 1
-    while true {
-      do {
-        try await sql.raw(SQLQueryString(backend.beginWrite)).run()
-        break
-      } catch let error where Self.isBusy(error) && clock.now < deadline {
-        try await Task.sleep(for: .milliseconds(Int.random(in: 1...pause)))
-        pause = min(pause * 2, 50)
-      }
-    }
+    try await runWaitingForLock(SQLQueryString(backend.beginWrite))
     let result: R
     do {
       result = try await body(sql)
@@ -191,6 +196,30 @@ final class ArchiveConnection: @unchecked Sendable {
       throw error
     }
     return result
+  }
+
+  /// Runs `statement`, again while the file is locked (``waitingForLock(_:)``).
+  private func runWaitingForLock(_ statement: SQLQueryString) async throws {
+    try await waitingForLock { try await sql.raw(statement).run() }
+  }
+
+  /// Runs `body`; while SQLite says another connection holds the lock, runs it again after a short random pause
+  /// (1 ms at first, doubling up to 50 ms) for up to ``lockWait``, so that waiting connections take turns.
+  ///
+  /// Besides taking the write lock, a first open needs it: while another connection switches a new file to WAL,
+  /// even reading its schema fails as locked at once.
+  func waitingForLock<R>(_ body: () async throws -> R) async throws -> R {
+    let clock = ContinuousClock()
+    let deadline = clock.now + Self.lockWait
+    var pause = 1
+    while true {
+      do {
+        return try await body()
+      } catch let error where Self.isBusy(error) && clock.now < deadline {
+        try await Task.sleep(for: .milliseconds(Int.random(in: 1...pause)))
+        pause = min(pause * 2, 50)
+      }
+    }
   }
 
   /// Whether `error` is a collision with a concurrent writer that running the transaction again resolves:

@@ -12,7 +12,9 @@ enum ArchiveMigrator {
     let latest = ArchiveSchema.latestVersion
     let found: Int
     do {
-      found = try await recordedVersion(connection.sql, backend: connection.backend)
+      found = try await connection.waitingForLock {
+        try await recordedVersion(connection.sql, backend: connection.backend)
+      }
     } catch {
       throw ArchiveError(
         .cannotOpen,
