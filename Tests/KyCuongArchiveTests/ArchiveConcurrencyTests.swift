@@ -112,6 +112,49 @@ struct ArchiveConcurrencyTests {
     }
   }
 
+  /// `kycuong archive import` prepares the next files on other cores while it archives one: prepared in any
+  /// order and at once, then archived in order, files give what importing them one by one gives.
+  @Test(
+    "files prepared at once and archived in order: as one by one; bytes archived meanwhile are already archived",
+    arguments: TestBackend.allCases)
+  func preparedAhead(backend: TestBackend) async throws {
+    let folder = try TestFolder.make()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (files, audits) = try sharedFiles(count: 8, in: folder)
+    let missing = folder.appending(path: "missing.json")
+    let notAnAudit = folder.appending(path: "not-an-audit.json")
+    try Data("{}".utf8).write(to: notAnAudit)
+    let all = files + [missing, notAnAudit]
+    try await withArchive(backend) { archive, _ in
+      let prepared = try await withThrowingTaskGroup(of: (Int, PreparedFile).self) { group in
+        for (index, file) in all.enumerated() {
+          group.addTask { (index, try await archive.prepare(file)) }
+        }
+        return try await group.reduce(into: [Int: PreparedFile]()) { $0[$1.0] = $1.1 }
+      }
+      // The first file comes in by another way between its preparation and its turn.
+      #expect(try await archive.importFile(all[0], from: "Đoàn 2").receipt != nil)
+      var outcomes: [ImportOutcome] = []
+      for index in all.indices {
+        outcomes.append(try await archive.importPrepared(try #require(prepared[index]), from: "Đoàn 1"))
+      }
+      #expect(outcomes[0].isAlreadyArchived)
+      #expect(outcomes[1..<files.count].allSatisfy { $0.receipt != nil }, "\(outcomes)")
+      #expect(outcomes[files.count].refusal?.rule == .unreadable)
+      #expect(outcomes[files.count + 1].refusal != nil)
+      let statistics = try await archive.statistics()
+      #expect(statistics.audits == audits && statistics.documents == files.count && statistics.refusals == 2)
+      // Refused in the order given.
+      #expect(
+        try await archive.importLog(last: 2).map(\.fileName) == [missing, notAnAudit].map(\.relativePath))
+      // Prepared once archived: not parsed, already archived.
+      #expect(
+        try await archive.importPrepared(try await archive.prepare(files[1]), from: "Đoàn 1")
+          .isAlreadyArchived)
+      #expect(try await archive.verify().problems == [])
+    }
+  }
+
   @Test(
     "kill -9 mid-import leaves the archive consistent, and the next import completes it",
     .enabled(if: KyCuongBinary.url != nil, "needs the kycuong executable built beside the tests"),

@@ -80,7 +80,8 @@ struct ArchiveSchemaTests {
   /// the set-up failed as cancelled and so did the close meant to clean up, and the driver traps on a connection
   /// that goes unclosed. Cancelled at every moment of an open, each either opens (and is closed) or fails with
   /// ``ArchiveError``; the archive is whole afterwards. On PostgreSQL, a connect cancelled during start-up could
-  /// wait forever: the time limit makes a hang a failure.
+  /// wait forever: the time limit makes a hang a failure. (An open now runs to its end once begun, so each
+  /// opens; the test holds whatever the way an open meets a cancellation.)
   @Test(
     "an open cancelled at any moment is closed or refused, never left open", .timeLimit(.minutes(2)),
     arguments: TestBackend.allCases)

@@ -22,25 +22,71 @@ extension DepartmentArchive {
   public func importFile(
     _ url: URL, from source: String, policy: ImportPolicy = ImportPolicy(), at time: Date = Date()
   ) async throws(ArchiveError) -> ImportOutcome {
-    try await importFile(url, from: source, policy: policy, at: time, pause: nil)
+    try await importPrepared(await prepare(url), from: source, policy: policy, at: time, pause: nil)
   }
 
-  /// For the tests of a crash mid-import: ``importFile(_:from:policy:at:)`` that calls `pause.announce` with
-  /// the file's name once everything is written and then waits `pause.duration` before committing.
-  package func importFile(
-    _ url: URL, from source: String, policy: ImportPolicy = ImportPolicy(), at time: Date = Date(),
+  /// For the tests of a crash mid-import: ``importPrepared(_:from:policy:at:)`` that calls `pause.announce`
+  /// with the file's name once everything is written and then waits `pause.duration` before committing.
+  package func importPrepared(
+    _ file: PreparedFile, from source: String, policy: ImportPolicy = ImportPolicy(), at time: Date = Date(),
     pause: Pause?
   ) async throws(ArchiveError) -> ImportOutcome {
+    let receipt = Receipt(fileName: file.url.relativePath, source: source, time: time)
+    switch file.content {
+    case .unreadable(let error):
+      try await logRefusal(error, sha256: "", byteCount: 0, auditID: nil, receipt: receipt)
+      return .refused(error)
+    case .archived(let stored):
+      return .alreadyArchived(stored)
+    case .read(let data, let sha256, let reading):
+      return try await archive(
+        data, sha256: sha256, reading: reading, receipt: receipt, policy: policy, pause: pause)
+    }
+  }
+
+  /// Imports a file that ``prepare(_:)`` read and verified: what ``importFile(_:from:policy:at:)`` does, in
+  /// two steps, so that the next files can be prepared on other cores while the archive writes this one.
+  ///
+  /// - Parameters:
+  ///   - file: The file, prepared by this archive.
+  ///   - source: Who sent it.
+  ///   - policy: Whether a registered key's signature is required (checked here, against the keys
+  ///     registered now).
+  ///   - time: When it was received.
+  /// - Returns: What the import did.
+  /// - Throws: ``ArchiveError`` only when the archive fails.
+  public func importPrepared(
+    _ file: PreparedFile, from source: String, policy: ImportPolicy = ImportPolicy(), at time: Date = Date()
+  ) async throws(ArchiveError) -> ImportOutcome {
+    try await importPrepared(file, from: source, policy: policy, at: time, pause: nil)
+  }
+
+  /// Reads the file at `url` and verifies it as a document (``ArchiveDocument/read(_:)``): the part of an
+  /// import that takes most of its time and needs nothing of the archive but one lookup, so that bytes already
+  /// archived are not parsed again. Not isolated to the archive: several files can be prepared at once, one a
+  /// core, while the archive writes others; ``importPrepared(_:from:policy:at:)`` then archives each.
+  ///
+  /// - Parameter url: The file.
+  /// - Returns: The file's bytes and what reading them found (a refusal included), or the copy already
+  ///   archived.
+  /// - Throws: ``ArchiveError`` only when the archive fails.
+  public nonisolated func prepare(_ url: URL) async throws(ArchiveError) -> PreparedFile {
     let data: Data
     do {
       data = try ArchiveDocument.readFile(url)
     } catch {
-      let receipt = Receipt(fileName: url.relativePath, source: source, time: time)
-      try await logRefusal(error, sha256: "", byteCount: 0, auditID: nil, receipt: receipt)
-      return .refused(error)
+      return PreparedFile(url: url, content: .unreadable(error))
     }
-    return try await importDocument(
-      data, fileName: url.relativePath, from: source, policy: policy, at: time, pause: pause)
+    let sha256 = ArchiveDocument.sha256(of: data)
+    // The same bytes again: answered from the primary key, before any parsing.
+    if let stored = try await document(sha256) { return PreparedFile(url: url, content: .archived(stored)) }
+    let reading: Result<ArchiveDocument, ImportRefusal>
+    do {
+      reading = .success(try ArchiveDocument.read(data))
+    } catch {
+      reading = .failure(error)
+    }
+    return PreparedFile(url: url, content: .read(data, sha256: sha256, reading))
   }
 
   /// A wait before an import commits (``importFile(_:from:policy:at:pause:)``).
@@ -100,10 +146,27 @@ extension DepartmentArchive {
     let sha256 = ArchiveDocument.sha256(of: data)
     // The same bytes again: answered from the primary key, before any parsing.
     if let stored = try await document(sha256) { return .alreadyArchived(stored) }
-    let document: ArchiveDocument
+    let reading: Result<ArchiveDocument, ImportRefusal>
     do {
-      document = try ArchiveDocument.read(data)
+      reading = .success(try ArchiveDocument.read(data))
     } catch {
+      reading = .failure(error)
+    }
+    return try await archive(
+      data, sha256: sha256, reading: reading, receipt: receipt, policy: policy, pause: pause)
+  }
+
+  /// Archives a document read from `data` in one transaction, or logs why it is refused.
+  private func archive(
+    _ data: Data, sha256: String, reading: Result<ArchiveDocument, ImportRefusal>, receipt: Receipt,
+    policy: ImportPolicy, pause: Pause?
+  ) async throws(ArchiveError) -> ImportOutcome {
+    let fileName = receipt.fileName
+    let document: ArchiveDocument
+    switch reading {
+    case .success(let read):
+      document = read
+    case .failure(let error):
       try await logRefusal(error, sha256: sha256, byteCount: data.count, auditID: nil, receipt: receipt)
       return .refused(error)
     }

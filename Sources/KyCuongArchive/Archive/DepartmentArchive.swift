@@ -54,6 +54,25 @@ public actor DepartmentArchive {
     _ location: ArchiveLocation, program: String = "kycuong",
     logger: Logger = Logger(label: "kycuong.archive")
   ) async throws(ArchiveError) -> DepartmentArchive {
+    // Once begun, an open runs to its end in a task of its own, which the caller's cancellation does not reach
+    // (a cancelled caller gets the archive, to close): both drivers mishandle a cancellation mid-open. SQLite's
+    // skips the close of a connection whose set-up was cancelled, then traps on it; PostgreSQL's connect,
+    // cancelled during start-up, can wait forever (about one open in a hundred in ArchiveSchemaTests). Every
+    // step is bounded without it: the connect by its timeout, a locked file by ``ArchiveConnection/lockWait``.
+    let opening = Task { () async -> Result<DepartmentArchive, ArchiveError> in
+      do throws(ArchiveError) {
+        return .success(try await openNow(location, program: program, logger: logger))
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try await opening.value.get()
+  }
+
+  /// ``open(_:program:logger:)`` in the caller's task.
+  private static func openNow(
+    _ location: ArchiveLocation, program: String, logger: Logger
+  ) async throws(ArchiveError) -> DepartmentArchive {
     let connection = try await ArchiveConnection.open(location, logger: logger)
     do {
       let version = try await ArchiveMigrator.migrate(connection, location: location, program: program)

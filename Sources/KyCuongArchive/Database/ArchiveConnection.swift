@@ -118,24 +118,17 @@ final class ArchiveConnection: @unchecked Sendable {
     }
     let connection: PostgresConnection
     do {
-      // In a task of its own, which the caller's cancellation does not reach: postgres-nio's connect, cancelled
-      // during the connection's start-up, can wait forever (its continuation never resumed; seen one open in a
-      // hundred in ArchiveSchemaTests' cancelled opens). Not cancelled, it ends by its connect timeout at worst;
-      // a cancelled caller then fails at its first statement and closes the connection.
-      let coreConfiguration = configuration.coreConfiguration
-      let id = connectionIDs.next()
-      connection = try await Task {
-        try await PostgresConnection.connect(
-          on: MultiThreadedEventLoopGroup.singleton.any(), configuration: coreConfiguration, id: id,
-          logger: logger)
-      }.value
+      connection = try await PostgresConnection.connect(
+        on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration.coreConfiguration,
+        id: connectionIDs.next(), logger: logger)
     } catch {
       throw ArchiveError(
         .cannotOpen, "cannot connect to the archive \(ArchiveLocation.redacted(url)): \(describe(error))")
     }
     // Wrapped at once, as a SQLite connection is: whatever fails next, it is closed, not dropped.
+    // The connection is kept until its close completes: PostgresNIO traps on one released while closing.
     let opened = ArchiveConnection(backend: .postgresql, sql: connection.sql(queryLogLevel: nil)) {
-      connection.close()
+      connection.close().always { _ in _ = connection }
     }
     let sql = opened.sql
     if let schema {

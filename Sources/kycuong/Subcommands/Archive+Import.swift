@@ -58,8 +58,27 @@
         let pauseAt = pauseAt
         let refused = try await archive.with(create: true) { archive throws(CommandFailure) in
           var counts: [String: Int] = [:]
+          // Reading and verifying a file takes most of an import's time and needs no archive: the next files
+          // are prepared, one a core, while the archive writes the one at hand; each is archived in order.
+          let ahead = max(1, ProcessInfo.processInfo.activeProcessorCount)
+          var preparing: [Int: Task<Result<PreparedFile, ArchiveError>, Never>] = [:]
+          func prepare(_ index: Int) {
+            guard index < files.count else { return }
+            let file = files[index]
+            preparing[index] = Task { () -> Result<PreparedFile, ArchiveError> in
+              do throws(ArchiveError) {
+                return .success(try await archive.prepare(file))
+              } catch {
+                return .failure(error)
+              }
+            }
+          }
+          defer { preparing.values.forEach { $0.cancel() } }
+          for index in 0..<min(ahead, files.count) { prepare(index) }
           for (index, file) in files.enumerated() {
             let name = file.relativePath
+            let prepared = preparing.removeValue(forKey: index)
+            prepare(index + ahead)
             var wait: DepartmentArchive.Pause?
             if let pause, pauseAt == nil || pauseAt == index + 1 {
               wait = DepartmentArchive.Pause(duration: .milliseconds(Int(pause * 1000))) { file in
@@ -68,7 +87,9 @@
             }
             let outcome: ImportOutcome
             do throws(ArchiveError) {
-              outcome = try await archive.importFile(file, from: source, policy: policy, pause: wait)
+              guard let prepared else { preconditionFailure("file \(index) was not prepared") }
+              outcome = try await archive.importPrepared(
+                try await prepared.value.get(), from: source, policy: policy, pause: wait)
             } catch {
               throw CommandFailure("\(name): not archived: \(error.message)")
             }
