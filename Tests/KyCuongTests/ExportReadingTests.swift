@@ -214,4 +214,24 @@ struct ExportReadingTests {
       #expect(try once.jsonData() == data, "\(name)")
     }
   }
+
+  @Test("the parser notes a key given twice exactly when the document has one, in small and large objects")
+  func duplicateKeysNoted() throws {
+    var cases = try ReadingCases.all().map(\.data)
+    let many = (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+    for extra in [
+      "", ", \"k3\": 1", ", \"k39\": 1", ", \"Kelvin\": 1, \"\\u212Aelvin\": 2",
+      ", \"x\": {\"b\": 1, \"b\": 2}",
+    ] {
+      cases.append(Data(("{" + many + extra + "}").utf8))
+    }
+    var found = 0
+    for data in cases {
+      guard let document = try? JSONReader.parseDocument(data) else { continue }
+      let first = document.value.firstDuplicateKey
+      #expect(document.hasDuplicateKeys == (first != nil), "\(first ?? "none")")
+      if first != nil { found += 1 }
+    }
+    #expect(found >= 9)
+  }
 }

@@ -15,14 +15,15 @@ package enum CheckedSnapshots {
   package static let capacity = 16
 
   /// The checklist `json` gives, checked by ``ChecklistParser/parse(_:file:)`` unless the same value, named
-  /// `file`, passed it before in this process.
+  /// `file`, passed it before in this process. `json` is the value as the file spells it; the parser is given
+  /// its members sorted by key, as they come through any `Decoder` (``JSONValue/sortedByKey``).
   ///
   /// - Throws: ``ChecklistValidationError`` as the parser throws it.
   package static func checklist(_ json: JSONValue, file: String) throws(ChecklistValidationError) -> Checklist
   {
     let key = Key(file: file, value: json)
     if let known = store.checklist(for: key) { return known }
-    let checklist = try ChecklistParser.parse(json, file: file)
+    let checklist = try ChecklistParser.parse(json.sortedByKey, file: file)
     store.keep(checklist, for: key)
     return checklist
   }
@@ -41,27 +42,55 @@ package enum CheckedSnapshots {
     var value: JSONValue
 
     static func == (lhs: Key, rhs: Key) -> Bool {
-      lhs.file.utf8.elementsEqual(rhs.file.utf8) && same(lhs.value, rhs.value)
+      sameBytes(lhs.file, rhs.file) && same(lhs.value, rhs.value)
     }
 
     static func same(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
       switch (lhs, rhs) {
-      case (.null, .null): true
-      case (.bool(let a), .bool(let b)): a == b
-      case (.number(let a), .number(let b)): a.bitPattern == b.bitPattern
-      case (.string(let a), .string(let b)): a.utf8.elementsEqual(b.utf8)
-      case (.array(let a), .array(let b)): a.count == b.count && zip(a, b).allSatisfy { same($0, $1) }
+      case (.null, .null): return true
+      case (.bool(let a), .bool(let b)): return a == b
+      case (.number(let a), .number(let b)): return a.bitPattern == b.bitPattern
+      case (.string(let a), .string(let b)): return sameBytes(a, b)
+      case (.array(let a), .array(let b)):
+        guard a.count == b.count else { return false }
+        for index in a.indices where !same(a[index], b[index]) { return false }
+        return true
       case (.object(let a), .object(let b)):
-        a.count == b.count
-          && zip(a, b).allSatisfy { $0.key.utf8.elementsEqual($1.key.utf8) && same($0.value, $1.value) }
-      default: false
+        guard a.count == b.count else { return false }
+        for index in a.indices {
+          guard sameBytes(a[index].key, b[index].key), same(a[index].value, b[index].value) else {
+            return false
+          }
+        }
+        return true
+      default: return false
       }
     }
 
-    /// Consistent with ``==``: values equal byte for byte are equal as `JSONValue`s, which hash alike.
+    /// Whether two strings are the same UTF-8 bytes (`==` takes canonically equivalent spellings for one).
+    static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+      guard lhs.utf8.count == rhs.utf8.count else { return false }
+      let fast = lhs.utf8.withContiguousStorageIfAvailable { left in
+        rhs.utf8.withContiguousStorageIfAvailable { right in
+          guard let a = left.baseAddress, let b = right.baseAddress else { return true }
+          return memcmp(a, b, left.count) == 0
+        }
+      }
+      return (fast ?? nil) ?? lhs.utf8.elementsEqual(rhs.utf8)
+    }
+
+    /// A hash of the name and the snapshot's outline (its members, id and version): consistent with ``==``,
+    /// which decides; a few snapshots at most share an outline.
     func hash(into hasher: inout Hasher) {
       hasher.combine(file)
-      hasher.combine(value)
+      guard case .object(let members) = value else { return }
+      hasher.combine(members.count)
+      for member in members {
+        hasher.combine(member.key)
+        if member.key == "id" || member.key == "version", case .string(let text) = member.value {
+          hasher.combine(text)
+        }
+      }
     }
   }
 

@@ -170,7 +170,7 @@ public struct AuditExport: Hashable, Sendable, Codable {
   ///
   /// - Throws: ``ExportError``, as ``readDecodingBytes(_:)`` throws it for the same bytes.
   package static func read(_ document: JSONReader.Document, data: Data) throws(ExportError) -> AuditExport {
-    try checkDocument(document.value)
+    try checkDocument(document.value, mayHaveDuplicateKeys: document.hasDuplicateKeys)
     var decoded: AuditExport?
     if !document.hasInexactNumbers {
       do {
@@ -193,17 +193,18 @@ public struct AuditExport: Hashable, Sendable, Codable {
   ///
   /// - Throws: ``ExportError``.
   package static func readDecodingBytes(_ data: Data) throws(ExportError) -> AuditExport {
-    try checkDocument(parsed(data).value)
+    try checkDocument(parsed(data).value, mayHaveDuplicateKeys: true)
     let export = try decodingBytes(data)
     try export.checkItems()
     return export
   }
 
   /// What the parsed document must be before its model is decoded: no key twice, a format this library
-  /// reads, whole numbers where counts are.
-  private static func checkDocument(_ json: JSONValue) throws(ExportError) {
+  /// reads, whole numbers where counts are. The document is searched for a key given twice only when
+  /// `mayHaveDuplicateKeys` (the parser found one, or was not asked).
+  private static func checkDocument(_ json: JSONValue, mayHaveDuplicateKeys: Bool) throws(ExportError) {
     // A key given twice would be read as one of its values, silently.
-    if let path = json.firstDuplicateKey { throw .duplicateKey(path: path) }
+    if mayHaveDuplicateKeys, let path = json.firstDuplicateKey { throw .duplicateKey(path: path) }
     guard case .string(let format)? = json["format"] else {
       throw .decoding(reason: json["format"] == nil ? "missing \"format\"" : "\"format\" must be a string")
     }

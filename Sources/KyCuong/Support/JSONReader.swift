@@ -25,6 +25,9 @@ package enum JSONReader {
     /// (`3.0`, `1e2`, `1e-400`), a subnormal one, or one of 2^53 or more in magnitude. A reader that decodes
     /// from ``value`` hands such a document to `JSONDecoder` to give the same result.
     package var hasInexactNumbers: Bool
+    /// Whether some object has a key twice (``JSONValue/firstDuplicateKey`` says where); when `false`, none
+    /// has.
+    package var hasDuplicateKeys: Bool
   }
 
   /// Parses `bytes` as one JSON document.
@@ -41,7 +44,8 @@ package enum JSONReader {
     if parser.index < parser.bytes.count {
       throw parser.error("unexpected text after the JSON document")
     }
-    return Document(value: value, hasInexactNumbers: parser.hasInexactNumbers)
+    return Document(
+      value: value, hasInexactNumbers: parser.hasInexactNumbers, hasDuplicateKeys: parser.hasDuplicateKeys)
   }
 
   /// Parses `text` as one JSON document.
@@ -55,6 +59,8 @@ private struct Parser {
   var index = 0
   /// See ``JSONReader/Document/hasInexactNumbers``.
   var hasInexactNumbers = false
+  /// See ``JSONReader/Document/hasDuplicateKeys``.
+  var hasDuplicateKeys = false
 
   init(bytes: [UInt8]) {
     self.bytes = bytes
@@ -138,6 +144,7 @@ private struct Parser {
   mutating func parseObject(depth: Int) throws(JSONReader.SyntaxError) -> JSONValue {
     index += 1
     var members: [(key: String, value: JSONValue)] = []
+    var seen: Set<String>?
     skipWhitespace()
     if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
       index += 1
@@ -155,6 +162,17 @@ private struct Parser {
       }
       index += 1
       skipWhitespace()
+      // Keys compare as `String`s do, as ``JSONValue/firstDuplicateKey`` compares them: a few by looking,
+      // many in a set (a file of one huge object must not cost the square of its size).
+      if !hasDuplicateKeys {
+        if members.count == 16 { seen = Set(members.map(\.key)) }
+        if let known = seen {
+          hasDuplicateKeys = known.contains(key)
+          seen?.insert(key)
+        } else {
+          hasDuplicateKeys = members.contains { $0.key == key }
+        }
+      }
       members.append((key, try parseValue(depth: depth + 1, member: key)))
       skipWhitespace()
       guard index < bytes.count else { throw error("expected ',' or '}', found the end of the file") }

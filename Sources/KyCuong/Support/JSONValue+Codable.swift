@@ -75,7 +75,7 @@ extension JSONValue: Codable {
 extension JSONValue {
   /// The value with every object's members sorted by key (`String` order), as ``init(from:)`` gives it from
   /// any `Decoder`.
-  var sortedByKey: JSONValue {
+  package var sortedByKey: JSONValue {
     switch self {
     case .object(let members):
       .object(members.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sortedByKey) })
