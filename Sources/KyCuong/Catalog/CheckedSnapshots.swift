@@ -5,10 +5,10 @@ import KyCuongSupport
 /// Checklist snapshots this process has already checked (``ChecklistParser/parse(_:file:)``), so that ten
 /// thousand exports of one checklist check its snapshot once.
 ///
-/// An entry is found only by the very value that was checked: the whole JSON value, compared member by
-/// member with strings byte for byte (not as canonically equivalent `String`s) and numbers bit for bit (so
-/// `-0` is not `0`). The parser's result depends on that value alone, so a hit gives exactly what checking
-/// it again would give; nothing a file claims (an id, a version, a digest) takes part. Only snapshots that
+/// An entry is found only by the very value that was checked: the whole JSON value written out (its strings
+/// byte for byte, not as canonically equivalent `String`s; its numbers bit for bit, so `-0` is not `0`) and
+/// compared whole. The parser's result depends on that value alone, so a hit gives exactly what checking it
+/// again would give; nothing a file claims (an id, a version, a digest) takes part. Only snapshots that
 /// pass are kept, at most ``capacity``, the oldest dropped first; a refused one is checked again each time.
 package enum CheckedSnapshots {
   /// How many checked snapshots are kept.
@@ -36,61 +36,65 @@ package enum CheckedSnapshots {
 
   private static let store = Store()
 
-  /// A value as it was checked: equal only to the same bytes and bits.
+  /// A value as it was checked, written out whole: the name, then every value with its kind, every string
+  /// and key as its UTF-8 bytes with their count, every number as its 64 bits. Two keys are equal only for the
+  /// same bytes and bits (`-0` is not `0`; two spellings `String` takes for one are two), and the bytes are
+  /// kept as bytes, not as the value (whose enum boxes a leak checker cannot follow).
   private struct Key: Hashable {
-    var file: String
-    var value: JSONValue
+    private var bytes: [UInt8] = []
+
+    init(file: String, value: JSONValue) {
+      append(file)
+      append(value)
+    }
+
+    private mutating func append(_ count: Int) { append(bits: UInt64(count)) }
+
+    private mutating func append(bits: UInt64) {
+      withUnsafeBytes(of: bits.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func append(_ text: String) {
+      append(text.utf8.count)
+      bytes.append(contentsOf: text.utf8)
+    }
+
+    private mutating func append(_ value: JSONValue) {
+      switch value {
+      case .null: bytes.append(0)
+      case .bool(let flag): bytes.append(flag ? 2 : 1)
+      case .number(let number):
+        bytes.append(3)
+        append(bits: number.bitPattern)
+      case .string(let text):
+        bytes.append(4)
+        append(text)
+      case .array(let elements):
+        bytes.append(5)
+        append(elements.count)
+        for element in elements { append(element) }
+      case .object(let members):
+        bytes.append(6)
+        append(members.count)
+        for member in members {
+          append(member.key)
+          append(member.value)
+        }
+      }
+    }
 
     static func == (lhs: Key, rhs: Key) -> Bool {
-      sameBytes(lhs.file, rhs.file) && same(lhs.value, rhs.value)
-    }
-
-    static func same(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
-      switch (lhs, rhs) {
-      case (.null, .null): return true
-      case (.bool(let a), .bool(let b)): return a == b
-      case (.number(let a), .number(let b)): return a.bitPattern == b.bitPattern
-      case (.string(let a), .string(let b)): return sameBytes(a, b)
-      case (.array(let a), .array(let b)):
-        guard a.count == b.count else { return false }
-        for index in a.indices where !same(a[index], b[index]) { return false }
-        return true
-      case (.object(let a), .object(let b)):
-        guard a.count == b.count else { return false }
-        for index in a.indices {
-          guard sameBytes(a[index].key, b[index].key), same(a[index].value, b[index].value) else {
-            return false
+      lhs.bytes.count == rhs.bytes.count
+        && lhs.bytes.withUnsafeBytes { left in
+          rhs.bytes.withUnsafeBytes { right in
+            guard let a = left.baseAddress, let b = right.baseAddress else { return true }
+            return memcmp(a, b, left.count) == 0
           }
         }
-        return true
-      default: return false
-      }
     }
 
-    /// Whether two strings are the same UTF-8 bytes (`==` takes canonically equivalent spellings for one).
-    static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
-      guard lhs.utf8.count == rhs.utf8.count else { return false }
-      let fast = lhs.utf8.withContiguousStorageIfAvailable { left in
-        rhs.utf8.withContiguousStorageIfAvailable { right in
-          guard let a = left.baseAddress, let b = right.baseAddress else { return true }
-          return memcmp(a, b, left.count) == 0
-        }
-      }
-      return (fast ?? nil) ?? lhs.utf8.elementsEqual(rhs.utf8)
-    }
-
-    /// A hash of the name and the snapshot's outline (its members, id and version): consistent with ``==``,
-    /// which decides; a few snapshots at most share an outline.
     func hash(into hasher: inout Hasher) {
-      hasher.combine(file)
-      guard case .object(let members) = value else { return }
-      hasher.combine(members.count)
-      for member in members {
-        hasher.combine(member.key)
-        if member.key == "id" || member.key == "version", case .string(let text) = member.value {
-          hasher.combine(text)
-        }
-      }
+      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
   }
 
