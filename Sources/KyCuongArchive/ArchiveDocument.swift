@@ -148,13 +148,13 @@ public struct ArchiveDocument: Sendable {
   // MARK: - Exports
 
   static func readExport(_ data: Data, sha256: String) throws(ImportRefusal) -> ArchiveDocument {
+    // One parse for the reading and the digests.
+    let (read, verification) = ExportIntegrity.readAndVerify(exportData: data)
     let export: AuditExport
-    do {
-      export = try AuditExport(data: data)
-    } catch {
-      throw refusal(error)
+    switch read {
+    case .success(let value): export = value
+    case .failure(let error): throw refusal(error)
     }
-    let verification = ExportIntegrity.verify(exportData: data)
     if let problem = verification.problems.first {
       throw ImportRefusal(.integrity, problem.description)
     }

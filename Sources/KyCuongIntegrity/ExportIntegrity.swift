@@ -135,6 +135,16 @@ public enum ExportIntegrity {
     } catch {
       throw IntegrityError(reason: "not JSON: \(error.description)")
     }
+    return try digest(ofExportValue: value)
+  }
+
+  /// The export digest of an export file already parsed by the strict reader (``digest(ofExportJSON:)``
+  /// without the parse).
+  ///
+  /// - Parameter value: The file's JSON value.
+  /// - Returns: `sha256:` and the digest.
+  /// - Throws: ``IntegrityError`` when it is not an object, or a key occurs twice in an object.
+  package static func digest(ofExportValue value: JSONValue) throws(IntegrityError) -> String {
     guard case .object(var members) = value else { throw IntegrityError(reason: "not a JSON object") }
     let format: String = if case .string(let text)? = value["format"] { text } else { AuditExport.formatID }
     if let index = members.firstIndex(where: { $0.key == "integrity" }),
@@ -195,15 +205,45 @@ public enum ExportIntegrity {
   )
     -> ExportVerification
   {
+    readAndVerify(exportData: data, log: log, trustedKeys: trustedKeys).verification
+  }
+
+  /// The export `data` holds, as ``/KyCuong/AuditExport/init(data:)`` reads it, and what
+  /// ``verify(exportData:log:trustedKeys:)`` finds of it, from one parse of the bytes: the export digest is
+  /// computed from the value the reading parsed.
+  ///
+  /// - Parameters:
+  ///   - data: The export file's bytes.
+  ///   - log: The audit's event log, to check the export against.
+  ///   - trustedKeys: The keys the export must be signed with; none by default.
+  /// - Returns: The export or the reason it is refused, and the verification.
+  package static func readAndVerify(
+    exportData data: Data, log: Data? = nil, trustedKeys: TrustedKeys = TrustedKeys()
+  )
+    -> (export: Result<AuditExport, ExportError>, verification: ExportVerification)
+  {
     var result = ExportVerification()
     func fail(_ problem: ExportVerification.Problem) { result.problems.append(problem) }
+    let document: JSONReader.Document
     let export: AuditExport
     do {
-      export = try AuditExport(data: data)
+      document = try AuditExport.parsed(data)
+      export = try AuditExport.read(document, data: data)
     } catch {
       fail(.unreadable(error))
-      return result
+      return (.failure(error), result)
     }
+    return (
+      .success(export), verify(export, document: document, log: log, trustedKeys: trustedKeys, into: result)
+    )
+  }
+
+  private static func verify(
+    _ export: AuditExport, document: JSONReader.Document, log: Data?, trustedKeys: TrustedKeys,
+    into found: ExportVerification
+  ) -> ExportVerification {
+    var result = found
+    func fail(_ problem: ExportVerification.Problem) { result.problems.append(problem) }
     result.auditID = export.audit.id
     let snapshot = snapshotDigest(of: export.checklist.snapshot, format: export.format)
     if export.checklist.digest != snapshot { fail(.checklistDigestMismatch) }
@@ -222,7 +262,7 @@ public enum ExportIntegrity {
     if integrity.snapshotDigest != snapshot { fail(.snapshotDigestMismatch) }
     let computed: String
     do {
-      computed = try digest(ofExportJSON: data)
+      computed = try digest(ofExportValue: document.value)
     } catch {
       fail(.digestFailed(error.description))
       return result

@@ -3,11 +3,18 @@ import KyCuongSupport
 
 extension Checklist: Codable {
   /// Reads a checklist through ``ChecklistParser``, so a snapshot is held to every rule of the format.
+  ///
+  /// A snapshot the strict reader parsed (an export being read) is checked once per process for each exact
+  /// value.
   public init(from decoder: any Decoder) throws {
-    let json = try JSONValue(from: decoder)
+    let file = "checklist snapshot"
     do {
-      self = try ChecklistParser.parse(json, file: "checklist snapshot")
-    } catch {
+      if let parsed = JSONValueDecoder.parsedValue(of: decoder) {
+        self = try CheckedSnapshots.checklist(parsed, file: file)
+      } else {
+        self = try ChecklistParser.parse(try JSONValue(from: decoder), file: file)
+      }
+    } catch let error as ChecklistValidationError {
       throw DecodingError.dataCorrupted(
         DecodingError.Context(codingPath: decoder.codingPath, debugDescription: error.description))
     }

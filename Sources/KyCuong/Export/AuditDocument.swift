@@ -17,9 +17,16 @@ public enum AuditDocument: Sendable {
   /// - Parameter data: The file's bytes.
   /// - Throws: ``AuditDocumentError`` saying why the file is neither.
   public init(data: Data) throws(AuditDocumentError) {
-    if Self.looksLikeExport(data) {
+    // One parse: the export is read from the value that says the file is one.
+    let document = try? JSONReader.parseDocument(data)
+    if Self.looksLikeExport(data, parsed: document?.value) {
       do {
-        self = .export(try AuditExport(data: data))
+        // A file that does not parse is given to the export's reader, which says where and why.
+        if let document {
+          self = .export(try AuditExport.read(document, data: data))
+        } else {
+          self = .export(try AuditExport(data: data))
+        }
         return
       } catch {
         throw .export(error)
@@ -28,7 +35,7 @@ public enum AuditDocument: Sendable {
     let contents = EventLog.read(data)
     guard !contents.events.isEmpty else {
       if data.allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }) { throw .empty }
-      if (try? JSONReader.parse(data)) != nil { throw .notAnAudit }
+      if document != nil { throw .notAnAudit }
       let events = contents.damage.first { if case .invalidEvent = $0.kind { true } else { false } }
       throw events.map(AuditDocumentError.noEvent) ?? .notJSON
     }
@@ -61,7 +68,12 @@ public enum AuditDocument: Sendable {
   /// never a line of events (each event is a whole object on one line), so the JSON reader says what is
   /// wrong with it and where.
   package static func looksLikeExport(_ data: Data) -> Bool {
-    guard let json = try? JSONReader.parse(data) else {
+    looksLikeExport(data, parsed: try? JSONReader.parse(data))
+  }
+
+  /// ``looksLikeExport(_:)`` for `data` already parsed: `json` is its value, `nil` when it does not parse.
+  private static func looksLikeExport(_ data: Data, parsed json: JSONValue?) -> Bool {
+    guard let json else {
       let firstLine = data.drop { [0x20, 0x0A, 0x0D, 0x09].contains($0) }.prefix { $0 != 0x0A }
       return firstLine.allSatisfy { [0x20, 0x0D, 0x09, UInt8(ascii: "{")].contains($0) }
         && firstLine.contains(UInt8(ascii: "{")) && firstLine.count < data.count

@@ -19,17 +19,21 @@ package enum JSONCoding {
   /// A decoder matching ``encoder(pretty:)``: times must be ISO 8601.
   package static func decoder() -> JSONDecoder {
     let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .custom { decoder in
-      let container = try decoder.singleValueContainer()
-      let text = try container.decode(String.self)
-      guard let date = Timestamp.date(from: text) else {
-        let why = Timestamp.impossibility(in: text).map { " (\($0))" } ?? ""
-        throw DecodingError.dataCorruptedError(
-          in: container, debugDescription: "not an ISO 8601 time: \(text)\(why)")
-      }
-      return date
-    }
+    decoder.dateDecodingStrategy = .custom(date(from:))
     return decoder
+  }
+
+  /// A time as KyCuong's files write it, ISO 8601, from `decoder` (``decoder()``'s strategy, and
+  /// ``JSONValueDecoder``'s).
+  package static func date(from decoder: any Decoder) throws -> Date {
+    let container = try decoder.singleValueContainer()
+    let text = try container.decode(String.self)
+    guard let date = Timestamp.date(from: text) else {
+      let why = Timestamp.impossibility(in: text).map { " (\($0))" } ?? ""
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "not an ISO 8601 time: \(text)\(why)")
+    }
+    return date
   }
 
   /// `value` encoded as a file: pretty-printed JSON ending in a newline, safe to print on a terminal

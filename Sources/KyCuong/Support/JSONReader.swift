@@ -16,8 +16,27 @@ package enum JSONReader {
   /// Nesting deeper than this is refused, so a hostile file cannot exhaust the stack.
   package static let maximumDepth = 256
 
+  /// A parsed document, and whether a number in it says more in its text than in its `Double`.
+  package struct Document: Sendable {
+    /// The value.
+    package var value: JSONValue
+    /// Whether some number is one whose text a decoder of integers reads differently from its `Double`
+    /// (`JSONDecoder` reads an `Int` from the digits): a whole number written with a fraction or an exponent
+    /// (`3.0`, `1e2`, `1e-400`), a subnormal one, or one of 2^53 or more in magnitude. A reader that decodes
+    /// from ``value`` hands such a document to `JSONDecoder` to give the same result.
+    package var hasInexactNumbers: Bool
+    /// Whether some object has a key twice (``JSONValue/firstDuplicateKey`` says where); when `false`, none
+    /// has.
+    package var hasDuplicateKeys: Bool
+  }
+
   /// Parses `bytes` as one JSON document.
   package static func parse(_ bytes: some Collection<UInt8>) throws(SyntaxError) -> JSONValue {
+    try parseDocument(bytes).value
+  }
+
+  /// Parses `bytes` as one JSON document, noting numbers whose text says more than their value.
+  package static func parseDocument(_ bytes: some Collection<UInt8>) throws(SyntaxError) -> Document {
     var parser = Parser(bytes: Array(bytes))
     parser.skipWhitespace()
     let value = try parser.parseValue(depth: 0)
@@ -25,7 +44,8 @@ package enum JSONReader {
     if parser.index < parser.bytes.count {
       throw parser.error("unexpected text after the JSON document")
     }
-    return value
+    return Document(
+      value: value, hasInexactNumbers: parser.hasInexactNumbers, hasDuplicateKeys: parser.hasDuplicateKeys)
   }
 
   /// Parses `text` as one JSON document.
@@ -37,6 +57,10 @@ package enum JSONReader {
 private struct Parser {
   let bytes: [UInt8]
   var index = 0
+  /// See ``JSONReader/Document/hasInexactNumbers``.
+  var hasInexactNumbers = false
+  /// See ``JSONReader/Document/hasDuplicateKeys``.
+  var hasDuplicateKeys = false
 
   init(bytes: [UInt8]) {
     self.bytes = bytes
@@ -109,17 +133,18 @@ private struct Parser {
   ) throws(JSONReader.SyntaxError)
     -> JSONValue
   {
-    let utf8 = Array(word.utf8)
-    guard bytes.count - index >= utf8.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
+    let length = word.utf8.count
+    guard bytes.count - index >= length, bytes[index..<index + length].elementsEqual(word.utf8) else {
       throw error("expected a value, found \(describeNext())")
     }
-    index += utf8.count
+    index += length
     return value
   }
 
   mutating func parseObject(depth: Int) throws(JSONReader.SyntaxError) -> JSONValue {
     index += 1
     var members: [(key: String, value: JSONValue)] = []
+    var seen: Set<String>?
     skipWhitespace()
     if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
       index += 1
@@ -137,6 +162,17 @@ private struct Parser {
       }
       index += 1
       skipWhitespace()
+      // Keys compare as `String`s do, as ``JSONValue/firstDuplicateKey`` compares them: a few by looking,
+      // many in a set (a file of one huge object must not cost the square of its size).
+      if !hasDuplicateKeys {
+        if members.count == 16 { seen = Set(members.map(\.key)) }
+        if let known = seen {
+          hasDuplicateKeys = known.contains(key)
+          seen?.insert(key)
+        } else {
+          hasDuplicateKeys = members.contains { $0.key == key }
+        }
+      }
       members.append((key, try parseValue(depth: depth + 1, member: key)))
       skipWhitespace()
       guard index < bytes.count else { throw error("expected ',' or '}', found the end of the file") }
@@ -195,12 +231,15 @@ private struct Parser {
     if integerDigits > 1 && bytes[integerStart] == UInt8(ascii: "0") {
       throw error("a number may not start with 0", at: integerStart)
     }
+    var plainInteger = true
     if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
       index += 1
+      plainInteger = false
       if digits(&self) == 0 { throw error("expected digits after the decimal point") }
     }
     if index < bytes.count && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
       index += 1
+      plainInteger = false
       if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) {
         index += 1
       }
@@ -211,21 +250,35 @@ private struct Parser {
       let of = member.map { " for \"\($0)\"" } ?? ""
       throw error("the number \(text)\(of) is out of range", at: start)
     }
+    let magnitude = abs(value)
+    if magnitude >= 9_007_199_254_740_992
+      || (!plainInteger && (value == value.rounded() || magnitude < Double.leastNormalMagnitude))
+    {
+      hasInexactNumbers = true
+    }
     return .number(value)
   }
 
   mutating func parseString() throws(JSONReader.SyntaxError) -> String {
     let start = index
     index += 1
+    // The bytes between escapes are checked as they are passed, then taken as one run: most strings have no
+    // escape at all, and are made from their bytes in one go.
     var scalars = String.UnicodeScalarView()
+    var run = index
     while true {
       guard index < bytes.count else { throw error("unterminated string", at: start) }
       let byte = bytes[index]
       switch byte {
       case UInt8(ascii: "\""):
+        let text = String(decoding: bytes[run..<index], as: UTF8.self)
         index += 1
+        if scalars.isEmpty { return text }
+        scalars.append(contentsOf: text.unicodeScalars)
         return String(scalars)
       case UInt8(ascii: "\\"):
+        scalars.append(contentsOf: String(decoding: bytes[run..<index], as: UTF8.self).unicodeScalars)
+        defer { run = index }
         index += 1
         guard index < bytes.count else { throw error("unterminated string", at: start) }
         let escape = bytes[index]
@@ -262,10 +315,9 @@ private struct Parser {
       case 0x00..<0x20:
         throw error("control character 0x\(String(byte, radix: 16)) in a string; escape it")
       case 0x00..<0x80:
-        scalars.append(Unicode.Scalar(byte))
         index += 1
       default:
-        scalars.append(try parseUTF8Scalar())
+        _ = try parseUTF8Scalar()
       }
     }
   }

@@ -12,7 +12,14 @@ extension JSONValue: Codable {
   /// `DecodingError` whose coding path is built anew. Scalars are tried first, strings before numbers:
   /// a checklist snapshot is mostly strings, which then decode at the first try, where trying containers
   /// first made every string four failed guesses (a third of an export's reading time).
+  ///
+  /// From a value the strict reader parsed (an export being read), the value is taken whole, its object
+  /// members sorted by key as they come through any other `Decoder`.
   public init(from decoder: any Decoder) throws {
+    if let parsed = JSONValueDecoder.parsedValue(of: decoder) {
+      self = parsed.sortedByKey
+      return
+    }
     let value = try decoder.singleValueContainer()
     if value.decodeNil() {
       self = .null
@@ -61,6 +68,19 @@ extension JSONValue: Codable {
     case .object(let members):
       var container = encoder.container(keyedBy: Key.self)
       for (key, value) in members { try container.encode(value, forKey: Key(stringValue: key)) }
+    }
+  }
+}
+
+extension JSONValue {
+  /// The value with every object's members sorted by key (`String` order), as ``init(from:)`` gives it from
+  /// any `Decoder`.
+  package var sortedByKey: JSONValue {
+    switch self {
+    case .object(let members):
+      .object(members.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sortedByKey) })
+    case .array(let elements): .array(elements.map(\.sortedByKey))
+    default: self
     }
   }
 }

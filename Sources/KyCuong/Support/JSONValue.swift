@@ -68,24 +68,55 @@ public indirect enum JSONValue: Hashable, Sendable {
 extension JSONValue {
   /// The first key that occurs twice in one object anywhere in the value, as a JSON path (`items[3].id`), or
   /// `nil` when none does. A reader that kept one of two values silently would let a file say two things.
-  package var firstDuplicateKey: String? { Self.firstDuplicateKey(in: self, path: "") }
+  package var firstDuplicateKey: String? {
+    var path: [PathStep] = []
+    return Self.firstDuplicateKey(in: self, path: &path)
+  }
 
-  private static func firstDuplicateKey(in value: JSONValue, path: String) -> String? {
+  /// A step of the path to the value being looked at; the path is spelled out only for the duplicate found.
+  private enum PathStep {
+    case key(String)
+    case index(Int)
+  }
+
+  private static func firstDuplicateKey(in value: JSONValue, path: inout [PathStep]) -> String? {
     switch value {
     case .object(let members):
+      // Keys compare as `String`s do (canonically equivalent spellings are one key), in a set only when
+      // there are many: a few comparisons cost less than hashing.
       var seen = Set<String>()
-      for member in members {
-        let memberPath = path.isEmpty ? member.key : "\(path).\(member.key)"
-        if !seen.insert(member.key).inserted { return memberPath }
-        if let found = firstDuplicateKey(in: member.value, path: memberPath) { return found }
+      let hashed = members.count > 8
+      for (position, member) in members.enumerated() {
+        let twice =
+          hashed
+          ? !seen.insert(member.key).inserted
+          : members[..<position].contains { $0.key == member.key }
+        path.append(.key(member.key))
+        defer { path.removeLast() }
+        if twice { return spelled(path) }
+        if let found = firstDuplicateKey(in: member.value, path: &path) { return found }
       }
       return nil
     case .array(let elements):
       for (index, element) in elements.enumerated() {
-        if let found = firstDuplicateKey(in: element, path: "\(path)[\(index)]") { return found }
+        path.append(.index(index))
+        defer { path.removeLast() }
+        if let found = firstDuplicateKey(in: element, path: &path) { return found }
       }
       return nil
     default: return nil
     }
+  }
+
+  /// `items[3].id`.
+  private static func spelled(_ path: [PathStep]) -> String {
+    var text = ""
+    for step in path {
+      switch step {
+      case .key(let key): text += text.isEmpty ? key : ".\(key)"
+      case .index(let index): text += "[\(index)]"
+      }
+    }
+    return text
   }
 }

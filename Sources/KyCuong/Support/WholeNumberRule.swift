@@ -6,47 +6,69 @@ import Foundation
 package struct WholeNumberRule: Hashable, Sendable {
   /// Where the member is: keys separated by `.`, `[]` for every element of an array
   /// (`items[].attachments[].size`).
-  package var path: String
+  package let path: String
   /// The smallest value allowed, if any.
   package var minimum: Int?
+
+  /// The path's steps: member names, and `[]` for every element of an array.
+  private let steps: [String]
 
   /// Creates a rule.
   package init(_ path: String, atLeast minimum: Int? = nil) {
     self.path = path
     self.minimum = minimum
+    var steps: [String] = []
+    for key in path.split(separator: ".") {
+      if key.hasSuffix("[]") {
+        steps.append(String(key.dropLast(2)))
+        steps.append("[]")
+      } else {
+        steps.append(String(key))
+      }
+    }
+    self.steps = steps
   }
 
   /// The first member of `document` that breaks the rule, or `nil`. A member that is absent or `null` is
   /// left to the decoder (it may be optional).
   package func firstProblem(in document: JSONValue) -> WholeNumberProblem? {
-    var steps: [Substring] = []
-    for key in path.split(separator: ".") {
-      if key.hasSuffix("[]") {
-        steps.append(key.dropLast(2))
-        steps.append("[]")
-      } else {
-        steps.append(key)
-      }
-    }
-    return firstProblem(in: document, steps: steps[...], at: "")
+    var indices: [Int] = []
+    return firstProblem(in: document, step: 0, indices: &indices)
   }
 
-  private func firstProblem(
-    in value: JSONValue, steps: ArraySlice<Substring>, at path: String
-  )
-    -> WholeNumberProblem?
-  {
-    guard let step = steps.first else { return problem(with: value, at: path) }
-    let rest = steps.dropFirst()
-    if step == "[]" {
+  /// The first problem at or below `value`, reached by `steps[..<step]` through the array elements
+  /// `indices`; the member's path is spelled out only for a problem.
+  private func firstProblem(in value: JSONValue, step: Int, indices: inout [Int]) -> WholeNumberProblem? {
+    guard step < steps.count else {
+      guard var problem = problem(with: value, at: "") else { return nil }
+      problem.path = spelled(indices)
+      return problem
+    }
+    if steps[step] == "[]" {
       guard case .array(let elements) = value else { return nil }
       for (index, element) in elements.enumerated() {
-        if let found = firstProblem(in: element, steps: rest, at: "\(path)[\(index)]") { return found }
+        indices.append(index)
+        defer { indices.removeLast() }
+        if let found = firstProblem(in: element, step: step + 1, indices: &indices) { return found }
       }
       return nil
     }
-    guard let member = value[String(step)] else { return nil }
-    return firstProblem(in: member, steps: rest, at: path.isEmpty ? String(step) : "\(path).\(step)")
+    guard let member = value[steps[step]] else { return nil }
+    return firstProblem(in: member, step: step + 1, indices: &indices)
+  }
+
+  /// `items[2].attachments[0].size` from the rule's steps and the array indices taken.
+  private func spelled(_ indices: [Int]) -> String {
+    var text = ""
+    var taken = indices.makeIterator()
+    for step in steps {
+      if step == "[]" {
+        text += "[\(taken.next() ?? 0)]"
+      } else {
+        text += text.isEmpty ? step : ".\(step)"
+      }
+    }
+    return text
   }
 
   private func problem(with value: JSONValue, at path: String) -> WholeNumberProblem? {
