@@ -33,13 +33,16 @@ public enum ExportIntegrity {
   /// - Parameters:
   ///   - export: The export of the audit whose log has `chainHead`.
   ///   - head: `sha256:` and the digest of the log's last line.
+  ///   - devices: On a team audit, each device's log (``seal(_:deviceLogs:)``).
   /// - Returns: The sealed export.
   /// - Throws: ``IntegrityError`` when the export cannot be encoded.
-  public static func seal(_ export: AuditExport, chainHead head: String) throws(IntegrityError) -> AuditExport
-  {
+  public static func seal(
+    _ export: AuditExport, chainHead head: String, devices: [AuditExport.DeviceHead]? = nil
+  ) throws(IntegrityError) -> AuditExport {
     var sealed = export
     sealed.integrity = AuditExport.Integrity(
-      chainHead: head, snapshotDigest: snapshotDigest(of: export.checklist.snapshot, format: export.format))
+      chainHead: head, snapshotDigest: snapshotDigest(of: export.checklist.snapshot, format: export.format),
+      devices: devices)
     let exportDigest = try digest(of: sealed)
     sealed.integrity?.exportDigest = exportDigest
     return sealed
@@ -215,10 +218,11 @@ public enum ExportIntegrity {
   /// - Parameters:
   ///   - data: The export file's bytes.
   ///   - log: The audit's event log, to check the export against.
+  ///   - deviceLogs: For a team audit (when `log` is `nil`), every device's log.
   ///   - trustedKeys: The keys the export must be signed with; none by default.
   /// - Returns: The export or the reason it is refused, and the verification.
   package static func readAndVerify(
-    exportData data: Data, log: Data? = nil, trustedKeys: TrustedKeys = TrustedKeys()
+    exportData data: Data, log: Data? = nil, deviceLogs: [Data] = [], trustedKeys: TrustedKeys = TrustedKeys()
   )
     -> (export: Result<AuditExport, ExportError>, verification: ExportVerification)
   {
@@ -234,14 +238,19 @@ public enum ExportIntegrity {
       return (.failure(error), result)
     }
     return (
-      .success(export), verify(export, document: document, log: log, trustedKeys: trustedKeys, into: result)
+      .success(export),
+      verify(
+        export, document: document, logs: log.map { [$0] } ?? deviceLogs, trustedKeys: trustedKeys,
+        into: result)
     )
   }
 
   private static func verify(
-    _ export: AuditExport, document: JSONReader.Document, log: Data?, trustedKeys: TrustedKeys,
+    _ export: AuditExport, document: JSONReader.Document, logs: [Data], trustedKeys: TrustedKeys,
     into found: ExportVerification
   ) -> ExportVerification {
+    let isTeam = logs.count > 1 || export.integrity?.devices != nil
+    let log = isTeam ? nil : logs.first
     var result = found
     func fail(_ problem: ExportVerification.Problem) { result.problems.append(problem) }
     result.auditID = export.audit.id
@@ -254,6 +263,8 @@ public enum ExportIntegrity {
         let (chain, audit) = LogChain.verifyAndReplay(log)
         result.logChain = chain
         compare(export, with: audit, chain: chain, into: &result)
+      } else if isTeam, !logs.isEmpty, let team = checkTeam(logs, pinned: nil, into: &result) {
+        compare(export, with: team.audit, chain: team.leaderChain, into: &result)
       }
       return result
     }
@@ -287,6 +298,8 @@ public enum ExportIntegrity {
         fail(.chainHeadMismatch(stored: integrity.chainHead, log: chain.head))
       }
       compare(export, with: audit, chain: chain, into: &result)
+    } else if isTeam, !logs.isEmpty, let team = checkTeam(logs, pinned: integrity, into: &result) {
+      compare(export, with: team.audit, chain: team.leaderChain, into: &result)
     }
     return result
   }
@@ -347,10 +360,11 @@ public enum ExportIntegrity {
   }
 
   private static func compare(
-    _ export: AuditExport, with rebuilt: Audit?, chain: LogVerification, into result: inout ExportVerification
+    _ export: AuditExport, with rebuilt: Audit?, chain: LogVerification?,
+    into result: inout ExportVerification
   ) {
     guard let rebuilt else {
-      let error = chain.problems.lazy.compactMap { problem -> AuditError? in
+      let error = (chain?.problems ?? []).lazy.compactMap { problem -> AuditError? in
         if case .doesNotReplay(let error) = problem.kind { return error }
         return nil
       }.first

@@ -40,6 +40,14 @@ public struct ExportVerification: Hashable, Sendable {
     case differsFromLog
     /// The given log does not replay.
     case logDoesNotReplay(AuditError)
+    /// A device's log given with a team export (the `log`-th, from 1) is not an intact chained log.
+    case deviceLogBroken(log: Int, reason: String)
+    /// The devices' logs given do not merge into one audit.
+    case deviceLogsDoNotMerge(TeamMergeError)
+    /// A device the export lists has a log whose head differs, or no log was given for it (`log` `nil`).
+    case deviceHeadMismatch(device: String, stored: String, log: String?)
+    /// A log was given for a device the export does not list.
+    case deviceNotInExport(device: String)
 
     /// What is wrong, in English.
     public var description: String {
@@ -73,6 +81,17 @@ public struct ExportVerification: Hashable, Sendable {
           + "the log or the export was changed, or they are of different audits"
       case .differsFromLog: "the export's content differs from what its log gives: one of them was changed"
       case .logDoesNotReplay(let error): "the log does not replay: \(error)"
+      case .deviceLogBroken(let log, let reason): "device log \(log) is not intact: \(reason)"
+      case .deviceLogsDoNotMerge(let error): "the devices' logs do not merge: \(error)"
+      case .deviceHeadMismatch(let device, let stored, let log):
+        if let log {
+          "device \(device): the export pins its log at \(stored), but the log given ends at \(log): the log or "
+            + "the export was changed, or the log went on after the export was made"
+        } else {
+          "device \(device): the export pins its log at \(stored), but no log of that device was given"
+        }
+      case .deviceNotInExport(let device):
+        "device \(device): a log was given for it, but the export does not list it (it was made without it)"
       }
     }
 
@@ -91,7 +110,9 @@ public struct ExportVerification: Hashable, Sendable {
     /// Whether the problem is that the export and the log given with it do not match.
     public var isLogProblem: Bool {
       switch self {
-      case .chainHeadMismatch, .differsFromLog, .logDoesNotReplay: true
+      case .chainHeadMismatch, .differsFromLog, .logDoesNotReplay, .deviceLogBroken, .deviceLogsDoNotMerge,
+        .deviceHeadMismatch, .deviceNotInExport:
+        true
       default: false
       }
     }

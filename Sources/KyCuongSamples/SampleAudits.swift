@@ -295,10 +295,14 @@ public enum SampleAudits {
     "Bảng niêm yết đang được thay mới, dự kiến hoàn thành trong tuần.",
   ]
 
-  /// A small deterministic random generator (SplitMix64), so samples are the same on every platform.
-  struct Generator: RandomNumberGenerator {
+  /// A small deterministic random generator (SplitMix64), so samples are the same on every platform (and
+  /// a test's random cases can be run again).
+  package struct Generator: RandomNumberGenerator {
     var state: UInt64
-    mutating func next() -> UInt64 {
+    /// A generator starting from `state`.
+    package init(state: UInt64) { self.state = state }
+    /// The next 64 random bits.
+    package mutating func next() -> UInt64 {
       state &+= 0x9E37_79B9_7F4A_7C15
       var z = state
       z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -39,13 +39,13 @@ import KyCuongIntegrity
 public final class AuditStore {
   /// The folder holding the logs.
   public let directory: URL
-  private let clock: () -> Date
+  let clock: () -> Date
   /// The logs open for writing, by audit id.
-  private var logs: [String: OpenLog] = [:]
+  var logs: [String: OpenLog] = [:]
 
   /// An audit's log open for writing: its lock, its descriptor (append mode), how long it is and the exact
   /// bytes of its last line, whose digest the next line's `prev` is.
-  private final class OpenLog {
+  final class OpenLog {
     let lock: AuditLock
     let file: StoreFile
     var size: Int
@@ -104,6 +104,15 @@ public final class AuditStore {
       data.append(line)
       lastLine = line.dropLast()
     }
+    try createLog(id, data: data, lastLine: lastLine, lock: lock)
+  }
+
+  /// Writes the new log of audit `id` (complete lines, the last being `lastLine`) and keeps it open for
+  /// writing under `lock`.
+  ///
+  /// - Throws: ``AuditStoreError/alreadyExists(id:)`` when a log of that id exists.
+  func createLog(_ id: String, data: Data, lastLine: Data?, lock: AuditLock) throws(AuditStoreError) {
+    let url = logURL(for: id)
     // O_EXCL: an id is never reused, even if two starts raced to the same random suffix.
     let file: StoreFile
     do {
@@ -403,14 +412,14 @@ public final class AuditStore {
   }
 
   /// The whole file open as `file`, read through its descriptor.
-  private static func readWhole(_ file: StoreFile) throws(AuditStoreError) -> Data {
+  static func readWhole(_ file: StoreFile) throws(AuditStoreError) -> Data {
     var data = Data()
     _ = try file.forEachChunk(limit: BoundedFile.maximumLogSize) { data.append(contentsOf: $0) }
     return data
   }
 
   /// One event as a chained line after `previous`.
-  private static func line(
+  static func line(
     for event: AuditEvent, after previous: Data?, in path: String
   ) throws(AuditStoreError)
     -> Data
@@ -423,8 +432,8 @@ public final class AuditStore {
   }
 
   /// Creates the store's folder (and its parents) when missing; the folder itself is private to its user.
-  private func makeDirectory() throws(AuditStoreError) {
-    let components = directory.standardizedFileURL.pathComponents.filter { $0 != "/" }
+  func makeDirectory(_ directory: URL? = nil) throws(AuditStoreError) {
+    let components = (directory ?? self.directory).standardizedFileURL.pathComponents.filter { $0 != "/" }
     var path = ""
     for (index, component) in components.enumerated() {
       path += "/" + component
@@ -436,8 +445,8 @@ public final class AuditStore {
 
   /// Makes a new file's name durable too: without it, a crash can lose the directory entry of a log whose
   /// contents were synced.
-  private func syncDirectory() {
-    let fd = systemOpen(directory.path, O_RDONLY | O_CLOEXEC)
+  func syncDirectory(_ directory: URL? = nil) {
+    let fd = systemOpen((directory ?? self.directory).path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return }
     _ = fsync(fd)
     systemClose(fd)

@@ -23,6 +23,14 @@ public enum AuditStoreError: Error, Hashable, Sendable, CustomStringConvertible 
   /// A file of the store that the store will not touch: a symbolic link, something other than a regular file,
   /// or a lock file that is not one (it could be another audit's log, which taking the lock would destroy).
   case unsafeFile(path: String, problem: UnsafeFileProblem)
+  /// A file given to merge into a team audit, or a device's log kept for one, is not an intact chained log.
+  case deviceLogRefused(path: String, reason: String)
+  /// The devices' logs of a team audit do not merge (``/KyCuong/TeamMergeError``).
+  case teamMerge(TeamMergeError)
+  /// The team audit is finished: merging more events needs it reopened first.
+  case mergeIntoFinished(id: String, events: Int)
+  /// An invitation to a team audit that cannot be used.
+  case invitationRefused(path: String, reason: String)
 
   /// What went wrong and what to do, in English (the session renders its own Vietnamese and English text).
   public var description: String {
@@ -47,6 +55,13 @@ public enum AuditStoreError: Error, Hashable, Sendable, CustomStringConvertible 
         + "of an event log (.jsonl) or export (.json), or point --store at the right folder"
     case .ioFailed(let path, let reason): "cannot write or read \(path): \(reason)"
     case .unsafeFile(let path, let problem): "\(path) \(problem); kycuong leaves it untouched"
+    case .deviceLogRefused(let path, let reason):
+      "\(path) cannot be merged: \(reason); nothing was merged"
+    case .teamMerge(let error): "\(error); nothing was merged"
+    case .mergeIntoFinished(let id, let events):
+      "audit \(id) is finished: reopen it (`reopen REASON`) before merging \(events) new event(s), so that the "
+        + "record says why it changed; nothing was merged"
+    case .invitationRefused(let path, let reason): "\(path) is not a usable invitation: \(reason)"
     }
   }
 }

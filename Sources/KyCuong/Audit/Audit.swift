@@ -50,6 +50,21 @@ public struct Audit: Hashable, Sendable {
   public private(set) var signing: Signing?
   /// The sequence numbers of events whose entries are withdrawn.
   public private(set) var withdrawn: Set<Int> = []
+  /// The members the leader invited to record on their own devices (``AuditEvent/Change/invited(member:)``):
+  /// the audit is a team audit, whose devices' logs merge (``TeamMerge``).
+  public private(set) var invitedMembers: [String] = []
+  /// On a team audit merged from its devices' logs (``TeamMerge``): where each event was recorded — its
+  /// device and its sequence number there — by its sequence number in the merged audit. Empty otherwise.
+  public private(set) var origins: [Int: EventReference] = [:]
+  /// On a merged team audit: the items whose devices' current answers differ and that no resolution
+  /// settles. Each counts as open (its state is unanswered) until the leader resolves it.
+  public private(set) var conflicts: [ItemID: AnswerConflict] = [:]
+  /// The merged sequence number of each event of ``origins``.
+  private var mergedSequences: [EventReference: Int] = [:]
+  /// On a merged team audit: each item's current answer or skip on each device (merged sequence numbers).
+  private var latestAnswers: [ItemID: [String: Int]] = [:]
+  /// The answers that resolutions in effect settle.
+  private var settled: Set<EventReference> = []
   /// Who records the changes made through ``answer(_:_:remark:)`` and the other shorthands: the person at
   /// the keyboard. It starts as the one who started the audit.
   public var recorder: String
@@ -102,7 +117,7 @@ public struct Audit: Hashable, Sendable {
         if let last = self.events.last, event.sequence <= last.sequence {
           throw AuditError.sequenceOutOfOrder(sequence: event.sequence, after: last.sequence)
         }
-        try validate(event.change, live: false)
+        try validate(event.change, live: false, origin: nil)
       } catch {
         throw .invalidEvent(sequence: event.sequence, type: event.change.typeName, reason: error)
       }
@@ -111,11 +126,53 @@ public struct Audit: Hashable, Sendable {
     recorder = self.events.last?.author ?? first.author
   }
 
-  /// Whether two audits hold the same events.
-  public static func == (lhs: Audit, rhs: Audit) -> Bool { lhs.events == rhs.events }
+  /// Rebuilds a merged team audit from its events in merged order, each with where it was recorded; the
+  /// checks that depend on what a device had seen when it recorded (applicability, finishing) are left to
+  /// ``TeamMerge``, which checks the outcome.
+  ///
+  /// - Parameters:
+  ///   - events: The merged events, numbered from 1; the first is `started`.
+  ///   - origins: Each event's device and sequence number there, by merged sequence number.
+  /// - Throws: ``AuditError/invalidEvent(sequence:type:reason:)`` with the merged sequence number.
+  init(merging events: [AuditEvent], origins: [Int: EventReference]) throws(AuditError) {
+    guard let first = events.first else { throw .emptyLog }
+    guard case .started(let header) = first.change else { throw .firstEventNotStarted }
+    self.init(header: header, by: first.author, at: first.time)
+    self.origins = origins
+    self.mergedSequences = Dictionary(uniqueKeysWithValues: origins.map { ($0.value, $0.key) })
+    for event in events.dropFirst() {
+      do throws(AuditError) {
+        try validate(event.change, live: false, origin: origins[event.sequence])
+      } catch {
+        throw .invalidEvent(sequence: event.sequence, type: event.change.typeName, reason: error)
+      }
+      apply(event)
+    }
+    recorder = self.events.last?.author ?? first.author
+  }
+
+  /// Whether two audits hold the same events (and, merged, from the same devices).
+  public static func == (lhs: Audit, rhs: Audit) -> Bool {
+    lhs.events == rhs.events && lhs.origins == rhs.origins
+  }
 
   /// Hashes the events.
   public func hash(into hasher: inout Hasher) { hasher.combine(events) }
+
+  /// Whether the audit was merged from its team's devices' logs (``TeamMerge``).
+  public var isMerged: Bool { !origins.isEmpty }
+
+  /// Whether this is a member's own log of a team audit: its second event is `joined`.
+  public var isMembersLog: Bool {
+    guard !isMerged, events.count > 1, case .joined = events[1].change else { return false }
+    return true
+  }
+
+  /// The merged sequence number of the event `reference` names, on a merged team audit.
+  ///
+  /// - Parameter reference: A device and a sequence number in its log.
+  /// - Returns: The sequence number in this audit, or `nil`.
+  public func sequence(of reference: EventReference) -> Int? { mergedSequences[reference] }
 
   /// The audit's id.
   public var id: String { header.id }
@@ -180,7 +237,15 @@ public struct Audit: Hashable, Sendable {
   ) throws(AuditError)
     -> AuditEvent
   {
-    try validate(change, live: true)
+    try record(change, by: author, at: time, checkedOnMerged: false)
+  }
+
+  /// ``record(_:by:at:)``; `checkedOnMerged` when the leader's change was checked against the merged team
+  /// audit (``TeamMerge/record(_:by:at:on:with:)``), whose answers decide what applies and what is open.
+  mutating func record(
+    _ change: AuditEvent.Change, by author: String, at time: Date, checkedOnMerged: Bool
+  ) throws(AuditError) -> AuditEvent {
+    try validate(change, live: true, origin: nil, checkedOnMerged: checkedOnMerged)
     let event = AuditEvent(
       // After the last sequence number, not the count: a log that lost a damaged line keeps its numbers.
       sequence: (events.last?.sequence ?? 0) + 1, time: Timestamp.wholeSeconds(time), author: author,
@@ -189,12 +254,40 @@ public struct Audit: Hashable, Sendable {
     return event
   }
 
+  /// Checks a change the leader makes to a merged team audit against the merged state: the rules of a live
+  /// change, and a resolution's answers must be the merged audit's. A retraction names an event of the
+  /// leader's own log, which checks it.
+  func checkOnMerged(_ change: AuditEvent.Change) throws(AuditError) {
+    if case .retracted = change { return }
+    try validate(change, live: true, origin: nil)
+    if case .resolved(let itemID, _, _, let settles) = change { try checkSettled(settles, of: itemID) }
+  }
+
+  /// Each answer a resolution of `itemID` settles is an answer or skip of that item in this merged audit.
+  private func checkSettled(_ settles: [EventReference], of itemID: ItemID) throws(AuditError) {
+    for reference in settles {
+      guard let sequence = mergedSequences[reference], let settledEvent = event(sequence),
+        settledEvent.change.isAnswer, settledEvent.change.itemID == itemID
+      else { throw .notAnAnswer(reference, item: itemID) }
+    }
+  }
+
   /// Checks `change` against the audit as it stands. `live` is false when replaying a log, whose events
   /// were accepted under the rules of their time: a rule added since (no "0/0" answers) refuses only new
-  /// answers.
-  private func validate(_ change: AuditEvent.Change, live: Bool) throws(AuditError) {
-    if isSigned { throw .alreadySigned }
-    if isFinished {
+  /// answers. `origin` is where the event was recorded, when merging a team audit: a member's device did
+  /// not see the leader close the record, and no device saw what the others answered, so those checks are
+  /// ``TeamMerge``'s, on the merged outcome.
+  private func validate(
+    _ change: AuditEvent.Change, live: Bool, origin: EventReference?, checkedOnMerged: Bool = false
+  ) throws(AuditError) {
+    let fromMember = origin.map { $0.device != EventReference.leaderDevice } ?? isMembersLog
+    // What applies and what is open is the merged audit's: when merging, when the leader's change was
+    // checked on it, and when reading back a team leader's log, whose changes were.
+    let judgedOnMerged = origin != nil || checkedOnMerged || (!live && !invitedMembers.isEmpty)
+    if fromMember, change.isLeaders { throw .leadersOnly(type: change.typeName) }
+    let seenByDevice = origin == nil || !fromMember
+    if seenByDevice, isSigned { throw .alreadySigned }
+    if seenByDevice, isFinished {
       // A finished audit takes only what closing the record needs: its paper details, refusals to sign,
       // the signing, or reopening. Anything else waits for a `reopened`.
       switch change {
@@ -223,10 +316,14 @@ public struct Audit: Hashable, Sendable {
           throw .unchanged(item: itemID)
         }
       }
-      // Answers and skips are about items that apply; evidence may still be noted on any item.
+      if case .resolved(_, let outcome?, _, _) = change, let problem = outcome.problem(for: item.kind) {
+        throw .outcomeNotAccepted(item: itemID, problem: problem)
+      }
+      // Answers and skips are about items that apply; evidence may still be noted on any item. A merged
+      // audit's devices answered against what each of them saw.
       switch change {
-      case .answered, .skipped:
-        if !applicability.isApplicable(itemID), let condition = item.applicableWhen {
+      case .answered, .skipped, .resolved:
+        if !judgedOnMerged, !applicability.isApplicable(itemID), let condition = item.applicableWhen {
           throw .itemNotApplicable(item: itemID, condition: condition)
         }
       default: break
@@ -255,7 +352,7 @@ public struct Audit: Hashable, Sendable {
       if withdrawn.contains(target) { throw .alreadyRetracted(target) }
     case .finished:
       let open = openItems
-      if !open.isEmpty { throw .openItems(open.map(\.id)) }
+      if !judgedOnMerged, !open.isEmpty { throw .openItems(open.map(\.id)) }
     case .reopened(let reason):
       try Self.requireText(reason, .reason)
       if !isFinished { throw .notFinished }
@@ -268,6 +365,20 @@ public struct Audit: Hashable, Sendable {
     case .signed(let signer, _):
       try Self.requireText(signer, .name)
       if !isFinished { throw .notFinished }
+    case .invited(let member):
+      try Self.requireText(member, .name)
+      if member == header.team.leader || !header.team.people.contains(where: { $0.name == member }) {
+        throw .notATeamMember(member)
+      }
+    case .joined(let device):
+      if !EventReference.isValidMemberDevice(device) { throw .invalidDevice(device) }
+      // Second in its own log: merged, by its number there; alone, right after `started`.
+      if let origin, origin.sequence != 2 { throw .joinedOutOfPlace }
+      if origin == nil, events.count != 1 { throw .joinedOutOfPlace }
+    case .resolved(let itemID, let outcome, let reason, let settles):
+      try Self.requireText(reason, outcome == nil ? .skipReason : .reason)
+      if settles.isEmpty { throw .settlesNothing(item: itemID) }
+      if origin != nil { try checkSettled(settles, of: itemID) }
     default: break
     }
   }
@@ -314,10 +425,68 @@ public struct Audit: Hashable, Sendable {
     refusals = []
     signing = nil
     self.withdrawn = withdrawn
+    latestAnswers = [:]
+    settled = []
+    conflicts = [:]
+    invitedMembers = []
     applicability = computeApplicability()
     for event in events.dropFirst() where !withdrawn.contains(event.sequence) {
       fold(event)
     }
+  }
+
+  /// Folds an answer (or a resolution by one) into its item's record.
+  private mutating func foldAnswer(
+    _ itemID: ItemID, _ outcome: Outcome, remark: String?, _ event: AuditEvent
+  ) {
+    records[itemID, default: ItemRecord(itemID: itemID)].take(
+      .answered(outcome), remark: remark, by: event.author, at: event.time, event: event.sequence)
+    settleTeamAnswers(itemID, latest: event.sequence)
+    // Only an answer or a skip can change which items apply.
+    applicability = computeApplicability()
+  }
+
+  /// Folds a skip (or a resolution by one) into its item's record.
+  private mutating func foldSkip(_ itemID: ItemID, reason: String, _ event: AuditEvent) {
+    records[itemID, default: ItemRecord(itemID: itemID)].take(
+      .skipped(reason: reason), remark: nil, by: event.author, at: event.time, event: event.sequence)
+    settleTeamAnswers(itemID, latest: event.sequence)
+    applicability = computeApplicability()
+  }
+
+  /// On a merged team audit, sets an item from its devices' current answers: the one they agree on (the
+  /// latest given), or none and a conflict when they differ. An answer a resolution settles no longer
+  /// counts; the resolution is the leader's current answer.
+  private mutating func settleTeamAnswers(_ itemID: ItemID, latest sequence: Int) {
+    guard let origin = origins[sequence] else { return }
+    latestAnswers[itemID, default: [:]][origin.device] = sequence
+    let current = (latestAnswers[itemID] ?? [:]).values.sorted().filter { sequence in
+      origins[sequence].map { !settled.contains($0) } ?? true
+    }
+    let answers = current.compactMap { sequence -> AnswerConflict.Answer? in
+      guard let event = event(sequence), let origin = origins[sequence], let state = event.change.answerState
+      else { return nil }
+      return AnswerConflict.Answer(
+        reference: origin, event: sequence, recorder: event.author, time: event.time, state: state,
+        remark: event.change.answerRemark)
+    }
+    guard var record = records[itemID] else { return }
+    if let last = answers.last, answers.allSatisfy({ $0.state.agrees(with: last.state) }) {
+      conflicts[itemID] = nil
+      record.state = last.state
+      record.remark = last.remark
+      record.by = last.recorder
+      record.at = last.time
+      record.event = last.event
+    } else {
+      conflicts[itemID] = answers.isEmpty ? nil : AnswerConflict(item: itemID, answers: answers)
+      record.state = .unanswered
+      record.remark = nil
+      record.by = nil
+      record.at = nil
+      record.event = nil
+    }
+    records[itemID] = record
   }
 
   /// Applies one event in effect to the state.
@@ -336,37 +505,20 @@ public struct Audit: Hashable, Sendable {
       Remark(text: text, by: author, at: time, event: sequence, speaker: speaker)
     }
     switch event.change {
-    case .started: break
+    case .started, .joined: break
+    case .invited(let member):
+      if !invitedMembers.contains(member) { invitedMembers.append(member) }
     case .answered(let itemID, let outcome, let remark):
-      update(itemID) { record in
-        switch record.state {
-        case .unanswered: break
-        case .answered(let old):
-          record.history.append(
-            AnswerOverride(old: old, new: outcome, remark: remark, by: author, at: time, event: sequence))
-        case .skipped(let reason):
-          record.history.append(
-            AnswerOverride(
-              old: nil, oldSkipReason: reason, new: outcome, remark: remark, by: author, at: time,
-              event: sequence))
-        }
-        record.state = .answered(outcome)
-        record.remark = remark
-        record.by = author
-        record.at = time
-        record.event = sequence
-      }
-      // Only an answer can change which items apply.
-      applicability = computeApplicability()
+      foldAnswer(itemID, outcome, remark: remark, event)
     case .skipped(let itemID, let reason):
-      update(itemID) { record in
-        record.state = .skipped(reason: reason)
-        record.remark = nil
-        record.by = author
-        record.at = time
-        record.event = sequence
+      foldSkip(itemID, reason: reason, event)
+    case .resolved(let itemID, let outcome, let reason, let settles):
+      settled.formUnion(settles)
+      if let outcome {
+        foldAnswer(itemID, outcome, remark: reason, event)
+      } else {
+        foldSkip(itemID, reason: reason, event)
       }
-      applicability = computeApplicability()
     case .noted(let itemID, let text):
       update(itemID) { $0.notes.append(remark(text)) }
     case .attached(let itemID, var attachment):

@@ -40,6 +40,18 @@ public indirect enum AuditError: Error, Hashable, Sendable, CustomStringConverti
   case alreadyRetracted(Int)
   /// A count that must be at least 1 (staff present, pages, copies) is not.
   case invalidCount(field: CountField, value: Int)
+  /// A member's log (one with a `joined` event) holds a change only the team leader makes.
+  case leadersOnly(type: String)
+  /// A `joined` event anywhere but second in a log, right after the leader's `started`.
+  case joinedOutOfPlace
+  /// A device id that is not 1 to 40 lowercase letters, digits or `-`, or that is `leader`.
+  case invalidDevice(String)
+  /// Who joins is not in the audit's inspection team.
+  case notATeamMember(String)
+  /// A resolution names no answer it settles.
+  case settlesNothing(item: ItemID)
+  /// A resolution names an event that is not an answer or skip of its item in the merged audit.
+  case notAnAnswer(EventReference, item: ItemID)
 
   /// A text of an audit that must not be empty.
   public enum TextField: String, Hashable, Sendable, CaseIterable {
@@ -105,6 +117,18 @@ public indirect enum AuditError: Error, Hashable, Sendable, CustomStringConverti
       "event #\(sequence) (\(type)) cannot be withdrawn; only answers, skips and entries can"
     case .alreadyRetracted(let sequence): "event #\(sequence) is withdrawn already"
     case .invalidCount(let field, let value): "the \(field.words) must be at least 1, found \(value)"
+    case .leadersOnly(let type):
+      "only the team leader records \"\(type)\": this log is a member's contribution (it has a \"joined\" "
+        + "event); the leader does it on the merged audit"
+    case .joinedOutOfPlace:
+      "a \"joined\" event can only be the second event of a member's log, right after the leader's \"started\""
+    case .invalidDevice(let id):
+      "\"\(id)\" cannot name a device: 1 to 40 lowercase letters, digits or \"-\", and not \"leader\""
+    case .notATeamMember(let name): "\(name) is not in this audit's inspection team"
+    case .settlesNothing(let item):
+      "a resolution of \(item) must name the answers it settles (device#sequence)"
+    case .notAnAnswer(let reference, let item):
+      "\(reference) is not an answer or skip of \(item) in this audit"
     }
   }
 

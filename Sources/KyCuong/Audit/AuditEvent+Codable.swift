@@ -12,7 +12,7 @@ extension AuditEvent: Codable {
   private enum CodingKeys: String, CodingKey {
     case v, seq, time, by, type, prev, sum
     case header, item, outcome, remark, reason, text, attachment, what, owner, due, name, speaker, title
-    case count, event, pages, copies, signer, key
+    case count, event, pages, copies, signer, key, device, settles
   }
 
   /// Reads one event line.
@@ -89,6 +89,14 @@ extension AuditEvent: Codable {
       change = .signed(
         signer: try container.decode(String.self, forKey: .signer),
         keyFingerprint: try container.decodeIfPresent(String.self, forKey: .key))
+    case "joined": change = .joined(device: try container.decode(String.self, forKey: .device))
+    case "invited": change = .invited(member: try container.decode(String.self, forKey: .name))
+    case "resolved":
+      change = .resolved(
+        item: try container.decode(ItemID.self, forKey: .item),
+        outcome: try container.decodeIfPresent(Outcome.self, forKey: .outcome),
+        reason: try container.decode(String.self, forKey: .reason),
+        settles: try container.decode([EventReference].self, forKey: .settles))
     default:
       throw DecodingError.dataCorruptedError(
         forKey: .type, in: container, debugDescription: "unknown event type \"\(type)\"")
@@ -148,6 +156,13 @@ extension AuditEvent: Codable {
     case .signed(let signer, let keyFingerprint):
       try container.encode(signer, forKey: .signer)
       try container.encodeIfPresent(keyFingerprint, forKey: .key)
+    case .joined(let device): try container.encode(device, forKey: .device)
+    case .invited(let member): try container.encode(member, forKey: .name)
+    case .resolved(let item, let outcome, let reason, let settles):
+      try container.encode(item, forKey: .item)
+      try container.encodeIfPresent(outcome, forKey: .outcome)
+      try container.encode(reason, forKey: .reason)
+      try container.encode(settles, forKey: .settles)
     }
   }
 }

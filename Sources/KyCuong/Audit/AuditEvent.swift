@@ -100,6 +100,17 @@ public struct AuditEvent: Hashable, Sendable {
     /// The record was signed: on paper by the parties, and digitally with the key whose fingerprint is
     /// given, if any. A signed audit takes no more changes.
     case signed(signer: String, keyFingerprint: String?)
+    /// A member joined a team audit on device `device`: the second event of a member's log, after a copy of
+    /// the leader's `started` line (``TeamMerge``). A log with this event is a member's contribution: it
+    /// takes no finishing, reopening, paper details, refusals, signing or resolving, which are the leader's.
+    case joined(device: String)
+    /// The leader invited `member` to record on their own device (`kycuong audit invite`): from then on the
+    /// audit is a team audit, and what applies and what is open is judged on the devices' logs merged.
+    case invited(member: String)
+    /// The leader settled an item: its answer (or, when `outcome` is `nil`, its skip with `reason` as the
+    /// skip's reason), why, and the answers it settles, each named by device and sequence number in that
+    /// device's log (``EventReference``). An answer recorded later, or one not named, is not settled.
+    case resolved(item: ItemID, outcome: Outcome?, reason: String, settles: [EventReference])
 
     /// The event type's name in the log: `started`, `answered`, `skipped`, `noted`, ….
     public var typeName: String {
@@ -121,6 +132,40 @@ public struct AuditEvent: Hashable, Sendable {
       case .recordDetails: "recordDetails"
       case .refusedToSign: "refusedToSign"
       case .signed: "signed"
+      case .joined: "joined"
+      case .invited: "invited"
+      case .resolved: "resolved"
+      }
+    }
+
+    /// Whether the change answers or skips its item: an answer, a skip or a resolution.
+    public var isAnswer: Bool { answerState != nil }
+
+    /// The state an answer, skip or resolution gives its item; `nil` for other changes.
+    public var answerState: ItemState? {
+      switch self {
+      case .answered(_, let outcome, _): .answered(outcome)
+      case .skipped(_, let reason): .skipped(reason: reason)
+      case .resolved(_, let outcome?, _, _): .answered(outcome)
+      case .resolved(_, nil, let reason, _): .skipped(reason: reason)
+      default: nil
+      }
+    }
+
+    /// The remark an answer gives with it: its own, or a resolution's reason.
+    public var answerRemark: String? {
+      switch self {
+      case .answered(_, _, let remark): remark
+      case .resolved(_, _?, let reason, _): reason
+      default: nil
+      }
+    }
+
+    /// Whether only the team leader's log may hold the change: closing the record and settling conflicts.
+    public var isLeaders: Bool {
+      switch self {
+      case .finished, .reopened, .recordDetails, .refusedToSign, .signed, .resolved, .invited: true
+      default: false
       }
     }
 
@@ -130,15 +175,17 @@ public struct AuditEvent: Hashable, Sendable {
       case .answered(let item, _, _), .skipped(let item, _): item
       case .noted(let item, _), .attached(let item, _), .explained(let item, _, _): item
       case .correctiveAction(_, _, _, let item): item
+      case .resolved(let item, _, _, _): item
       default: nil
       }
     }
 
-    /// Whether a later ``retracted(event:reason:)`` may withdraw what this change made: answers, skips and
-    /// every kind of entry may be withdrawn; the start, finishing, reopening and signing may not.
+    /// Whether a later ``retracted(event:reason:)`` may withdraw what this change made: answers, skips,
+    /// resolutions and every kind of entry may be withdrawn; the start, joining, finishing, reopening and
+    /// signing may not.
     public var isRetractable: Bool {
       switch self {
-      case .started, .finished, .reopened, .signed: false
+      case .started, .finished, .reopened, .signed, .joined, .invited: false
       default: true
       }
     }

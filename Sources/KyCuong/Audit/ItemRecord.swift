@@ -36,4 +36,28 @@ public struct ItemRecord: Hashable, Sendable {
     if case .answered(let outcome) = state { return outcome }
     return nil
   }
+
+  /// Takes a new answer or skip made by event `sequence`; an answer keeps the one it replaces in ``history``.
+  mutating func take(
+    _ new: ItemState, remark: String?, by author: String, at time: Date, event sequence: Int
+  ) {
+    if case .answered(let outcome) = new {
+      switch state {
+      case .unanswered: break
+      case .answered(let old):
+        history.append(
+          AnswerOverride(old: old, new: outcome, remark: remark, by: author, at: time, event: sequence))
+      case .skipped(let reason):
+        history.append(
+          AnswerOverride(
+            old: nil, oldSkipReason: reason, new: outcome, remark: remark, by: author, at: time,
+            event: sequence))
+      }
+    }
+    state = new
+    self.remark = remark
+    by = author
+    at = time
+    event = sequence
+  }
 }

@@ -7,6 +7,19 @@ public enum ItemState: Hashable, Sendable {
   /// Not checked, with the reason.
   case skipped(reason: String)
 
+  /// Whether two devices' answers to an item say the same: the same outcome, or both not checked (whatever
+  /// the reasons). Unanswered agrees with nothing.
+  ///
+  /// - Parameter other: Another state.
+  /// - Returns: Whether the two say the same.
+  public func agrees(with other: ItemState) -> Bool {
+    switch (self, other) {
+    case (.answered(let lhs), .answered(let rhs)): lhs == rhs
+    case (.skipped, .skipped): true
+    default: false
+    }
+  }
+
   /// The state without its details, as exports write it.
   public var status: ItemStatus {
     switch self {

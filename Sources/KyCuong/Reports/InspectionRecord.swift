@@ -301,9 +301,12 @@ public struct InspectionRecord: Sendable {
   }
 
   func outcome(_ item: AuditExport.ExportedItem, _ say: Wording) -> String {
-    ReportFormatting.describe(
+    let text = ReportFormatting.describe(
       outcome: item.outcome, status: item.status, skipReason: item.skipReason, applicable: item.applicable,
       language: say.language)
+    // A team audit's record says which member recorded each answer (the export pins every device's log).
+    guard export.integrity?.devices != nil, let recorder = item.by else { return text }
+    return text + say(" (ghi: \(recorder))", " (recorded by \(recorder))")
   }
 
   func itemScore(_ item: AuditExport.ExportedItem, _ w: RecordWording) -> String? {

@@ -236,6 +236,19 @@ extension Message {
     case .alreadyRetracted(let sequence): "Sự kiện #\(sequence) đã được rút lại."
     case .invalidCount(let field, let value):
       "\(countFieldName(field)) phải ít nhất là 1, nhận được \(value)."
+    case .leadersOnly(let type):
+      "Chỉ trưởng đoàn ghi \"\(type)\": đây là nhật ký của một thành viên (có sự kiện \"joined\"); trưởng đoàn làm "
+        + "việc này trên cuộc kiểm tra đã gộp."
+    case .joinedOutOfPlace:
+      "Sự kiện \"joined\" chỉ có thể là sự kiện thứ hai trong nhật ký của thành viên, ngay sau \"started\" của "
+        + "trưởng đoàn."
+    case .invalidDevice(let id):
+      "\"\(id)\" không dùng làm mã thiết bị được: 1 đến 40 chữ thường, chữ số hoặc \"-\", và không phải \"leader\"."
+    case .notATeamMember(let name): "\(name) không có trong đoàn kiểm tra của cuộc kiểm tra này."
+    case .settlesNothing(let item):
+      "Quyết định về \(item) phải nêu các câu trả lời được giải quyết (thiết_bị#số)."
+    case .notAnAnswer(let reference, let item):
+      "\(reference) không phải câu trả lời hay bỏ qua của \(item) trong cuộc kiểm tra này."
     case .invalidEvent(let sequence, let type, let reason):
       // A log-level reason starts with "Nhật ký không hợp lệ: " too: say it once.
       "Nhật ký không hợp lệ: sự kiện \(sequence) (\(type)): "
@@ -360,6 +373,42 @@ extension Message {
         "\(path) không phải tệp khóa do kycuong tạo (có tên khác hoặc chứa nội dung khác); kho không động đến nó: "
           + "hãy chuyển nó đi nếu không kycuong nào đang mở cuộc kiểm tra."
       }
+    case .deviceLogRefused(let path, let reason):
+      "không gộp được \(path): \(reason); chưa gộp gì."
+    case .teamMerge(let error): teamError(error, .vi) + " Chưa gộp gì."
+    case .mergeIntoFinished(let id, let events):
+      "cuộc kiểm tra \(id) đã kết thúc: hãy mở lại (`reopen LÝ_DO`) trước khi gộp \(events) sự kiện mới, để biên bản "
+        + "ghi rõ vì sao thay đổi; chưa gộp gì."
+    case .invitationRefused(let path, let reason): "\(path) không phải lời mời dùng được: \(reason)."
+    }
+  }
+
+  /// Why the devices' logs of a team audit do not merge, in `language`.
+  static func teamError(_ error: TeamMergeError, _ language: Language) -> String {
+    guard language == .vi else {
+      return error.description.prefix(1).uppercased() + error.description.dropFirst() + "."
+    }
+    return switch error {
+    case .noLogs: "Không có nhật ký nào để gộp."
+    case .notAnAudit(let log, let reason): "\(log): " + auditError(reason, .vi)
+    case .differentAudit(let log, let expected, let found):
+      "\(log) không phải nhật ký của cuộc kiểm tra này: nó mở đầu bằng \"started\" của \(found), không phải của "
+        + "\(expected) (nhật ký của thành viên bắt đầu bằng bản sao dòng đầu của trưởng đoàn: hãy tham gia từ lời mời)."
+    case .forked(let device, let sequence, let logs):
+      "Thiết bị \(device) có hai nhật ký khác nhau (\(logs.joined(separator: ", "))), tách nhau từ sự kiện \(sequence): "
+        + "một bản đã bị sửa, hoặc nhật ký của thiết bị bị chép sang hai máy."
+    case .notATeamMember(let log, let name): "\(log): \(name) tham gia, nhưng không có trong đoàn kiểm tra."
+    case .notInvited(let log, let name):
+      "\(log): \(name) tham gia, nhưng nhật ký của trưởng đoàn không có lời mời người này (`kycuong audit invite`)."
+    case .invalidEvent(let reference, let type, let reason):
+      "Không gộp được sự kiện \(reference) (\(type)): " + auditError(reason, .vi)
+    case .recordedAfterFinishing(let reference, let type):
+      "Sự kiện \(reference) (\(type)) được ghi sau khi trưởng đoàn kết thúc cuộc kiểm tra: hãy mở lại (kèm lý do) "
+        + "trước khi gộp."
+    case .finishedWithOpenItems(let items):
+      "Cuộc kiểm tra đã gộp đã kết thúc nhưng còn \(items.count) mục bỏ ngỏ hoặc mâu thuẫn: "
+        + items.map(\.rawValue).joined(separator: ", ") + "; hãy mở lại và giải quyết."
+    case .refused(let reason): auditError(reason, .vi)
     }
   }
 }

@@ -127,6 +127,8 @@ extension Message {
       return t("chỉ đọc", "read-only")
     case .auditRefused(let error):
       return Self.auditError(error, language)
+    case .teamRefused(let error):
+      return Self.teamError(error, language)
     case .notSaved(let error):
       return t("Chưa ghi được: ", "Not saved: ") + Self.storeError(error, language)
     case .openFailed(let error):

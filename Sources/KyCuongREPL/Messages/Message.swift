@@ -50,6 +50,8 @@ enum Message: Error {
   case readOnly(id: String)
   case readOnlyMark
   case auditRefused(AuditError)
+  /// A change to a team audit refused by the merged audit of its devices.
+  case teamRefused(TeamMergeError)
   case notSaved(AuditStoreError)
   case openFailed(AuditStoreError)
   case answerNotAccepted(item: ItemID, kind: ItemKind, given: String, suggestion: String?)

@@ -21,7 +21,17 @@ extension Session {
       guard let keyPath else { return refuse(.alreadyFinishedHint(id: audit.id)) }
       return sign("--key \"\(keyPath)\"")
     }
-    let open = audit.openItems
+    if audit.isMembersLog { return refuse(.auditRefused(.leadersOnly(type: "finished"))) }
+    // A team audit is finished on every device's answers merged: an item in conflict is open.
+    var judged = audit
+    if store.hasDeviceLogs(audit.id) {
+      do {
+        judged = try store.mergedAudit(audit.id)
+      } catch {
+        return refuse(.openFailed(error))
+      }
+    }
+    let open = judged.openItems
     if !open.isEmpty {
       let lines = open.map {
         "  " + TextLayout.pad($0.id.rawValue, 12) + " "
@@ -42,7 +52,7 @@ extension Session {
     }
     let close: (Session) -> SessionReply = { session in session.close(signingWith: key) }
     if arguments.flags.contains("yes") || arguments.flags.contains("co") { return close(self) }
-    return ask(finishSummary(audit)) { close($0) }
+    return ask(finishSummary(judged)) { close($0) }
   }
 
   /// What the inspector confirms before finishing: answered, skipped with reasons, not applicable.
@@ -206,6 +216,16 @@ extension Session {
     } catch {
       throw IntegrityError(reason: error.description)
     }
-    return try ExportIntegrity.seal(AuditExport(audit), log: log)
+    guard store.hasDeviceLogs(audit.id) else { return try ExportIntegrity.seal(AuditExport(audit), log: log) }
+    // A team audit: the export is of every device's log merged, and pins each of them.
+    let logs: [AuditStore.TeamLog]
+    let merged: Audit
+    do {
+      logs = try store.teamLogs(for: audit.id)
+      merged = try store.mergedAudit(audit.id)
+    } catch {
+      throw IntegrityError(reason: error.description)
+    }
+    return try ExportIntegrity.seal(AuditExport(merged), deviceLogs: logs.map(\.data))
   }
 }

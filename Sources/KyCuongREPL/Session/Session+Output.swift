@@ -68,6 +68,10 @@ extension Session {
   /// `bundle [PATH] [--force]`: one zip with the export, the log, the record and every attachment.
   func bundle(_ rest: String) -> SessionReply {
     guard let audit else { return refuse(.noAudit) }
+    if audit.isMembersLog || store.hasDeviceLogs(audit.id) {
+      // A bundle holds one log; a team audit's export needs every device's (`export`, then the logs).
+      return refuse(.exportFailed(path: audit.id, reason: Self.teamBundleRefusal))
+    }
     let output: Output
     switch outputFor(rest, command: .bundle, defaultName: "\(audit.id).zip") {
     case .success(let found): output = found
@@ -86,6 +90,11 @@ extension Session {
     }
     return reply(.bundleWritten(path: output.url.path, files: manifest.files.count, renamed: output.renamed))
   }
+
+  /// Why a team audit has no bundle yet: a bundle holds one log, and its export would not be the team's.
+  static let teamBundleRefusal =
+    "a team audit's bundle is not made yet (a bundle holds one log): `export` it, and hand over the export "
+    + "with every device's log (the store's AUDIT.jsonl and AUDIT.team/*.jsonl), which `kycuong verify` checks"
 
   /// The output of a command whose only arguments are a path and `--force`.
   private func outputFor(_ rest: String, command: Command, defaultName: String) -> Result<Output, RefusedLine>

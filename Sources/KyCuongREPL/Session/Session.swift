@@ -232,9 +232,21 @@ public final class Session: InteractiveSession {
     if isReadOnly { return .failure(.readOnly(id: next.id)) }
     let event: AuditEvent
     do {
-      event = try next.record(change, by: author, at: configuration.clock())
-    } catch {
+      if change.isLeaders, !next.isMembersLog, store.hasDeviceLogs(next.id) {
+        // A team audit: finishing, signing and resolving are checked against every device's answers.
+        let others = try store.teamLogs(for: next.id).dropFirst().map(\.log)
+        event = try TeamMerge.record(change, by: author, at: configuration.clock(), on: &next, with: others)
+      } else {
+        event = try next.record(change, by: author, at: configuration.clock())
+      }
+    } catch let error as AuditError {
       return .failure(.auditRefused(error))
+    } catch let error as TeamMergeError {
+      return .failure(.teamRefused(error))
+    } catch let error as AuditStoreError {
+      return .failure(.openFailed(error))
+    } catch {
+      return .failure(.notSaved(.ioFailed(path: next.id, reason: .unencodable(reason: "\(error)"))))
     }
     do {
       try store.append(event, to: next.id)

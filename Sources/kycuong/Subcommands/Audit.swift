@@ -11,10 +11,29 @@ import KyCuongStore
 #endif
 
 extension KyCuongCommand {
-  /// `kycuong audit` (the default): the interactive walk-through of an on-site audit.
-  struct Audit: KyCuongSubcommand {
+  /// `kycuong audit` (the default): the interactive walk-through of an on-site audit (``Walk``), and the
+  /// team's commands around it.
+  struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "audit",
+      abstract: "Walk through an on-site audit interactively (the default), or work on a team audit.",
+      discussion: """
+        `kycuong audit` with no subcommand (or `kycuong` alone) is `kycuong audit walk`, the REPL.
+        A team audit: the leader `invite`s each member, who `join`s on their own device and records there,
+        offline; the leader `merge`s their logs and `resolve`s conflicts; `finish` and `export` in the REPL
+        then take every device's answers, and the export pins each device's log for `kycuong verify`.
+        """,
+      subcommands: [Walk.self, Invite.self, Join.self, Merge.self, Resolve.self],
+      defaultSubcommand: Walk.self
+    )
+  }
+}
+
+extension KyCuongCommand.Audit {
+  /// `kycuong audit walk` (the default): the interactive walk-through of an on-site audit.
+  struct Walk: KyCuongSubcommand {
+    static let configuration = CommandConfiguration(
+      commandName: "walk",
       abstract: "Walk through an on-site audit interactively (the default when no subcommand is given).",
       discussion: """
         On a terminal: line editing, history, TAB completion. Otherwise commands are read line by line from
@@ -23,6 +42,8 @@ extension KyCuongCommand {
         Every accepted answer is written to disk (fsync) before the next prompt. Type `help` inside.
         The store, the attachments' copies and the history are readable by this user only (0700 folders,
         0600 files); the history keeps commands, not the free text of notes and answers.
+        On a team audit (`kycuong audit --help`), `finish`, `export` and `record` take every device's log
+        merged into this one.
         """
     )
 

@@ -49,6 +49,11 @@ extension KyCuongCommand {
       } catch {
         throw CommandFailure(error.description)
       }
+      if opened.audit.isMembersLog || store.hasDeviceLogs(audit) {
+        throw CommandFailure(
+          "\(audit): a team audit's bundle is not made yet (a bundle holds one log): export it in the REPL "
+            + "(`export`), and hand over the export with every device's log, which `kycuong verify` checks")
+      }
       for problem in opened.chainBreaks {
         Diagnostics.warn("\(audit): \(problem) (hash chain: `kycuong verify`)")
       }

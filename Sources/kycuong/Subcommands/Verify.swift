@@ -41,9 +41,12 @@ extension KyCuongCommand {
     var file: String
 
     @Option(
-      help: "The audit's event log, to check an export's chain head and content against.", completion: .file()
+      help: """
+        The audit's event log, to check an export's chain head and content against; for a team audit, \
+        every device's log (--log once for each).
+        """, completion: .file()
     )
-    var log: String?
+    var log: [String] = []
 
     @Option(
       name: .customLong("key"),
@@ -143,12 +146,17 @@ extension KyCuongCommand {
 
     func verifyExport(_ data: Data) throws(CommandFailure) -> VerifyOutcome {
       let trusted = try trustedKeys()
-      let logData = try log.map { path throws(CommandFailure) in
-        try CommandFiles.read(path, limit: BoundedFile.maximumLogSize)
-      }
+      var logs: [Data] = []
+      for path in log { logs.append(try CommandFiles.read(path, limit: BoundedFile.maximumLogSize)) }
+      let logData = logs.first
+      let logNames = log.joined(separator: ", ")
       var outcome = VerifyOutcome(file: file, kind: "export")
-      let result = ExportIntegrity.verify(exportData: data, log: logData, trustedKeys: trusted)
-      let logProblems = result.logChain?.problems.map { "\(log ?? ""): \($0)" } ?? []
+      let result =
+        logs.count > 1
+        ? ExportIntegrity.verify(exportData: data, deviceLogs: logs, trustedKeys: trusted)
+        : ExportIntegrity.verify(exportData: data, log: logData, trustedKeys: trusted)
+      // A team export's log problems are named per device log among the problems.
+      let logProblems = logs.count > 1 ? [] : result.logChain?.problems.map { "\(logNames): \($0)" } ?? []
       outcome.facts = [
         ("audit", result.auditID.map(JSONValue.string) ?? .null),
         ("exportDigest", result.exportDigest.map(JSONValue.string) ?? .null),
@@ -167,14 +175,14 @@ extension KyCuongCommand {
       guard result.sealed else {
         outcome.unproven(
           "no integrity: its snapshot digest matches, and nothing else can be checked",
-          details: details + (logData != nil ? ["its content matches the log \(log ?? "")"] : []))
+          details: details + (logData != nil ? ["its content matches the log \(logNames)"] : []))
         return outcome
       }
       details.append("export digest \(result.exportDigest ?? "-")")
       let logChained = result.logChain?.isIntact ?? true
       details.append(
         logData != nil
-          ? "chain head \(result.chainHead ?? "-") is the head of the log \(log ?? "")"
+          ? "chain head \(result.chainHead ?? "-") is the head of the log \(logNames)"
             + (logChained ? ", intact," : " (version 1 lines, not chained)") + " and the content matches it"
           : "chain head \(result.chainHead ?? "-") (give --log LOG to check it against the log)")
       guard let signer = result.signer else {
