@@ -112,6 +112,11 @@ struct TeamCommandTests {
     let recordText = try String(contentsOf: record, encoding: .utf8)
     #expect(recordText.contains("(recorded by \(Self.cuong))"), "\(recordText)")
     #expect(recordText.contains("(recorded by \(Self.leader))"))
+    // The department archive takes the team's export as it takes any: verified, then archived.
+    let archive = folder.appending(path: "archive.sqlite").path
+    let imported = try kycuong(["archive", "import", "--database", archive, export.path], in: folder)
+    #expect(imported.status == 0, "\(imported.output)\(imported.error)")
+    #expect(imported.output.contains("archived \(id)"), "\(imported.output)")
     // A bundle holds one log: a team audit's is refused, saying what to hand over instead.
     let bundle = try kycuong(["bundle", id, "-o", "team.zip", "--store", stores[0].path], in: folder)
     #expect(bundle.status == 2)
