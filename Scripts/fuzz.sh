@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes KyCuong with libFuzzer: the checklist loader and validator, the event log reader, the export reader,
-# the REPL's line parser, the renderers of the record, comparison and summary (HTML, Markdown, text, CSV) and
-# the CSV writer's field (Tests/Fuzz/<target>.swift).
+# the REPL's line parser, the renderers of the record, comparison and summary (HTML, Markdown, text, CSV), the
+# CSV writer's field and the merge of a team audit's device logs (Tests/Fuzz/<target>.swift).
 #
 #   Scripts/fuzz.sh [RUNS] [TARGET…]     RUNS per target (default 20000); targets default to all.
 #
@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 RUNS=${1:-20000}
 shift || true
 TARGETS=("$@")
-if [ ${#TARGETS[@]} -eq 0 ]; then TARGETS=(checklist eventlog export replline reports csvfield); fi
+if [ ${#TARGETS[@]} -eq 0 ]; then TARGETS=(checklist eventlog export replline reports csvfield teammerge); fi
 OUT=.build-fuzz
 SWIFTC=${SWIFTC:-swiftc}
 FLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6)
@@ -29,7 +29,7 @@ mkdir -p "$OUT/corpus" "$OUT/crashes"
 
 max_len() {
   case "$1" in
-    checklist | export | reports) echo 65536 ;;
+    checklist | export | reports | teammerge) echo 65536 ;;
     eventlog) echo 8192 ;;
     replline | csvfield) echo 256 ;;
   esac
