@@ -5,11 +5,15 @@
 # imports them into a new SQLite archive and into a throwaway PostgreSQL cluster (audits/s), then times
 #   - `archive summary` (SQLite, PostgreSQL) against `report summary` over the same folder and against a
 #     Python peer (Benchmarks/summary/mean_per_unit.py), with peak RSS (/usr/bin/time -v);
-#   - `archive trend UNIT` and `archive actions --overdue` on both backends (best of $RUNS, whole command).
+#   - `archive trend UNIT` and `archive actions --overdue` on both backends (best of $RUNS, whole command);
+#   - the plans of the archive's queries on both (`archive explain --analyze`, into explain-*.txt in the
+#     work folder).
 # Release build. Writes the table into Benchmarks/archive/README.md between the bench markers (WRITE=0 to
 # print only). The machine's load is printed before and after: the machine may be shared, so read the
-# ratios, not the times. Environment: RUNS (default 3), SWIFT_SCRATCH (default .build), KEEP=1, CONFIG
-# (default release; debug only to try the script).
+# ratios, not the times. Environment: RUNS (default 3), SCAN_RUNS (runs of the folder scans, `report
+# summary` and Python, which take minutes at 100,000; default RUNS), SWIFT_SCRATCH (default .build), KEEP=1,
+# CONFIG (default release; debug only to try the script), WORK=DIR (work there and keep it: the samples a
+# run generated there, with their generation time, are used again; the archives are made anew).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here/../.."
@@ -17,13 +21,19 @@ cd "$here/../.."
 # The PostgreSQL half needs a server: the whole run goes under a throwaway cluster.
 if [[ -z ${KYCUONG_TEST_DATABASE_URL:-} ]]; then exec Scripts/with-postgres.sh "$0" "$@"; fi
 runs=${RUNS:-3}
+scan_runs=${SCAN_RUNS:-$runs}
 scratch=${SWIFT_SCRATCH:-.build}
 config=${CONFIG:-release}
 echo "Building kycuong ($config)…" >&2
 swift build -c "$config" --product kycuong --scratch-path "$scratch" >/dev/null
 kycuong="$(swift build -c "$config" --product kycuong --scratch-path "$scratch" --show-bin-path)/kycuong"
-work=$(mktemp -d "${TMPDIR:-/tmp}/kycuong-archive-bench.XXXXXX")
-[[ ${KEEP:-0} == 1 ]] || trap 'rm -rf "$work"' EXIT
+if [[ -n ${WORK:-} ]]; then
+  work=$WORK
+  mkdir -p "$work"
+else
+  work=$(mktemp -d "${TMPDIR:-/tmp}/kycuong-archive-bench.XXXXXX")
+  [[ ${KEEP:-0} == 1 ]] || trap 'rm -rf "$work"' EXIT
+fi
 unit="UBND phường Hàng Bạc"
 today=2026-12-31
 load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -65,7 +75,13 @@ for count in "$@"; do
   folder="$work/samples-$count"
   sqlite="$work/archive-$count.sqlite"
   postgres="$KYCUONG_TEST_DATABASE_URL&schema=bench$count"
-  measure "gen-$count" "$kycuong" report generate-samples "$folder" --count "$count" --seed 5
+  if [[ -s $work/gen-$count && $(find "$folder" -name '*.json' 2>/dev/null | wc -l) == "$count" ]]; then
+    echo "(samples of an earlier run in $folder, generated in $(wall "gen-$count") s)" >&2
+  else
+    rm -rf "$folder"
+    measure "gen-$count" "$kycuong" report generate-samples "$folder" --count "$count" --seed 5
+  fi
+  rm -f "$sqlite" "$sqlite-wal" "$sqlite-shm"
   find "$folder" -name '*.json' -exec cat {} + >/dev/null
   measure "import-sqlite-$count" "$kycuong" archive import --database "$sqlite" --from bench "$folder"
   measure "import-pg-$count" "$kycuong" archive import --database "$postgres" --from bench "$folder"
@@ -78,8 +94,15 @@ for count in "$@"; do
     best "overdue-$database-$count" "$kycuong" archive actions --overdue --today "$today" \
       --database "$location"
   done
-  best "report-$count" "$kycuong" report summary "$folder" --format json --today "$today"
-  best "python-$count" python3 Benchmarks/summary/mean_per_unit.py "$folder"
+  # The plans of the same queries on this archive, after ANALYZE (into the work folder, for the README).
+  for database in sqlite pg; do
+    location=$sqlite
+    [[ $database == pg ]] && location=$postgres
+    "$kycuong" archive explain --database "$location" --analyze --unit "$unit" --day 2026-06-01 \
+      >"$work/explain-$database-$count.txt"
+  done
+  runs=$scan_runs best "report-$count" "$kycuong" report summary "$folder" --format json --today "$today"
+  runs=$scan_runs best "python-$count" python3 Benchmarks/summary/mean_per_unit.py "$folder"
   # The same report from the archive as from the folder (the summaries' figures, not their timestamps).
   for database in sqlite pg; do
     if ! python3 - "$work/report-$count.out" "$work/summary-$database-$count.out" <<'PY'; then
@@ -112,7 +135,7 @@ done
 table=$(
   cat <<EOF
 Run $(date -u +%Y-%m-%d) on $(nproc) cores: \`Benchmarks/archive/run.sh $*\`, $config build, best of $runs for
-the queries (one run for generation and import). Load average (1, 5, 15 min) before: $started_load;
+the archive's queries, of $scan_runs for the folder scans (one run for generation and import). Load average (1, 5, 15 min) before: $started_load;
 after: $(load).
 
 | audits | generate | import SQLite | import PostgreSQL | \`archive summary\` SQLite (wall, peak RSS) | \`archive summary\` PostgreSQL | \`report summary\` (folder) | Python (mean per unit) | folder ÷ archive (SQLite / PG) | \`trend UNIT\` SQLite / PG | \`actions --overdue\` SQLite / PG |

@@ -201,7 +201,9 @@ extension AuditStore {
     for file in files {
       let incoming = try checkedLog(file.data, path: file.name)
       if let theirs = incoming.log.events.first, let ours = own.log.events.first, theirs != ours {
-        throw .teamMerge(.differentAudit(log: file.name, expected: ours.startedID, found: theirs.startedID))
+        throw .teamMerge(
+          .differentAudit(
+            log: file.name, expected: ours.startedAuditID ?? "?", found: theirs.startedAuditID ?? "?"))
       }
       let device = incoming.log.device
       if device == own.log.device {
@@ -285,13 +287,5 @@ extension AuditStore {
       zip(lhs.log.events, rhs.log.events).enumerated().first { $0.element.0 != $0.element.1 }?.offset
       ?? min(lhs.log.events.count, rhs.log.events.count)
     return index + 1
-  }
-}
-
-extension AuditEvent {
-  /// The audit id of a `started` event; `?` for another event.
-  fileprivate var startedID: String {
-    if case .started(let header) = change { return header.id }
-    return "?"
   }
 }

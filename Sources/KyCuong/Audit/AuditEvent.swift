@@ -191,3 +191,12 @@ public struct AuditEvent: Hashable, Sendable {
     }
   }
 }
+
+extension AuditEvent {
+  /// The id of the audit a `started` event opens; nil for every other event. What a log says it is a log
+  /// of, when two logs are compared (a team's merge, a member's copy).
+  package var startedAuditID: String? {
+    if case .started(let header) = change { return header.id }
+    return nil
+  }
+}

@@ -135,7 +135,9 @@ public enum TeamMerge {
       }
       if let start {
         if log.events[0] != start.event {
-          throw .differentAudit(log: log.name, expected: start.event.auditID, found: log.events[0].auditID)
+          throw .differentAudit(
+            log: log.name, expected: start.event.startedAuditID ?? "?",
+            found: log.events[0].startedAuditID ?? "?")
         }
       } else {
         start = (log.events[0], log.name)
@@ -182,13 +184,5 @@ public enum TeamMerge {
     }
     let open = audit.openItems.map(\.id)
     if !open.isEmpty { throw .finishedWithOpenItems(open) }
-  }
-}
-
-extension AuditEvent {
-  /// The audit id of a `started` event's header; `?` for another event.
-  fileprivate var auditID: String {
-    if case .started(let header) = change { return header.id }
-    return "?"
   }
 }

@@ -50,6 +50,7 @@ package enum JSONCoding {
   /// ASCII punctuation, spaces and new lines, so every such character is in a string, where the escape means
   /// the character itself.
   package static func escapingTerminalControls(_ data: Data) -> Data {
+    guard mayHoldTerminalControls(data) else { return data }
     let text = String(decoding: data, as: UTF8.self)
     guard text.unicodeScalars.contains(where: TerminalText.isUnsafe) else { return data }
     var escaped = ""
@@ -63,6 +64,34 @@ package enum JSONCoding {
       }
     }
     return Data(escaped.utf8)
+  }
+
+  /// Whether `data` has the UTF-8 bytes of a scalar ``TerminalText/isUnsafe(_:)`` rejects anywhere, aligned or
+  /// not: C0 controls but new line and tab, DEL, `C2 80`–`C2 9F` (C1), `E2 80 AA`–`AE` and `E2 81 A6`–`A9`
+  /// (bidirectional controls). A report of megabytes is then passed on without being decoded as text.
+  private static func mayHoldTerminalControls(_ data: Data) -> Bool {
+    data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+      let count = bytes.count
+      var index = 0
+      while index < count {
+        let byte = bytes[index]
+        switch byte {
+        case 0x00...0x08, 0x0B...0x1F, 0x7F: return true
+        case 0xC2:
+          if index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+        case 0xE2:
+          if index + 2 < count {
+            let second = bytes[index + 1]
+            let third = bytes[index + 2]
+            if second == 0x80 && (0xAA...0xAE).contains(third) { return true }
+            if second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+          }
+        default: break
+        }
+        index += 1
+      }
+      return false
+    }
   }
 
   /// What went wrong decoding, in a few words with the JSON path: `missing "seq"`, `wrong type at items.3`.

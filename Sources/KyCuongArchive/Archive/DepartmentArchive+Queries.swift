@@ -36,7 +36,7 @@ extension DepartmentArchive {
       var attachments: [ArchivedAttachment] = []
       for line in carried {
         let link = try line.decode(
-          model: DocumentAttachmentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+          model: DocumentAttachmentRow.self, keyDecodingStrategy: ArchiveColumnName.decoding)
         guard seen.insert(link.attachmentSha256).inserted else { continue }
         attachments.append(
           try link.attachment(byteCount: try line.decode(column: "byte_count", as: Int.self)))
@@ -206,7 +206,7 @@ extension DepartmentArchive {
       var query = connection.sql.select().column("*").from("import_log").orderBy("entry", .descending)
       if let limit, limit > 0 { query = query.limit(limit) }
       return try await query.all().reversed().map { row in
-        let line = try row.decode(model: ImportLogRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let line = try row.decode(model: ImportLogRow.self, keyDecodingStrategy: ArchiveColumnName.decoding)
         let outcome: ImportLogEntry.Outcome
         if line.outcome == "refused" {
           outcome = .refused(

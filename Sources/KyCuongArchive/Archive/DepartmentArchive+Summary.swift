@@ -56,7 +56,8 @@ extension DepartmentArchive {
             due: try decodeColumn(
               try row.decode(column: "due_on", as: String.self), "corrective_actions.due_on",
               CalendarDate.init),
-            item: try row.decode(column: "item_id", as: String?.self).map { ItemID($0) }, today: today)
+            item: try row.decodeIfPresent(column: "item_id", as: String.self).map { ItemID($0) }, today: today
+          )
         }
       return fold.summary(
         filesRead: documents, audits: audits, duplicates: documents - audits, warnings: warnings,
@@ -86,7 +87,7 @@ struct SummaryChecklists: Sendable {
         checklistID: try row.decode(column: "checklist_id", as: String.self),
         title: LocalizedText(
           vi: try row.decode(column: "title_vi", as: String.self),
-          en: try row.decode(column: "title_en", as: String?.self)),
+          en: try row.decodeIfPresent(column: "title_en", as: String.self)),
         items: [], positions: [:])
     }
     let items = try await db.raw("SELECT * FROM checklist_items ORDER BY checklist_digest, position")
@@ -119,6 +120,10 @@ final class SummaryFold: @unchecked Sendable {
   /// first audit that assessed it (the item's text is that audit's).
   private var itemCounts: [String: [(assessed: Int, failures: Int, first: Int)]] = [:]
 
+  /// The focus areas' columns of ``ArchiveQuery/summaryAudits(_:)``, by the area's position.
+  private static let tagColumns = FocusArea.allCases.indices.map { "tag\($0)" }
+  private static let scoreColumns = FocusArea.allCases.indices.map { "score\($0)" }
+
   init(filter: SummaryFilter, checklists: SummaryChecklists) {
     self.filter = filter
     self.checklists = checklists
@@ -142,15 +147,15 @@ final class SummaryFold: @unchecked Sendable {
     let digest = try row.decode(column: "checklist_digest", as: String.self)
     let dayText = try row.decode(column: "started_on", as: String.self)
     let day = try decodeColumn(dayText, "audits.started_on", CalendarDate.init)
-    let overall = try row.decode(column: "overall_score", as: Double?.self)
+    let overall = try row.decodeIfPresent(column: "overall_score", as: Double.self)
     var rating: RatingBand?
-    if let id = try row.decode(column: "rating_id", as: String?.self) {
+    if let id = try row.decodeIfPresent(column: "rating_id", as: String.self) {
       rating = RatingBand(
         id: id, from: try row.decode(column: "rating_from", as: Double.self),
         to: try row.decode(column: "rating_to", as: Double.self),
         label: LocalizedText(
           vi: try row.decode(column: "rating_label_vi", as: String.self),
-          en: try row.decode(column: "rating_label_en", as: String?.self)))
+          en: try row.decodeIfPresent(column: "rating_label_en", as: String.self)))
     }
     guard let version = checklists.versions[digest] else {
       throw ArchiveRowError(column: "audits.checklist_digest", value: digest)
@@ -164,9 +169,9 @@ final class SummaryFold: @unchecked Sendable {
     months[day.monthDescription, default: AuditSummary.GroupTally()].add(score: overall, rating: rating)
     for (position, area) in FocusArea.allCases.enumerated() where filter.focus == nil || filter.focus == area
     {
-      guard try row.decode(column: "tag\(position)", as: String?.self) != nil else { continue }
+      guard try !row.decodeNil(column: Self.tagColumns[position]) else { continue }
       focusGroups[position, default: AuditSummary.GroupTally()].add(
-        score: try row.decode(column: "score\(position)", as: Double?.self), rating: rating)
+        score: try row.decodeIfPresent(column: Self.scoreColumns[position], as: Double.self), rating: rating)
     }
     let focusTag = filter.focus?.tag
     let verdicts = try row.decode(column: "verdicts", as: String.self)

@@ -58,20 +58,29 @@ enum Settlement {
 
   /// Settles the earlier actions of `audit`'s unit and checklist whose item passes in it, where it is
   /// earlier than the audit that settled them so far.
+  ///
+  /// Two statements, two ranges of `actions_by_unit_item_settled` (schema version 3), rather than one with
+  /// `settled_at IS NULL OR …`, which reads every earlier action of the unit on the item: the unsettled
+  /// actions, then those settled by an audit that started no earlier than this one.
   static func settle(by audit: AuditRecord, on db: any SQLDatabase) async throws {
     let passed = audit.items.filter { $0.verdict == .passed }.map {
       $0.itemID.rawValue as any Encodable & Sendable
     }
     guard !passed.isEmpty else { return }
     let start = ArchiveTime.string(audit.startedAt)
+    let set: SQLQueryString =
+      "UPDATE corrective_actions SET settled_by = \(bind: audit.id), settled_at = \(bind: start)"
+    let earlierActions: SQLQueryString = """
+       WHERE unit = \(bind: audit.unit) AND checklist_id = \(bind: audit.checklistID) \
+      AND item_id IN (\(binds: passed)) AND audit_started_at < \(bind: start)
+      """
+    try await db.raw(set + earlierActions + " AND settled_at IS NULL").run()
     try await db.raw(
-      """
-      UPDATE corrective_actions SET settled_by = \(bind: audit.id), settled_at = \(bind: start) \
-      WHERE unit = \(bind: audit.unit) AND checklist_id = \(bind: audit.checklistID) \
-      AND item_id IN (\(binds: passed)) AND audit_started_at < \(bind: start) \
-      AND (settled_at IS NULL OR settled_at > \(bind: start) \
-      OR (settled_at = \(bind: start) AND settled_by > \(bind: audit.id)))
-      """
+      set + earlierActions
+        + """
+         AND settled_at >= \(bind: start) \
+        AND (settled_at > \(bind: start) OR settled_by > \(bind: audit.id))
+        """
     ).run()
   }
 

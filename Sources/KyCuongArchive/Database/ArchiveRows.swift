@@ -21,6 +21,14 @@ func decodeColumn<T>(_ text: String, _ column: String, _ read: (String) -> T?) t
   return value
 }
 
+extension SQLRow {
+  /// The column's value, or nil when it is NULL. SQLiteKit decodes `T?` through a nested decoder made for
+  /// each value; asking for NULL first and then for `T` is its direct path (a tenth of `archive summary`).
+  func decodeIfPresent<T: Decodable>(column: String, as type: T.Type) throws -> T? {
+    try decodeNil(column: column) ? nil : decode(column: column, as: type)
+  }
+}
+
 struct DocumentRow: Codable, Sendable {
   var sha256: String
   var kind: String
@@ -423,18 +431,18 @@ struct DocumentAttachmentRow: Codable, Sendable {
 extension SQLInsertBuilder {
   /// Inserts `rows`, every column named even when nil, snake_case.
   func rows(_ rows: [some Encodable]) throws -> Self {
-    try models(rows, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
+    try models(rows, keyEncodingStrategy: ArchiveColumnName.encoding, nilEncodingStrategy: .asNil)
   }
 }
 
 extension SQLQueryFetcher {
   /// Every row, decoded from snake_case columns.
   func all<Row: Decodable>(_ type: Row.Type) async throws -> [Row] {
-    try await all(decoding: type, keyDecodingStrategy: .convertFromSnakeCase)
+    try await all(decoding: type, keyDecodingStrategy: ArchiveColumnName.decoding)
   }
 
   /// The first row, decoded from snake_case columns.
   func first<Row: Decodable>(_ type: Row.Type) async throws -> Row? {
-    try await first(decoding: type, keyDecodingStrategy: .convertFromSnakeCase)
+    try await first(decoding: type, keyDecodingStrategy: ArchiveColumnName.decoding)
   }
 }

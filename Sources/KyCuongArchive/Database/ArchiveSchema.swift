@@ -30,6 +30,8 @@ enum ArchiveSchema {
     Migration(
       version: 1, name: "documents, checklists, audits, items, actions, keys, import log", apply: version1),
     Migration(version: 2, name: "the attachments of audit bundles", apply: version2),
+    Migration(
+      version: 3, name: "the actions an arriving audit settles, by whether they are settled", apply: version3),
   ]
 
   /// The highest version this program knows.
@@ -262,5 +264,20 @@ enum ArchiveSchema {
       .column("attached_at", type: .text, .notNull)
       .primaryKey("document_sha256", "attachment_sha256")
       .run()
+  }
+
+  // MARK: - Version 3
+
+  @Sendable static func version3(_ db: any SQLDatabase) async throws {
+    // An arriving audit settles the earlier actions of its unit and checklist on the items it passes, where
+    // no earlier audit has (``Settlement/settle(by:on:)``). `actions_by_unit_item` made that a walk over
+    // every earlier action of the unit on those items, settled or not: 12,000 rows and 0.1 s an import on
+    // 63,000 audits, the import's slow-down with size. With the settling audit's start in the key, the
+    // unsettled actions (NULL) and those settled by a later audit are two ranges of it, and actions settled
+    // earlier are not read (when audits arrive in time order, the second range is empty). Not partial, so
+    // that the planner never takes it for the overdue actions (`actions_open_by_due`).
+    try await db.create(index: "actions_by_unit_item_settled").on("corrective_actions").column("unit")
+      .column("checklist_id").column("item_id").column("settled_at").run()
+    try await db.drop(index: "actions_by_unit_item").run()
   }
 }

@@ -222,9 +222,11 @@ extension Session {
     let merged: Audit
     do {
       logs = try store.teamLogs(for: audit.id)
-      merged = try store.mergedAudit(audit.id)
+      merged = try TeamMerge.merge(logs.map(\.log))
+    } catch let error as TeamMergeError {
+      throw IntegrityError(reason: AuditStoreError.teamMerge(error).description)
     } catch {
-      throw IntegrityError(reason: error.description)
+      throw IntegrityError(reason: String(describing: error))
     }
     return try ExportIntegrity.seal(AuditExport(merged), deviceLogs: logs.map(\.data))
   }

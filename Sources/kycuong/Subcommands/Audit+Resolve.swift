@@ -39,14 +39,19 @@ extension KyCuongCommand.Audit {
     func execute() throws(CommandFailure) {
       let store = AuditStore(directory: storeOptions.folder)
       var leader: KyCuong.Audit
+      let own: DeviceLog
       let others: [DeviceLog]
       let merged: KyCuong.Audit
       do {
         leader = try store.open(audit).audit
-        others = try store.teamLogs(for: audit).dropFirst().map(\.log)
-        merged = try store.mergedAudit(audit)
+        let logs = try store.teamLogs(for: audit).map(\.log)
+        own = logs[0]
+        others = Array(logs.dropFirst())
+        merged = try TeamMerge.merge(logs)
+      } catch let error as TeamMergeError {
+        throw CommandFailure(AuditStoreError.teamMerge(error).description)
       } catch {
-        throw CommandFailure(error.description)
+        throw CommandFailure(String(describing: error))
       }
       defer { store.close(audit) }
       let itemID = ItemID(item)
@@ -79,14 +84,15 @@ extension KyCuongCommand.Audit {
       } catch {
         throw CommandFailure(CommandFiles.reason(error))
       }
+      // The logs as they are now: the leader's with the resolution, the members' as read.
+      let logs = [DeviceLog(name: own.name, events: leader.events)] + others
       let after: KyCuong.Audit
       do {
-        after = try store.mergedAudit(audit)
+        after = try TeamMerge.merge(logs)
       } catch {
-        throw CommandFailure(error.description)
+        throw CommandFailure(AuditStoreError.teamMerge(error).description)
       }
-      let devices =
-        (try? store.teamLogs(for: audit).map { AuditStore.MergedDevice(log: $0.log, added: 0) }) ?? []
+      let devices = logs.map { AuditStore.MergedDevice(log: $0, added: 0) }
       try CommandFiles.write(
         "Resolved \(item): \(TeamListing.describe(after.records[itemID]?.state ?? .unanswered)), settling "
           + settles.map(\.description).joined(separator: ", ") + "\n"
