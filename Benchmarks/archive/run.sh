@@ -12,7 +12,7 @@
 # print only). The machine's load is printed before and after: the machine may be shared, so read the
 # ratios, not the times. Environment: RUNS (default 3), SCAN_RUNS (runs of the folder scans, `report
 # summary` and Python, which take minutes at 100,000; default RUNS), SWIFT_SCRATCH (default .build), KEEP=1,
-# CONFIG (default release; debug only to try the script), WORK=DIR (work there and keep it: the samples a
+# CONFIG (default release; debug only to try the script), BENCH_WORK=DIR (work there and keep it: the samples a
 # run generated there, with their generation time, are used again; the archives are made anew).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -27,8 +27,8 @@ config=${CONFIG:-release}
 echo "Building kycuong ($config)…" >&2
 swift build -c "$config" --product kycuong --scratch-path "$scratch" >/dev/null
 kycuong="$(swift build -c "$config" --product kycuong --scratch-path "$scratch" --show-bin-path)/kycuong"
-if [[ -n ${WORK:-} ]]; then
-  work=$WORK
+if [[ -n ${BENCH_WORK:-} ]]; then
+  work=$BENCH_WORK
   mkdir -p "$work"
 else
   work=$(mktemp -d "${TMPDIR:-/tmp}/kycuong-archive-bench.XXXXXX")
@@ -93,6 +93,8 @@ for count in "$@"; do
     best "trend-$database-$count" "$kycuong" archive trend "$unit" --database "$location"
     best "overdue-$database-$count" "$kycuong" archive actions --overdue --today "$today" \
       --database "$location"
+    # The fixed part of those whole commands: start, open the archive, one row, exit.
+    best "open-$database-$count" "$kycuong" archive list --limit 1 --database "$location"
   done
   # The plans of the same queries on this archive, after ANALYZE (into the work folder, for the README).
   for database in sqlite pg; do
@@ -118,6 +120,7 @@ PY
     fi
   done
   overdue=$(($(wc -l <"$work/overdue-sqlite-$count.out") - 2)) # less the header and its rule
+  trend_rows=$(($(wc -l <"$work/trend-sqlite-$count.out") - 2))
   rows+=("$(
     awk -v n="$count" -v gen="$(wall "gen-$count")" -v is="$(wall "import-sqlite-$count")" \
       -v ip="$(wall "import-pg-$count")" -v ss="$(wall "summary-sqlite-$count")" \
@@ -125,9 +128,10 @@ PY
       -v mss="$(rss "summary-sqlite-$count")" -v msp="$(rss "summary-pg-$count")" \
       -v mrp="$(rss "report-$count")" -v mpy="$(rss "python-$count")" \
       -v ts="$(ms "trend-sqlite-$count")" -v tp="$(ms "trend-pg-$count")" \
-      -v os="$(ms "overdue-sqlite-$count")" -v op="$(ms "overdue-pg-$count")" -v od="$overdue" 'BEGIN {
-      printf "| %d | %.1f | %.1f s, %.0f/s | %.1f s, %.0f/s | %.2f s, %d MiB | %.2f s, %d MiB | %.2f s, %d MiB | %.2f s, %d MiB | %.1f× / %.1f× | %d / %d ms | %d / %d ms (%d rows) |\n",
-        n, gen, is, n / is, ip, n / ip, ss, mss, sp, msp, rp, mrp, py, mpy, rp / ss, rp / sp, ts, tp, os, op, od
+      -v os="$(ms "overdue-sqlite-$count")" -v op="$(ms "overdue-pg-$count")" -v od="$overdue" \
+      -v fs="$(ms "open-sqlite-$count")" -v fp="$(ms "open-pg-$count")" -v tr="$trend_rows" 'BEGIN {
+      printf "| %d | %.1f | %.1f s, %.0f/s | %.1f s, %.0f/s | %.2f s, %d MiB | %.2f s, %d MiB | %.2f s, %d MiB | %.2f s, %d MiB | %.1f× / %.1f× | %d / %d ms (%d rows) | %d / %d ms (%d rows) | %d / %d ms |\n",
+        n, gen, is, n / is, ip, n / ip, ss, mss, sp, msp, rp, mrp, py, mpy, rp / ss, rp / sp, ts, tp, tr, os, op, od, fs, fp
     }'
   )")
 done
@@ -138,8 +142,8 @@ Run $(date -u +%Y-%m-%d) on $(nproc) cores: \`Benchmarks/archive/run.sh $*\`, $c
 the archive's queries, of $scan_runs for the folder scans (one run for generation and import). Load average (1, 5, 15 min) before: $started_load;
 after: $(load).
 
-| audits | generate | import SQLite | import PostgreSQL | \`archive summary\` SQLite (wall, peak RSS) | \`archive summary\` PostgreSQL | \`report summary\` (folder) | Python (mean per unit) | folder ÷ archive (SQLite / PG) | \`trend UNIT\` SQLite / PG | \`actions --overdue\` SQLite / PG |
-| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| audits | generate | import SQLite | import PostgreSQL | \`archive summary\` SQLite (wall, peak RSS) | \`archive summary\` PostgreSQL | \`report summary\` (folder) | Python (mean per unit) | folder ÷ archive (SQLite / PG) | \`trend UNIT\` SQLite / PG | \`actions --overdue\` SQLite / PG | start, open, one row (\`list --limit 1\`) SQLite / PG |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 $(printf '%s\n' "${rows[@]}")
 EOF
 )

@@ -18,9 +18,9 @@ extension DepartmentArchive {
       let items = try await db.select().column("*").from("item_results").where("audit_id", .equal, id)
         .orderBy("position").all(ItemRow.self)
       let focus = try await db.select().column("*").from("focus_area_scores").where("audit_id", .equal, id)
-        .orderBy("tag").all(FocusAreaRow.self)
+        .orderBy("tag").all(reading: FocusAreaRow.self)
       let actions = try await db.select().column("*").from("corrective_actions").where("audit_id", .equal, id)
-        .orderBy("position").all(ActionRow.self)
+        .orderBy("position").all(reading: ActionRow.self)
       let documents = try await db.select().columns(DocumentRow.metadataColumns).from("documents")
         .where("audit_id", .equal, id).orderBy("import_entry").all(DocumentMetadataRow.self)
       let record = try row.record(
@@ -109,7 +109,7 @@ extension DepartmentArchive {
     let audits = try await list(.scoreTrend(unit: unit))
     let focus = ArchiveQuery.focusAreaTrend(unit: unit).sql(backend)
     let scores = try await withConnection("reading the trend of \(unit)") { connection in
-      try await connection.sql.raw(focus).all(FocusAreaRow.self)
+      try await connection.sql.raw(focus).all(reading: FocusAreaRow.self)
     }
     let byAudit = Dictionary(grouping: scores, by: \.auditId)
     return audits.map { audit in
@@ -278,7 +278,8 @@ extension DepartmentArchive {
   private func list(_ query: ArchiveQuery) async throws(ArchiveError) -> [AuditListEntry] {
     let statement = query.sql(backend)
     return try await withConnection("listing audits") { connection in
-      try await connection.sql.raw(statement).all(AuditListRow.self).map { row throws(ArchiveRowError) in
+      try await connection.sql.raw(statement).all(reading: AuditListRow.self).map {
+        row throws(ArchiveRowError) in
         try row.entry()
       }
     }
@@ -287,14 +288,15 @@ extension DepartmentArchive {
   private func actionList(_ query: ArchiveQuery) async throws(ArchiveError) -> [ArchivedAction] {
     let statement = query.sql(backend)
     return try await withConnection("listing corrective actions") { connection in
-      try await connection.sql.raw(statement).all(ActionRow.self).map { row throws(ArchiveRowError) in
+      try await connection.sql.raw(statement).all(reading: ActionRow.self).map {
+        row throws(ArchiveRowError) in
         try row.entry()
       }
     }
   }
 }
 
-struct AuditListRow: Codable, Sendable {
+struct AuditListRow: Sendable, ArchiveRowReadable {
   var auditId: String
   var unit: String
   var checklistId: String
@@ -308,6 +310,22 @@ struct AuditListRow: Codable, Sendable {
   var ratingForced: Bool
   var criticalFailures: Int
   var criticalItems: String
+
+  init(row: some SQLRow) throws {
+    auditId = try row.decode(column: "audit_id", as: String.self)
+    unit = try row.decode(column: "unit", as: String.self)
+    checklistId = try row.decode(column: "checklist_id", as: String.self)
+    checklistVersion = try row.decode(column: "checklist_version", as: String.self)
+    visitType = try row.decode(column: "visit_type", as: String.self)
+    startedAt = try row.decode(column: "started_at", as: String.self)
+    finishedAt = try row.decodeIfPresent(column: "finished_at", as: String.self)
+    leader = try row.decode(column: "leader", as: String.self)
+    overallScore = try row.decodeIfPresent(column: "overall_score", as: Double.self)
+    ratingId = try row.decodeIfPresent(column: "rating_id", as: String.self)
+    ratingForced = try row.decode(column: "rating_forced", as: Bool.self)
+    criticalFailures = try row.decode(column: "critical_failures", as: Int.self)
+    criticalItems = try row.decode(column: "critical_items", as: String.self)
+  }
 
   func entry() throws(ArchiveRowError) -> AuditListEntry {
     AuditListEntry(
