@@ -84,7 +84,11 @@ extension AuditStore {
   /// - Returns: The merged audit (``/KyCuong/Audit/origins`` says where each event was recorded).
   /// - Throws: ``AuditStoreError``.
   public func mergedAudit(_ id: String) throws(AuditStoreError) -> Audit {
-    let logs = try teamLogs(for: id).map(\.log)
+    try Self.mergedAudit(of: teamLogs(for: id).map(\.log))
+  }
+
+  /// `logs` merged (``/KyCuong/TeamMerge/merge(_:)``), for a caller that has read them already.
+  package static func mergedAudit(of logs: [DeviceLog]) throws(AuditStoreError) -> Audit {
     do throws(TeamMergeError) {
       return try TeamMerge.merge(logs)
     } catch {

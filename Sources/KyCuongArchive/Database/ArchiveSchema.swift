@@ -31,7 +31,8 @@ enum ArchiveSchema {
       version: 1, name: "documents, checklists, audits, items, actions, keys, import log", apply: version1),
     Migration(version: 2, name: "the attachments of audit bundles", apply: version2),
     Migration(
-      version: 3, name: "the actions an arriving audit settles, by whether they are settled", apply: version3),
+      version: 3, name: "corrective actions by unit, checklist, item and when they were settled",
+      apply: version3),
   ]
 
   /// The highest version this program knows.

@@ -210,23 +210,23 @@ extension Session {
 
   /// The export of `audit` with its `integrity`: the chain head of its log as it is on disk, and the digests.
   func sealedExport(of audit: Audit) throws(IntegrityError) -> AuditExport {
-    let log: Data
-    do {
-      log = try store.logData(for: audit.id)
-    } catch {
-      throw IntegrityError(reason: error.description)
+    guard store.hasDeviceLogs(audit.id) else {
+      let log: Data
+      do {
+        log = try store.logData(for: audit.id)
+      } catch {
+        throw IntegrityError(reason: error.description)
+      }
+      return try ExportIntegrity.seal(AuditExport(audit), log: log)
     }
-    guard store.hasDeviceLogs(audit.id) else { return try ExportIntegrity.seal(AuditExport(audit), log: log) }
     // A team audit: the export is of every device's log merged, and pins each of them.
     let logs: [AuditStore.TeamLog]
     let merged: Audit
     do {
       logs = try store.teamLogs(for: audit.id)
-      merged = try TeamMerge.merge(logs.map(\.log))
-    } catch let error as TeamMergeError {
-      throw IntegrityError(reason: AuditStoreError.teamMerge(error).description)
+      merged = try AuditStore.mergedAudit(of: logs.map(\.log))
     } catch {
-      throw IntegrityError(reason: String(describing: error))
+      throw IntegrityError(reason: error.description)
     }
     return try ExportIntegrity.seal(AuditExport(merged), deviceLogs: logs.map(\.data))
   }

@@ -47,11 +47,9 @@ extension KyCuongCommand.Audit {
         let logs = try store.teamLogs(for: audit).map(\.log)
         own = logs[0]
         others = Array(logs.dropFirst())
-        merged = try TeamMerge.merge(logs)
-      } catch let error as TeamMergeError {
-        throw CommandFailure(AuditStoreError.teamMerge(error).description)
+        merged = try AuditStore.mergedAudit(of: logs)
       } catch {
-        throw CommandFailure(String(describing: error))
+        throw CommandFailure(error.description)
       }
       defer { store.close(audit) }
       let itemID = ItemID(item)
@@ -88,9 +86,9 @@ extension KyCuongCommand.Audit {
       let logs = [DeviceLog(name: own.name, events: leader.events)] + others
       let after: KyCuong.Audit
       do {
-        after = try TeamMerge.merge(logs)
+        after = try AuditStore.mergedAudit(of: logs)
       } catch {
-        throw CommandFailure(AuditStoreError.teamMerge(error).description)
+        throw CommandFailure(error.description)
       }
       let devices = logs.map { AuditStore.MergedDevice(log: $0, added: 0) }
       try CommandFiles.write(
