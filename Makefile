@@ -4,10 +4,10 @@ SWIFT ?= swift
 DOCS_DIR ?= docs-site
 SYMBOLS_DIR := .build/symbol-graphs
 
-.PHONY: run test deps build lint checklists-check spreadsheet-check consumer-check unit-tests archive-tests fuzz-smoke fuzz pty-tests render-check docs-check docs docs-preview bench bench-tools bench-repl bench-summary format clean
+.PHONY: run test deps build lint checklists-check spreadsheet-check consumer-check unit-tests archive-tests server-check fuzz-smoke fuzz pty-tests render-check docs-check docs docs-preview bench bench-tools bench-repl bench-summary format clean
 
 # Installs what a fresh Debian machine lacks: libedit-dev (the REPL's line editor), Python's jsonschema (the
-# schema tests) and pexpect (the pseudo-terminal tests). Scripts/render-html.sh installs Chromium and poppler
+# schema tests), pexpect (the pseudo-terminal tests) and cryptography (the server check's own RFC 9421 signer). Scripts/render-html.sh installs Chromium and poppler
 # when it first runs. Everything else ships with the Swift toolchain.
 deps:
 	@if ! pkg-config --exists libedit 2>/dev/null; then \
@@ -20,6 +20,7 @@ deps:
 	fi
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
 	@python3 -c 'import pexpect' 2>/dev/null || python3 -m pip install --quiet pexpect
+	@python3 -c 'import cryptography' 2>/dev/null || python3 -m pip install --quiet cryptography
 
 build: deps
 	$(SWIFT) build
@@ -40,6 +41,15 @@ unit-tests: deps
 # initdb/pg_ctl are missing) and always removes. CI=true makes a PostgreSQL case that cannot run a failure.
 archive-tests: deps
 	Scripts/with-postgres.sh $(SWIFT) test --filter KyCuongArchiveTests
+
+# The department server as a team and a department use it (Scripts/server/test_server.py): a team audit on three
+# devices merged, pushed to a real `kycuong serve` on loopback (a free port, a temp dir), hostile requests, kill -9
+# and restart, the dashboard's review in its pages (screenshotted by headless Chromium when installed); on SQLite,
+# then on a throwaway PostgreSQL (Scripts/with-postgres.sh).
+server-check: deps
+	$(SWIFT) build --product kycuong
+	python3 Scripts/server/test_server.py $$($(SWIFT) build --show-bin-path)/kycuong
+	Scripts/with-postgres.sh python3 Scripts/server/test_server.py $$($(SWIFT) build --show-bin-path)/kycuong --postgres
 
 # libFuzzer + AddressSanitizer over the committed seed corpus (Tests/Fuzz/Corpus): bounded in `make test`,
 # longer with `make fuzz` (RUNS=N to choose).
@@ -86,7 +96,7 @@ docs: deps
 docs-preview: deps
 	Scripts/build-docs.sh preview
 
-test: deps lint checklists-check unit-tests archive-tests fuzz-smoke pty-tests render-check spreadsheet-check consumer-check docs-check
+test: deps lint checklists-check unit-tests archive-tests fuzz-smoke pty-tests render-check server-check spreadsheet-check consumer-check docs-check
 	@echo "make test: all checks passed"
 
 # The benchmarks of issue 13 (Benchmarks/run.py): kycuong in release (.build-release) beside its peers —

@@ -27,6 +27,7 @@ let signatures: TargetDependencyCondition? = .when(traits: ["Integrity"])
 let commandLine: TargetDependencyCondition? = .when(traits: ["CommandLine"])
 let archive: TargetDependencyCondition? = .when(traits: ["Archive"])
 let spreadsheets: TargetDependencyCondition? = .when(traits: ["Spreadsheet"])
+let server: TargetDependencyCondition? = .when(traits: ["Server"])
 
 let package = Package(
   name: "KyCuong",
@@ -38,6 +39,8 @@ let package = Package(
     .library(name: "KyCuongBundle", targets: ["KyCuongBundle"]),
     .library(name: "KyCuongArchive", targets: ["KyCuongArchive"]),
     .library(name: "KyCuongSpreadsheet", targets: ["KyCuongSpreadsheet"]),
+    .library(name: "KyCuongSync", targets: ["KyCuongSync"]),
+    .library(name: "KyCuongServer", targets: ["KyCuongServer"]),
     .executable(name: "kycuong", targets: ["kycuong"]),
   ],
   traits: [
@@ -58,7 +61,14 @@ let package = Package(
         "KyCuongArchive and `kycuong archive`: the department archive on SQLite or PostgreSQL (SQLKit, "
         + "sqlite-kit, postgres-kit, SwiftNIO).",
       enabledTraits: ["Integrity"]),
-    .default(enabledTraits: ["Integrity", "Spreadsheet", "CommandLine", "Archive"]),
+    .trait(
+      name: "Server",
+      description:
+        "KyCuongSync and KyCuongServer, and `kycuong serve` / `kycuong push`: the department server over the "
+        + "archive (Hummingbird 2, bcrypt from hummingbird-auth) and its signed requests (RFC 9421, parsed with "
+        + "swift-http-structured-headers).",
+      enabledTraits: ["Archive"]),
+    .default(enabledTraits: ["Integrity", "Spreadsheet", "CommandLine", "Archive", "Server"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -71,6 +81,14 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    // The department server (trait Server): Hummingbird 2 without its swift-configuration support (the
+    // server's settings are the command's options), bcrypt for people's passwords, and RFC 8941 structured
+    // fields for the Signature-Input and Signature headers of RFC 9421.
+    .package(
+      url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+    .package(url: "https://github.com/apple/swift-http-structured-headers", from: "1.7.0"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // The core library: Foundation only, no C, no terminal.
@@ -144,6 +162,31 @@ let package = Package(
       dependencies: [
         "KyCuong", .product(name: "ZIPFoundation", package: "ZIPFoundation", condition: spreadsheets),
       ]),
+    // The wire between devices and the department server: signed requests (HTTP Message Signatures, RFC 9421,
+    // Ed25519), content digests (RFC 9530), the API's paths and bodies. Shared by the server and `kycuong push`.
+    .target(
+      name: "KyCuongSync",
+      dependencies: [
+        "KyCuong", "KyCuongIntegrity",
+        .product(name: "Crypto", package: "swift-crypto", condition: server),
+        .product(
+          name: "RawStructuredFieldValues", package: "swift-http-structured-headers", condition: server),
+      ]),
+    // The department server: the API under /api/v1 and the web dashboard, over the archive.
+    .target(
+      name: "KyCuongServer",
+      dependencies: [
+        "KyCuong", "KyCuongIntegrity", "KyCuongSync",
+        .target(name: "KyCuongArchive", condition: server),
+        .product(name: "Hummingbird", package: "hummingbird", condition: server),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth", condition: server),
+        .product(name: "HTTPTypes", package: "swift-http-types", condition: server),
+        .product(name: "NIOCore", package: "swift-nio", condition: server),
+        .product(name: "Crypto", package: "swift-crypto", condition: server),
+        .product(name: "SQLKit", package: "sql-kit", condition: server),
+        .product(name: "Logging", package: "swift-log", condition: server),
+      ],
+      resources: [.copy("openapi.json")]),
     // libedit, through pkg-config; only the executable imports it.
     .systemLibrary(
       name: "CEditLine",
@@ -165,6 +208,8 @@ let package = Package(
         "KyCuongBundle",
         "KyCuongSamples",
         .target(name: "KyCuongArchive", condition: archive),
+        .target(name: "KyCuongSync", condition: server),
+        .target(name: "KyCuongServer", condition: server),
         "KyCuongSpreadsheet",
         "CEditLine",
         "CEditLineShim",
@@ -191,6 +236,11 @@ let package = Package(
         "KyCuongStore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
+    .testTarget(
+      name: "KyCuongServerTests",
+      dependencies: [
+        "KyCuong", "KyCuongIntegrity", "KyCuongSync", "KyCuongServer", "KyCuongArchive", "KyCuongTestSupport",
+      ]),
     .testTarget(
       name: "KyCuongSpreadsheetTests",
       dependencies: [

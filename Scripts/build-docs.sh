@@ -54,7 +54,7 @@ failed=0
 # graph is extracted for `KyCuong` with the symbols of every floor it re-exports.
 floors=KyCuongSupport,KyCuongModel,KyCuongCatalog,KyCuongAudit,KyCuongScoring,KyCuongExport,KyCuongReports
 extract KyCuong -experimental-allowed-reexported-modules="$floors"
-for module in KyCuongIntegrity KyCuongStore KyCuongBundle KyCuongSpreadsheet KyCuongArchive; do
+for module in KyCuongIntegrity KyCuongStore KyCuongBundle KyCuongSpreadsheet KyCuongArchive KyCuongSync KyCuongServer; do
   extract "$module"
 done
 
@@ -69,6 +69,8 @@ convert KyCuongStore Sources/KyCuongStore/KyCuongStore.docc KyCuong KyCuongInteg
 convert KyCuongBundle Sources/KyCuongBundle/KyCuongBundle.docc KyCuong KyCuongIntegrity
 convert KyCuongSpreadsheet Sources/KyCuongSpreadsheet/KyCuongSpreadsheet.docc KyCuong
 convert KyCuongArchive Sources/KyCuongArchive/KyCuongArchive.docc KyCuong KyCuongIntegrity
+convert KyCuongSync Sources/KyCuongSync/KyCuongSync.docc KyCuong KyCuongIntegrity
+convert KyCuongServer Sources/KyCuongServer/KyCuongServer.docc KyCuong KyCuongIntegrity KyCuongArchive KyCuongSync
 
 [ "$failed" = 0 ] || exit 1
 case "$mode" in
@@ -76,7 +78,7 @@ case "$mode" in
   site)
     dir=${2:-docs-site}
     rm -rf "$dir"
-    docc merge "$work"/archives/{KyCuong,KyCuongIntegrity,KyCuongStore,KyCuongBundle,KyCuongSpreadsheet,KyCuongArchive}.doccarchive \
+    docc merge "$work"/archives/{KyCuong,KyCuongIntegrity,KyCuongStore,KyCuongBundle,KyCuongSpreadsheet,KyCuongArchive,KyCuongSync,KyCuongServer}.doccarchive \
       --synthesized-landing-page-name KyCuong --output-path "$work/combined.doccarchive" >/dev/null
     docc process-archive transform-for-static-hosting "$work/combined.doccarchive" --output-path "$dir" \
       --hosting-base-path /

@@ -31,6 +31,9 @@ struct KyCuongCommand: AsyncParsableCommand {
     #if Archive
       commands.append(Archive.self)
     #endif
+    #if Server
+      commands.append(contentsOf: [Serve.self, Server.self, Sync.self])
+    #endif
     return commands
   }
 

@@ -10,6 +10,19 @@ extension AuditSummary {
   /// per item, and the trend of the mean score per month. `top` limits the failing items (0: all).
   public func html(language: Language, top: Int = 15) -> String {
     let say = Wording(language)
+    return HTMLPage.page(
+      title: say("Tổng hợp kết quả kiểm tra công vụ", "Summary of inspections"), language: language,
+      style: Self.htmlStyle, body: htmlBody(language: language, top: top))
+  }
+
+  /// The page's own style, beside ``HTMLPage``'s.
+  package static let htmlStyle =
+    "h1 { text-align: left; } .lead { color: #333; } svg { max-width: 100%; height: auto; display: block; margin: 6pt 0; }"
+
+  /// The summary's content, the body of ``html(language:top:)``: for pages that frame it (the department
+  /// server's dashboard).
+  package func htmlBody(language: Language, top: Int = 15) -> String {
+    let say = Wording(language)
     let e = ReportFormatting.escapeHTML
     var out: [String] = []
     out.append("<h1>" + say("TỔNG HỢP KẾT QUẢ KIỂM TRA CÔNG VỤ", "SUMMARY OF INSPECTIONS") + "</h1>")
@@ -138,10 +151,6 @@ extension AuditSummary {
       for file in skipped { out.append("<li><code>\(e(file.path))</code>: \(e(file.reason))</li>") }
       out.append("</ul>")
     }
-    return HTMLPage.page(
-      title: say("Tổng hợp kết quả kiểm tra công vụ", "Summary of inspections"), language: language,
-      style:
-        "h1 { text-align: left; } .lead { color: #333; } svg { max-width: 100%; height: auto; display: block; margin: 6pt 0; }",
-      body: out.joined(separator: "\n"))
+    return out.joined(separator: "\n")
   }
 }

@@ -7,7 +7,7 @@ import KyCuongSupport
 
 /// The frame every HTML report shares: one self-contained UTF-8 page, inline CSS, no script, no network; a
 /// font stack with full Vietnamese coverage; an A4 print stylesheet that keeps table rows whole.
-enum HTMLPage {
+package enum HTMLPage {
   static let fonts = #""DejaVu Sans", "Noto Sans", "Liberation Sans", "Segoe UI", Arial, sans-serif"#
 
   static let baseStyle = """
@@ -41,7 +41,7 @@ enum HTMLPage {
     """
 
   /// A whole page around `body`.
-  static func page(title: String, language: Language, style: String = "", body: String) -> String {
+  package static func page(title: String, language: Language, style: String = "", body: String) -> String {
     """
     <!DOCTYPE html>
     <html lang="\(language.rawValue)">

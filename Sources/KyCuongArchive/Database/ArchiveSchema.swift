@@ -33,6 +33,10 @@ enum ArchiveSchema {
     Migration(
       version: 3, name: "corrective actions by unit, checklist, item and when they were settled",
       apply: version3),
+    Migration(
+      version: 4,
+      name: "the department server: devices, people, sessions, audits' teams, reviews, request log",
+      apply: version4),
   ]
 
   /// The highest version this program knows.
@@ -280,5 +284,84 @@ enum ArchiveSchema {
     try await db.create(index: "actions_by_unit_item_settled").on("corrective_actions").column("unit")
       .column("checklist_id").column("item_id").column("settled_at").run()
     try await db.drop(index: "actions_by_unit_item").run()
+  }
+
+  // MARK: - Version 4
+
+  @Sendable static func version4(_ db: any SQLDatabase) async throws {
+    // The devices a department admin registered: an Ed25519 key (its fingerprint is the key id of the
+    // device's signed requests), the team it works for and its role. Never deleted: a device that leaves
+    // is revoked, so that the request log and the audits it pushed still name it.
+    try await db.create(table: "server_devices")
+      .column("key_id", type: .text, .primaryKey(autoIncrement: false))
+      .column("public_key", type: .text, .notNull, .unique)
+      .column("name", type: .text, .notNull)
+      .column("team", type: .text, .notNull)
+      .column("role", type: .text, .notNull)
+      .column("added_by", type: .text, .notNull)
+      .column("added_at", type: .text, .notNull)
+      .column("revoked_at", type: .text)
+      .check(SQLRaw("role IN ('leader', 'member', 'viewer')"), named: nil as String?)
+      .run()
+    // Every nonce of a signed request the server accepted, for as long as its `created` time is within the
+    // window a request is accepted in: a second request with the same key and nonce is a replay.
+    try await db.create(table: "server_nonces")
+      .column("key_id", type: .text, .notNull)
+      .column("nonce", type: .text, .notNull)
+      .column("created_at", type: .text, .notNull)
+      .primaryKey("key_id", "nonce")
+      .run()
+    try await db.create(index: "server_nonces_by_created").on("server_nonces").column("created_at").run()
+    // The people who use the web pages: a bcrypt hash, never the password.
+    try await db.create(table: "server_people")
+      .column("name", type: .text, .primaryKey(autoIncrement: false))
+      .column("password_hash", type: .text, .notNull)
+      .column("role", type: .text, .notNull)
+      .column("added_by", type: .text, .notNull)
+      .column("added_at", type: .text, .notNull)
+      .check(SQLRaw("role IN ('admin', 'leader', 'viewer')"), named: nil as String?)
+      .run()
+    // Web sessions, by the SHA-256 of their cookie's token (a copy of the database gives no session).
+    try await db.create(table: "server_sessions")
+      .column("token_sha256", type: .text, .primaryKey(autoIncrement: false))
+      .column("person", type: .text, .notNull, .references("server_people", "name"))
+      .column("csrf_token", type: .text, .notNull)
+      .column("created_at", type: .text, .notNull)
+      .column("expires_at", type: .text, .notNull)
+      .run()
+    // The team each audit pushed to the server belongs to (the first push decides): a device of another
+    // team neither sees it nor pushes into it.
+    try await db.create(table: "server_audits")
+      .column("audit_id", type: .text, .primaryKey(autoIncrement: false))
+      .column("team", type: .text, .notNull)
+      .column("pushed_by", type: .text, .notNull)
+      .column("pushed_at", type: .text, .notNull)
+      .run()
+    try await db.create(index: "server_audits_by_team").on("server_audits").column("team").column("audit_id")
+      .run()
+    // The review of each audit, as a log: every decision appended, the latest is the audit's state.
+    try await db.create(table: "server_reviews")
+      .column("entry", type: .bigint, .primaryKey(autoIncrement: true))
+      .column("audit_id", type: .text, .notNull)
+      .column("state", type: .text, .notNull)
+      .column("comment", type: .text, .notNull)
+      .column("reviewer", type: .text, .notNull)
+      .column("at", type: .text, .notNull)
+      .check(SQLRaw("state IN ('approved', 'has-issues', 'rejected')"), named: nil as String?)
+      .run()
+    try await db.create(index: "server_reviews_by_audit").on("server_reviews").column("audit_id").column(
+      "entry"
+    )
+    .run()
+    // Every request the server refused, and every push it accepted: who, what, and why.
+    try await db.create(table: "server_request_log")
+      .column("entry", type: .bigint, .primaryKey(autoIncrement: true))
+      .column("at", type: .text, .notNull)
+      .column("method", type: .text, .notNull)
+      .column("path", type: .text, .notNull)
+      .column("status", type: .int, .notNull)
+      .column("who", type: .text, .notNull)
+      .column("outcome", type: .text, .notNull)
+      .run()
   }
 }

@@ -4,14 +4,14 @@ import KyCuong
 /// How the archive stores times and days as text, which sorts and compares the same on both backends (SQLite
 /// has no time type): times as the library writes them (``Timestamp``, ISO 8601 UTC, whole seconds), days as
 /// ``CalendarDate`` (`YYYY-MM-DD`) in Vietnam's time, the days a record states.
-enum ArchiveTime {
+package enum ArchiveTime {
   /// `date` as `YYYY-MM-DDTHH:MM:SSZ`, the fraction of a second dropped.
-  static func string(_ date: Date) -> String {
+  package static func string(_ date: Date) -> String {
     Timestamp.string(from: Timestamp.wholeSeconds(date))
   }
 
   /// The time a stored string names, or `nil`.
-  static func date(_ text: String) -> Date? {
+  package static func date(_ text: String) -> Date? {
     Timestamp.date(from: text)
   }
 

@@ -1,0 +1,374 @@
+#!/usr/bin/env python3
+"""The department server as a team and a department use it (issue 16), against a real `kycuong serve` process:
+
+1. A team audit on three devices, offline: the leader starts it and invites two members, who join from the
+   invitation files; each records on their own store; two devices count BADGE-01 differently (a conflict);
+   the leader merges, `finish` refuses, the leader resolves, finishes and exports.
+2. The server, started on loopback on a free port over a fresh archive (SQLite in the temp dir, or the
+   throwaway PostgreSQL database of Scripts/with-postgres.sh with --postgres): an admin registers the
+   devices and the people; the leader's device pushes the export (`kycuong sync push`), again (idempotent),
+   the member's and another team's devices are refused.
+3. Hostile requests, signed here by an independent RFC 9421 signer (Python's `cryptography`): a valid one
+   is accepted (the two implementations agree), then a replay, a changed body, a forged signature, a stale
+   time, an unknown key, an oversized body, another team's audit, path traversal — each refused with its
+   status, nothing stored, every refusal in the request log.
+4. kill -9 of the server after an acknowledged push; after a restart the audit is there.
+5. The dashboard: sign-in (wrong password refused), the review queue, the audit page (a unit named
+   `<script>…` renders as text), a form without its CSRF token refused, a viewer cannot review, the admin
+   approves; the leader's device then reads "approved" through the API.
+6. The pages, saved, screenshotted by headless Chromium (when it is installed) into $OUT.
+
+Usage: test_server.py KYCUONG_BINARY            (SQLite, in the temp dir)
+       with-postgres.sh test_server.py KYCUONG_BINARY --postgres   ($KYCUONG_TEST_DATABASE_URL)
+"""
+
+import base64
+import hashlib
+import http.client
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+BINARY = os.path.abspath(sys.argv[1])
+POSTGRES = sys.argv[2:] == ["--postgres"]
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OUT = os.environ.get("OUT", os.path.join(ROOT, ".build", "server-check-postgres" if POSTGRES else "server-check"))
+LEADER, BINH, CUONG = "Hoàng Văn Thụ", "Trần Thị Bình", "Lê Văn Cường"
+UNIT = "UBND phường <script>alert(1)</script>"
+PASSWORD = "mật-khẩu-đủ-dài-2026"
+failures = []
+
+
+def check(condition, message):
+    print(("ok   " if condition else "FAIL ") + message)
+    if not condition:
+        failures.append(message)
+
+
+def kycuong(args, cwd, stdin=None, expect=0):
+    run = subprocess.run(
+        [BINARY] + args, cwd=cwd, input=stdin, capture_output=True, text=True, timeout=300,
+        env=dict(os.environ, NO_COLOR="1"))
+    if expect is not None and run.returncode != expect:
+        raise SystemExit(
+            f"kycuong {' '.join(args)}: exit {run.returncode}, expected {expect}\n{run.stdout}\n{run.stderr}")
+    return run
+
+
+def session(store, inspector, script, cwd, expect=0):
+    return kycuong(["audit", "--store", store, "--lang", "en", "--inspector", inspector], cwd, script, expect)
+
+
+# 1. The team audit, offline ---------------------------------------------------------------------------------
+
+def answers_for_every_item():
+    """An answer for each item of the standard public-office-conduct checklist, by kind."""
+    with open(os.path.join(ROOT, "Checklists", "public-office-conduct.json"), encoding="utf-8") as handle:
+        checklist = json.load(handle)
+    by_kind = {"text": "Bộ phận một cửa, 8 giờ 05, có mặt 12 người", "observation": "11/12", "check": "đạt",
+               "yesNo": "có", "scale": "4"}
+    return [(item["id"], by_kind[item["kind"]]) for section in checklist["sections"] for item in section["items"]]
+
+
+def team_audit(work):
+    stores = {name: os.path.join(work, name) for name in ("leader", "binh", "cuong")}
+    start = session(
+        stores["leader"], LEADER,
+        f'start public-office-conduct --unit "{UNIT}" --address "Hà Nội" --leader "{LEADER}" '
+        f'--members "{BINH}, {CUONG}" --visit scheduled --province "Hà Nội" --level commune --one-stop yes\n'
+        + "\n" * 6, work)
+    audit_id = re.search(r"Started audit (\S+):", start.stdout).group(1)
+    for name, member in (("binh", BINH), ("cuong", CUONG)):
+        kycuong(["audit", "invite", audit_id, "--member", member, "--store", stores["leader"], "-o",
+                 f"{name}.json"], work)
+        kycuong(["audit", "join", f"{name}.json", "--device", f"{name}-laptop", "--store", stores[name]], work)
+    # Bình and Cường count the cards differently; Cường also checks the dress. The leader answers the rest.
+    session(stores["binh"], BINH, f"resume {audit_id}\ngoto BADGE-01\nnote Ảnh chụp bàn tiếp nhận\n10/12\n", work)
+    session(stores["cuong"], CUONG, f"resume {audit_id}\ngoto BADGE-01\n11/12\ngoto DRESS-01\n12/12\n", work)
+    leader_script = f"resume {audit_id}\n" + "".join(
+        f"goto {item}\n{answer}\n" for item, answer in answers_for_every_item()
+        if item not in ("BADGE-01", "DRESS-01"))
+    # Items that do not apply to this visit are refused (exit 1); every other answer is taken.
+    session(stores["leader"], LEADER, leader_script, work, expect=None)
+    logs = [os.path.join(stores[name], f"{audit_id}.jsonl") for name in ("binh", "cuong")]
+    merge = kycuong(["audit", "merge", audit_id] + logs + ["--store", stores["leader"]], work, expect=1)
+    check("1 conflict(s)" in merge.stdout, "merging three devices' logs finds the one conflict (BADGE-01)")
+    refused = session(stores["leader"], LEADER, f"resume {audit_id}\nfinish --yes\n", work, expect=1)
+    check("BADGE-01" in refused.stdout, "finish refuses while BADGE-01 is in conflict")
+    kycuong(["audit", "resolve", audit_id, "BADGE-01", "10/12", "--reason", "Đếm lại cùng đại diện đơn vị",
+             "--store", stores["leader"]], work)
+    export = os.path.join(work, "team.json")
+    session(stores["leader"], LEADER, f"resume {audit_id}\nfinish --yes\nexport {export}\n", work)
+    with open(export, encoding="utf-8") as handle:
+        exported = json.load(handle)
+    devices = [device["device"] for device in exported["integrity"]["devices"]]
+    check(devices == ["binh-laptop", "cuong-laptop", "leader"], f"the export pins three devices' logs: {devices}")
+    return audit_id, export
+
+
+# 2. The server ----------------------------------------------------------------------------------------------
+
+class Server:
+    def __init__(self, work, database, *extra):
+        self.work, self.database, self.extra = work, database, list(extra)
+        self.process, self.port = None, None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [BINARY, "serve", "--port", "0", "--database", self.database] + self.extra, cwd=self.work,
+            stdout=subprocess.PIPE, stderr=open(os.path.join(self.work, "serve.err"), "a"), text=True)
+        line = self.process.stdout.readline()
+        match = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
+        if not match:
+            raise SystemExit(f"the server did not start: {line!r}")
+        self.port = int(match.group(1))
+        return self
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def request(self, method, target, body=b"", headers=None):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        connection.request(method, target, body=body, headers=headers or {})
+        response = connection.getresponse()
+        data = response.read()
+        headers = dict(response.getheaders())
+        # Every cookie set, in order (a dict of the headers keeps only the last Set-Cookie).
+        headers["Set-Cookie"] = response.msg.get_all("Set-Cookie") or []
+        connection.close()
+        return response.status, headers, data
+
+    def stop(self, kill=False):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL if kill else signal.SIGTERM)
+            self.process.wait(timeout=30)
+        return self.process.returncode
+
+
+def read_private_key(path):
+    with open(path, encoding="utf-8") as handle:
+        file = json.load(handle)
+    return Ed25519PrivateKey.from_private_bytes(base64.b64decode(file["key"]))
+
+
+def key_id(public_path):
+    with open(public_path, encoding="utf-8") as handle:
+        raw = base64.b64decode(json.load(handle)["key"])
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def signed_headers(private_key, kid, method, target, body, created=None, nonce=None):
+    """RFC 9421 over @method @path @query content-digest, written here from the RFC, not from kycuong."""
+    path, _, query = target.partition("?")
+    digest = "sha-256=:" + base64.b64encode(hashlib.sha256(body).digest()).decode() + ":"
+    params = (f'("@method" "@path" "@query" "content-digest");created={created or int(time.time())};'
+              f'keyid="{kid}";nonce="{nonce or secrets.token_urlsafe(16)}";alg="ed25519"')
+    base = "\n".join([f'"@method": {method}', f'"@path": {path}', f'"@query": ?{query}',
+                      f'"content-digest": {digest}', f'"@signature-params": {params}'])
+    signature = base64.b64encode(private_key.sign(base.encode())).decode()
+    return {"Content-Digest": digest, "Signature-Input": f"kycuong={params}", "Signature": f"kycuong=:{signature}:"}
+
+
+def audit_count(work, database):
+    listing = kycuong(["archive", "list", "--database", database, "--format", "json"], work)
+    return len(json.loads(listing.stdout))
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="kycuong-server-check.")
+    server = None
+    try:
+        audit_id, export = team_audit(work)
+        database = os.environ["KYCUONG_TEST_DATABASE_URL"] if POSTGRES else os.path.join(work, "archive.sqlite")
+        backend = "PostgreSQL" if database.startswith("postgres") else "SQLite"
+        print(f"-- the server on {backend}")
+        keys = {}
+        for name in ("leader", "member", "other", "revoked"):
+            kycuong(["key", "generate", "--signer", name, "--out", f"{name}.key"], work)
+            keys[name] = os.path.join(work, f"{name}.key")
+        for name, team, role in (("leader", "Đoàn 1", "leader"), ("member", "Đoàn 1", "member"),
+                                 ("other", "Đoàn 2", "leader"), ("revoked", "Đoàn 1", "leader")):
+            kycuong(["server", "device", "add", keys[name] + ".pub", "--team", team, "--role", role,
+                     "--database", database], work)
+        kycuong(["server", "device", "revoke", key_id(keys["revoked"] + ".pub"), "--database", database], work)
+        kycuong(["server", "person", "add", "lan", "--role", "admin", "--database", database], work,
+                PASSWORD + "\n")
+        kycuong(["server", "person", "add", "xem", "--role", "viewer", "--database", database], work,
+                PASSWORD + "\n")
+        server = Server(work, database, "--maximum-body-mib", "1").start()
+        status, _, health = server.request("GET", "/api/v1/health")
+        check(status == 200 and json.loads(health)["status"] == "ok", "GET /api/v1/health answers without a signature")
+        status, _, document = server.request("GET", "/api/v1/openapi.json")
+        check(status == 200 and "/api/v1/audits" in json.loads(document)["paths"], "the OpenAPI document is served")
+
+        def sync(args, key, expect=0):
+            return kycuong(["sync"] + args + ["--server", server.url, "--key", keys[key]], work, expect=expect)
+
+        pushed = sync(["push", export], "leader")
+        check(f"archived as {audit_id} (Đoàn 1)" in pushed.stdout, "the leader's device pushes the team's export")
+        again = sync(["push", export], "leader")
+        check("already on the server" in again.stdout, "the same push again archives nothing new")
+        check(audit_count(work, database) == 1, "one audit in the archive after two pushes")
+        member = sync(["push", export], "member", expect=1)
+        check("403 forbidden" in member.stderr, "a member's device may not push")
+        other = sync(["push", export], "other", expect=1)
+        check("403 other-team" in other.stderr, "another team's leader may not push into this audit")
+        revoked = sync(["audits"], "revoked", expect=2)
+        check("401 unknown-key" in revoked.stderr, "a revoked device is refused")
+        listing = sync(["audits"], "other")
+        check(audit_id not in listing.stdout, "another team's device does not see the audit")
+
+        # 3. Hostile requests, signed by this script's own RFC 9421 signer.
+        print("-- hostile requests")
+        leader_key, leader_id = read_private_key(keys["leader"]), key_id(keys["leader"] + ".pub")
+        target = "/api/v1/audits"
+        headers = signed_headers(leader_key, leader_id, "GET", target, b"")
+        status, _, body = server.request("GET", target, headers=headers)
+        check(status == 200 and audit_id in body.decode(), "a request signed by an independent RFC 9421 signer is accepted")
+        status, _, body = server.request("GET", target, headers=headers)
+        check(status == 401 and json.loads(body)["title"] == "replayed", f"the same request again is a replay ({status})")
+        with open(export, "rb") as handle:
+            export_bytes = handle.read()
+        headers = signed_headers(leader_key, leader_id, "POST", target, export_bytes)
+        status, _, body = server.request("POST", target, export_bytes.replace(b'"unit"', b'"unit" ', 1), headers)
+        check(status == 401 and json.loads(body)["title"] == "digest", f"a changed body is refused ({status})")
+        headers = signed_headers(leader_key, leader_id, "GET", target, b"")
+        forged = headers["Signature"][:12] + ("A" if headers["Signature"][12] != "A" else "B") + headers["Signature"][13:]
+        status, _, body = server.request("GET", target, headers=dict(headers, Signature=forged))
+        check(status == 401 and json.loads(body)["title"] == "signature", f"a forged signature is refused ({status})")
+        headers = signed_headers(leader_key, leader_id, "GET", target, b"", created=int(time.time()) - 3600)
+        status, _, body = server.request("GET", target, headers=headers)
+        check(status == 401 and json.loads(body)["title"] == "stale", f"a signature an hour old is refused ({status})")
+        stranger = Ed25519PrivateKey.generate()
+        status, _, body = server.request("GET", target, headers=signed_headers(stranger, "0123456789abcdef", "GET", target, b""))
+        check(status == 401 and json.loads(body)["title"] == "unknown-key", f"an unknown key is refused ({status})")
+        status, _, body = server.request("GET", target)
+        check(status == 401, f"an unsigned request is refused ({status})")
+        big = b"{" + b" " * (2 << 20) + b"}"
+        status, _, body = server.request("POST", target, big, signed_headers(leader_key, leader_id, "POST", target, big))
+        check(status == 413, f"a body over the limit is refused ({status})")
+        other_key, other_id = read_private_key(keys["other"]), key_id(keys["other"] + ".pub")
+        one = f"/api/v1/audits/{audit_id}"
+        status, _, _ = server.request("GET", one, headers=signed_headers(other_key, other_id, "GET", one, b""))
+        check(status == 404, f"another team's audit is not found for its device ({status})")
+        status, _, _ = server.request("GET", one, headers=signed_headers(leader_key, leader_id, "GET", one, b""))
+        check(status == 200, f"the team's own audit is found ({status})")
+        for traversal in ("/api/v1/audits/..%2F..%2Fetc%2Fpasswd", "/api/v1/../../etc/passwd"):
+            status, _, body = server.request(
+                "GET", traversal, headers=signed_headers(leader_key, leader_id, "GET", traversal, b""))
+            check(status == 404 and b"root:" not in body, f"path traversal {traversal} is not found ({status})")
+        junk = b'{"format": "kycuong.export/1", "not": "an audit"}'
+        status, _, body = server.request("POST", target, junk, signed_headers(leader_key, leader_id, "POST", target, junk))
+        check(status == 422, f"a document that is not an audit is refused ({status})")
+        check(audit_count(work, database) == 1, "nothing was stored by the hostile requests")
+        log = kycuong(["server", "log", "--database", database, "--last", "200"], work).stdout
+        for rule in ("replayed", "digest", "signature", "stale", "unknown-key", "too-large", "forbidden", "other-team"):
+            check(f" {rule}: " in log or f"{rule}:" in log, f"the request log holds the refusal '{rule}'")
+
+        # 4. kill -9 after an acknowledged push; restarted, the audit is there.
+        server.stop(kill=True)
+        server = Server(work, database).start()
+        status, _, body = server.request("GET", one, headers=signed_headers(leader_key, leader_id, "GET", one, b""))
+        check(status == 200 and json.loads(body)["auditID"] == audit_id, "after kill -9 and a restart the push is there")
+
+        # 5. The dashboard.
+        print("-- the dashboard")
+        status, headers, _ = server.request("GET", "/")
+        check(status == 303 and headers.get("Location") == "/login", "a visitor who is not signed in goes to /login")
+
+        def sign_in(name, password):
+            status, headers, page = server.request("GET", "/login")
+            cookie = headers["Set-Cookie"][0].split(";")[0]
+            csrf = re.search(rb'name="csrf" value="([^"]+)"', page).group(1).decode()
+            form = urllib.parse.urlencode({"csrf": csrf, "name": name, "password": password}).encode()
+            return server.request("POST", "/login", form, {
+                "Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie})
+
+        status, _, _ = sign_in("lan", "not the password")
+        check(status == 401, f"a wrong password is refused ({status})")
+        status, headers, _ = sign_in("lan", PASSWORD)
+        check(status == 303, f"the admin signs in ({status})")
+        session_cookie = next(c for c in headers["Set-Cookie"] if c.startswith("kycuong_session="))
+        admin = {"Cookie": session_cookie.split(";")[0]}
+        check("HttpOnly" in session_cookie and "SameSite=Strict" in session_cookie,
+              "the session cookie is HttpOnly and SameSite=Strict")
+        pages = {}
+        for name, path in (("summary", "/"), ("queue", "/reviews"), ("audit", f"/audits/{audit_id}"),
+                           ("record", f"/audits/{audit_id}/record"), ("actions", "/actions")):
+            status, _, page = server.request("GET", path, headers=admin)
+            check(status == 200, f"GET {path} ({status})")
+            pages[name] = page.decode()
+        check(audit_id in pages["queue"], "the pushed audit waits in the review queue")
+        check("&lt;script&gt;alert(1)&lt;/script&gt;" in pages["audit"] and "<script>" not in pages["audit"],
+              "a unit named <script>… renders as text on the audit page")
+        check("<script>" not in pages["summary"] and "<script>" not in pages["record"],
+              "and on the summary and the record")
+        csrf = re.search(r'name="csrf" value="([^"]+)"', pages["audit"]).group(1)
+        review = f"/audits/{urllib.parse.quote(audit_id)}/review"
+        form = {"Content-Type": "application/x-www-form-urlencoded"}
+        status, _, _ = server.request("POST", review, b"state=approved&comment=", dict(admin, **form))
+        check(status == 403, f"a review without the CSRF token is refused ({status})")
+        status, headers, _ = sign_in("xem", PASSWORD)
+        viewer = {"Cookie": next(c for c in headers["Set-Cookie"] if c.startswith("kycuong_session=")).split(";")[0]}
+        _, _, viewer_page = server.request("GET", f"/audits/{audit_id}", headers=viewer)
+        viewer_csrf = re.search(rb'name="csrf" value="([^"]+)"', viewer_page).group(1).decode()
+        status, _, _ = server.request(
+            "POST", review, f"csrf={viewer_csrf}&state=approved&comment=".encode(), dict(viewer, **form))
+        check(status == 403, f"a viewer cannot review ({status})")
+        status, _, _ = server.request(
+            "POST", review, f"csrf={csrf}&state=rejected&comment=".encode(), dict(admin, **form))
+        check(status == 400, f"a rejection without a comment is refused ({status})")
+        comment = urllib.parse.quote("Hồ sơ đầy đủ, đồng ý")
+        status, headers, _ = server.request(
+            "POST", review, f"csrf={csrf}&state=approved&comment={comment}".encode(), dict(admin, **form))
+        check(status == 303, f"the admin approves the audit ({status})")
+        status, _, page = server.request("GET", f"/audits/{audit_id}", headers=admin)
+        pages["approved"] = page.decode()
+        check("Hồ sơ đầy đủ, đồng ý" in pages["approved"] and "state-approved" in pages["approved"],
+              "the audit page shows the approval and its comment")
+        shown = sync(["audits", "--audit", audit_id], "leader")
+        check(" approved " in shown.stdout and "lan" in shown.stdout, "the leader's device reads the approval")
+        status, _, page = server.request("GET", "/reviews", headers=admin)
+        check(audit_id not in page.decode(), "an approved audit leaves the review queue")
+        check(server.stop() == 0, "the server stops on SIGTERM with status 0")
+
+        # 6. Screenshots.
+        os.makedirs(OUT, exist_ok=True)
+        for name, page in pages.items():
+            with open(os.path.join(OUT, f"{name}.html"), "w", encoding="utf-8") as handle:
+                handle.write(page)
+        chromium = shutil.which("chromium")
+        if chromium:
+            for name in pages:
+                subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                                "--window-size=1100,1400", f"--screenshot={OUT}/{name}.png",
+                                f"file://{OUT}/{name}.html"], capture_output=True, timeout=120)
+                check(os.path.getsize(f"{OUT}/{name}.png") > 10_000, f"screenshot {OUT}/{name}.png")
+        else:
+            print(f"(no chromium: pages saved in {OUT}, not screenshotted)")
+    finally:
+        if server:
+            server.stop(kill=True)
+        if not os.environ.get("KEEP"):
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print("kept", work)
+    if failures:
+        print(f"test_server: {len(failures)} check(s) failed", file=sys.stderr)
+        sys.exit(1)
+    print("test_server: all checks passed")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,215 @@
+import Foundation
+import Hummingbird
+import KyCuong
+import KyCuongArchive
+import KyCuongIntegrity
+import KyCuongSync
+
+/// The JSON API under `/api/v1` (described in `openapi.json`, served at `/api/v1/openapi.json`): every
+/// request but the health check and the document itself is signed by a registered device (RFC 9421), and a
+/// device sees and pushes only its own team's audits. Every refusal is logged with its rule.
+struct APIResponder: Sendable {
+  let store: ServerStore
+  let configuration: DepartmentServer.Configuration
+
+  var archive: DepartmentArchive { store.archive }
+
+  func addRoutes(to router: Router<BasicRequestContext>) {
+    router.get("/api/v1/health") { _, _ in
+      try await respond { try JSONResponse.ok(Health(status: "ok", schemaVersion: archive.schemaVersion)) }
+    }
+    router.get("/api/v1/openapi.json") { _, _ in
+      try await respond { try JSONResponse.openAPIDocument() }
+    }
+    router.post("/api/v1/audits") { request, context in
+      try await respond(request) { device, body in try await push(body, by: device) }
+    }
+    router.get("/api/v1/audits") { request, context in
+      try await respond(request) { device, _ in try await list(for: device) }
+    }
+    router.get("/api/v1/audits/:id") { request, context in
+      let id = context.parameters.get("id") ?? ""
+      return try await respond(request) { device, _ in try await show(id, for: device) }
+    }
+  }
+
+  // MARK: - Endpoints
+
+  struct Health: Codable {
+    var status: String
+    var schemaVersion: Int
+  }
+
+  /// `POST /api/v1/audits`: an export or a bundle, archived once whatever the number of retries.
+  private func push(_ body: Data, by device: ServerDevice) async throws -> Response {
+    guard device.role.mayPush else {
+      throw APIProblem(
+        status: 403, title: "forbidden",
+        detail:
+          "the device \(device.keyID) is a \(device.role.rawValue)'s; only a team leader's device pushes "
+          + "audits (a member's answers reach the server in the leader's merged export)")
+    }
+    let sha256 = ArchiveDocument.sha256(of: body)
+    let auditID: String
+    if let stored = try await archive.document(sha256) {
+      auditID = stored.auditID
+    } else {
+      do {
+        auditID = try ArchiveDocument.read(body).audit.id
+      } catch {
+        throw APIProblem(status: 422, title: "refused-\(error.rule.rawValue)", detail: error.description)
+      }
+    }
+    let team = try await store.claim(auditID, for: device.team, by: device.keyID)
+    guard team == device.team else {
+      throw APIProblem(
+        status: 403, title: "other-team",
+        detail: "the audit \(auditID) belongs to another team; the device \(device.keyID) pushes only "
+          + "\(device.team)'s audits")
+    }
+    let outcome = try await archive.importDocument(
+      body, fileName: "push-\(sha256.prefix(12)).\(body.starts(with: [0x50, 0x4B]) ? "zip" : "json")",
+      from: "device \(device.keyID) (\(device.name)), \(device.team)")
+    let states = try await store.reviewStates()
+    switch outcome {
+    case .archived(let receipt):
+      try await store.log(
+        method: "POST", path: "/api/v1/audits", status: 201, who: "device \(device.keyID)",
+        outcome: "archived \(receipt.auditID) (\(receipt.relation.rawValue)) sha256 \(sha256)")
+      return try JSONResponse.make(
+        PushReceipt(
+          auditID: receipt.auditID, sha256: sha256, alreadyArchived: false, team: team,
+          reviewState: states[auditID] ?? .received), status: .created)
+    case .alreadyArchived:
+      return try JSONResponse.ok(
+        PushReceipt(
+          auditID: auditID, sha256: sha256, alreadyArchived: true, team: team,
+          reviewState: states[auditID] ?? .received))
+    case .refused(let refusal):
+      throw APIProblem(status: 422, title: "refused-\(refusal.rule.rawValue)", detail: refusal.description)
+    }
+  }
+
+  /// `GET /api/v1/audits`: the device's team's audits, newest first.
+  private func list(for device: ServerDevice) async throws -> Response {
+    let teams = try await store.teams()
+    let states = try await store.reviewStates()
+    let entries = try await archive.audits(AuditFilter()).filter { teams[$0.auditID] == device.team }
+    return try JSONResponse.ok(
+      entries.map { entry in
+        ServerAudit(
+          auditID: entry.auditID, unit: entry.unit, checklistID: entry.checklistID,
+          startedAt: entry.startedAt,
+          finishedAt: entry.finishedAt, leader: entry.leader, overallScore: entry.overallScore,
+          criticalFailures: entry.criticalFailures, team: device.team,
+          reviewState: states[entry.auditID] ?? .received, reviews: [])
+      })
+  }
+
+  /// `GET /api/v1/audits/{id}`: one of the team's audits with its review.
+  private func show(_ id: String, for device: ServerDevice) async throws -> Response {
+    // Another team's audit is "not found", as one that does not exist: its existence is not told.
+    guard try await store.teams()[id] == device.team, let audit = try await archive.audit(id) else {
+      throw APIProblem(status: 404, title: "not-found", detail: "the team \(device.team) has no audit \(id)")
+    }
+    let reviews = try await store.reviews(of: id)
+    let record = audit.record
+    return try JSONResponse.ok(
+      ServerAudit(
+        auditID: record.id, unit: record.unit, checklistID: record.checklistID, startedAt: record.startedAt,
+        finishedAt: record.finishedAt, leader: record.leader, overallScore: record.overallScore,
+        criticalFailures: record.criticalFailures.count, team: device.team,
+        reviewState: reviews.last?.state ?? .received, reviews: reviews))
+  }
+
+  // MARK: - Signed requests
+
+  /// Runs `body` for the device that signed `request`, or answers the refusal (logged).
+  private func respond(
+    _ request: Request, _ body: @Sendable (ServerDevice, Data) async throws -> Response
+  ) async throws -> Response {
+    let method = request.method.rawValue
+    let target = request.head.path ?? "/"
+    var who = "anonymous"
+    do {
+      let data = try await readBody(request)
+      let device = try await authenticate(request, target: target, body: data)
+      who = "device \(device.keyID)"
+      return try await body(device, data)
+    } catch let problem as APIProblem {
+      try? await store.log(
+        method: method, path: target, status: problem.status, who: who, outcome: problem.description)
+      return JSONResponse.problem(problem)
+    } catch {
+      let problem = APIProblem(status: 500, title: "server", detail: "\(error)")
+      try? await store.log(method: method, path: target, status: 500, who: who, outcome: problem.description)
+      return JSONResponse.problem(problem)
+    }
+  }
+
+  /// Runs `body` for an unsigned request (health, the API's description).
+  private func respond(_ body: () async throws -> Response) async throws -> Response {
+    do {
+      return try await body()
+    } catch let problem as APIProblem {
+      return JSONResponse.problem(problem)
+    } catch {
+      return JSONResponse.problem(APIProblem(status: 500, title: "server", detail: "\(error)"))
+    }
+  }
+
+  /// The body, refused above ``DepartmentServer/Configuration/maximumBodySize`` before it is read whole
+  /// when its length is declared, and as soon as it passes the limit when it is not.
+  private func readBody(_ request: Request) async throws -> Data {
+    let limit = configuration.maximumBodySize
+    let tooLarge = APIProblem(
+      status: 413, title: "too-large", detail: "the body is over the server's limit of \(limit) bytes")
+    if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit { throw tooLarge }
+    var request = request
+    do {
+      let buffer = try await request.collectBody(upTo: limit)
+      return Data(buffer.readableBytesView)
+    } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+      throw tooLarge
+    }
+  }
+
+  /// The registered, unrevoked device whose signature `request` carries, its nonce recorded.
+  private func authenticate(_ request: Request, target: String, body: Data) async throws -> ServerDevice {
+    let signed = SignedRequest(
+      method: request.method.rawValue, target: target,
+      fields: request.headers.map { (name: $0.name.canonicalName, value: $0.value) }, body: body)
+    let signature: MessageSignature
+    do {
+      signature = try MessageSignature.read(signed, window: configuration.signatureWindow)
+    } catch {
+      throw Self.problem(error)
+    }
+    guard let device = try await store.device(signature.keyID), device.revokedAt == nil else {
+      throw Self.problem(.unknownKey(signature.keyID))
+    }
+    guard signature.isValid(for: device.publicKey) else {
+      throw Self.problem(.badSignature(keyID: device.keyID))
+    }
+    // Recorded only once the signature is known good, so that forged requests cannot fill the table.
+    guard
+      try await store.recordNonce(
+        signature.nonce, keyID: signature.keyID, created: signature.created,
+        window: configuration.signatureWindow)
+    else { throw Self.problem(.replayed(keyID: device.keyID, nonce: signature.nonce)) }
+    return device
+  }
+
+  /// 401 with the refusal's rule as the title.
+  static func problem(_ refusal: RequestSignatureRefusal) -> APIProblem {
+    let title: String =
+      switch refusal {
+      case .replayed: "replayed"
+      case .unknownKey: "unknown-key"
+      case .outsideWindow, .expired: "stale"
+      case .digestMismatch: "digest"
+      default: "signature"
+      }
+    return APIProblem(status: 401, title: title, detail: refusal.description)
+  }
+}
