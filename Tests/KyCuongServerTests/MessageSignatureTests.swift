@@ -178,6 +178,41 @@ struct MessageSignatureTests {
     }
   }
 
+  @Test(
+    "5,000 random changes to the three fields: each refused, or read as the same signature — never a crash")
+  func mutations() throws {
+    let good = try signed()
+    let original = try MessageSignature.read(good, now: Self.now)
+    var random = SplitMix64(seed: 9421)
+    let names = ["signature-input", "signature", "content-digest"]
+    var accepted = 0
+    for _ in 0..<5000 {
+      let name = names[Int(random.next() % 3)]
+      var bytes = Array(try #require(good.field(name)).utf8)
+      for _ in 0...(random.next() % 3) {
+        let at = Int(random.next() % UInt64(bytes.count + 1))
+        let byte = UInt8(truncatingIfNeeded: random.next())
+        switch random.next() % 3 {
+        case 0 where at < bytes.count: bytes[at] = byte
+        case 1 where at < bytes.count: bytes.remove(at: at)
+        default: bytes.insert(byte, at: at)
+        }
+      }
+      var request = good
+      request.fields = good.fields.map {
+        $0.name == name ? (name, String(decoding: bytes, as: UTF8.self)) : $0
+      }
+      guard let signature = try? MessageSignature.read(request, now: Self.now),
+        signature.isValid(for: Self.key.publicKey)
+      else { continue }
+      // A change that still verifies must be one of spelling only: the same base and signature.
+      accepted += 1
+      #expect(
+        signature.base == original.base && signature.signature == original.signature, "\(request.fields)")
+    }
+    #expect(accepted < 500)
+  }
+
   @Test("every refusal says what to fix, naming the field, the key or the device's clock")
   func messages() {
     #expect(
@@ -189,5 +224,20 @@ struct MessageSignatureTests {
       )
       .description.contains("check the device's clock"))
     #expect(RequestSignatureRefusal.replayed(keyID: "k", nonce: "n").description.contains("replayed"))
+  }
+}
+
+/// A small deterministic generator (SplitMix64), so that the random cases are the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }

@@ -56,12 +56,17 @@ struct ServerStoreTests {
     await remove(store, folder)
   }
 
-  @Test("the first team to push an audit keeps it")
+  @Test("the first team to push an audit keeps it, unless the push is refused")
   func teams() async throws {
     let (store, folder) = try await makeStore()
-    #expect(try await store.claim("audit-1", for: "Đoàn 1", by: "k1") == "Đoàn 1")
-    #expect(try await store.claim("audit-1", for: "Đoàn 2", by: "k2") == "Đoàn 1")
+    #expect(try await store.claim("audit-1", for: "Đoàn 1", by: "k1") == ("Đoàn 1", true))
+    #expect(try await store.claim("audit-1", for: "Đoàn 2", by: "k2") == ("Đoàn 1", false))
     #expect(try await store.teams() == ["audit-1": "Đoàn 1"])
+    // Released only by the team that holds it.
+    try await store.releaseClaim("audit-1", of: "Đoàn 2")
+    #expect(try await store.teams() == ["audit-1": "Đoàn 1"])
+    try await store.releaseClaim("audit-1", of: "Đoàn 1")
+    #expect(try await store.teams().isEmpty)
     await remove(store, folder)
   }
 

@@ -60,7 +60,7 @@ struct APIResponder: Sendable {
         throw APIProblem(status: 422, title: "refused-\(error.rule.rawValue)", detail: error.description)
       }
     }
-    let team = try await store.claim(auditID, for: device.team, by: device.keyID)
+    let (team, claimedNow) = try await store.claim(auditID, for: device.team, by: device.keyID)
     guard team == device.team else {
       throw APIProblem(
         status: 403, title: "other-team",
@@ -86,6 +86,7 @@ struct APIResponder: Sendable {
           auditID: auditID, sha256: sha256, alreadyArchived: true, team: team,
           reviewState: states[auditID] ?? .received))
     case .refused(let refusal):
+      if claimedNow { try await store.releaseClaim(auditID, of: team) }
       throw APIProblem(status: 422, title: "refused-\(refusal.rule.rawValue)", detail: refusal.description)
     }
   }

@@ -230,22 +230,31 @@ public struct ServerStore: Sendable {
 
   /// The team of `auditID`, claimed for `team` by `device` when no team has it yet.
   ///
-  /// - Returns: The audit's team: `team` when it was free or is `team`'s, another when it is another's.
+  /// - Returns: The audit's team (`team` when it was free or is `team`'s, another when it is another's), and
+  ///   whether this call claimed it.
   public func claim(
     _ auditID: String, for team: String, by device: String, at time: Date = Date()
-  )
-    async throws(ServerStoreError) -> String
-  {
+  ) async throws(ServerStoreError) -> (team: String, claimedNow: Bool) {
     try await write("recording the team of \(auditID)") { db in
-      if let row = try await db.select().column("team").from("server_audits").where(
-        "audit_id", .equal, auditID
-      )
-      .first() {
-        return try row.decode(column: "team", as: String.self)
+      if let row = try await db.select().column("team").from("server_audits")
+        .where("audit_id", .equal, auditID).first()
+      {
+        return (try row.decode(column: "team", as: String.self), false)
       }
       try await db.insert(into: "server_audits").columns("audit_id", "team", "pushed_by", "pushed_at")
         .values(auditID, team, device, ArchiveTime.string(time)).run()
-      return team
+      return (team, true)
+    }
+  }
+
+  /// Gives up the claim ``claim(_:for:by:at:)`` made for a push the archive then refused: an audit the
+  /// server does not hold belongs to no team.
+  public func releaseClaim(_ auditID: String, of team: String) async throws(ServerStoreError) {
+    try await write("releasing the team of \(auditID)") { db in
+      try await db.delete(from: "server_audits").where("audit_id", .equal, auditID).where(
+        "team", .equal, team
+      )
+      .run()
     }
   }
 
