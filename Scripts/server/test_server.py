@@ -329,6 +329,20 @@ def main():
         status, _, _ = server.request(
             "POST", review, f"csrf={csrf}&state=rejected&comment=".encode(), dict(admin, **form))
         check(status == 400, f"a rejection without a comment is refused ({status})")
+        # Returned with issues: out of the queue, and the team's device reads what to fix. (A corrected version
+        # of a finished team audit cannot be pushed yet: the archive proves a later version by its chain, which
+        # a team's export does not carry.)
+        issue = urllib.parse.quote("Thiếu ảnh chụp BADGE-01")
+        status, _, _ = server.request(
+            "POST", review, f"csrf={csrf}&state=has-issues&comment={issue}".encode(), dict(admin, **form))
+        check(status == 303, f"the admin returns the audit with issues ({status})")
+        shown = sync(["audits", "--audit", audit_id], "leader")
+        check(" has-issues " in shown.stdout and "Thiếu ảnh chụp BADGE-01" in shown.stdout,
+              "the leader's device reads what to fix")
+        status, _, page = server.request("GET", "/reviews", headers=admin)
+        check(audit_id not in page.decode(), "an audit returned with issues leaves the review queue")
+        _, _, page = server.request("GET", f"/audits/{audit_id}", headers=admin)
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page.decode()).group(1)
         comment = urllib.parse.quote("Hồ sơ đầy đủ, đồng ý")
         status, headers, _ = server.request(
             "POST", review, f"csrf={csrf}&state=approved&comment={comment}".encode(), dict(admin, **form))

@@ -2,7 +2,8 @@ import Foundation
 
 /// Where an audit the server received stands in the department's review (as ODK Central's submissions):
 /// received, then approved, returned with issues to fix, or rejected. Every decision is logged with its
-/// reviewer, time and comment; the latest is the state.
+/// reviewer, time and comment, and so is every push of a new version (received again); the latest is the
+/// state.
 public enum ReviewState: String, CaseIterable, Codable, Hashable, Sendable {
   /// Pushed, not reviewed yet.
   case received

@@ -3,7 +3,8 @@ import Foundation
 /// An audit as the API lists it (`GET /api/v1/audits`, `GET /api/v1/audits/{id}`): what the archive
 /// re-derived from its documents, the team it belongs to and its review.
 public struct ServerAudit: Codable, Hashable, Sendable {
-  /// One decision of the review.
+  /// One entry of the review log: a push that archived a new document (`received`, by the device) or a
+  /// person's decision.
   public struct Review: Codable, Hashable, Sendable {
     /// The state decided.
     public var state: ReviewState
@@ -43,7 +44,7 @@ public struct ServerAudit: Codable, Hashable, Sendable {
   public var team: String
   /// The review state now.
   public var reviewState: ReviewState
-  /// Every decision, oldest first (empty in listings).
+  /// The review log, oldest first (empty in listings).
   public var reviews: [Review]
 
   /// An audit.

@@ -339,7 +339,9 @@ enum ArchiveSchema {
       .run()
     try await db.create(index: "server_audits_by_team").on("server_audits").column("team").column("audit_id")
       .run()
-    // The review of each audit, as a log: every decision appended, the latest is the audit's state.
+    // The review of each audit, as a log: every push that archived a new document of it (`received`, by the
+    // device) and every decision (by a person) appended; the latest is the audit's state, so an audit
+    // returned with issues and pushed again is back in the review queue.
     try await db.create(table: "server_reviews")
       .column("entry", type: .bigint, .primaryKey(autoIncrement: true))
       .column("audit_id", type: .text, .notNull)
@@ -347,7 +349,7 @@ enum ArchiveSchema {
       .column("comment", type: .text, .notNull)
       .column("reviewer", type: .text, .notNull)
       .column("at", type: .text, .notNull)
-      .check(SQLRaw("state IN ('approved', 'has-issues', 'rejected')"), named: nil as String?)
+      .check(SQLRaw("state IN ('received', 'approved', 'has-issues', 'rejected')"), named: nil as String?)
       .run()
     try await db.create(index: "server_reviews_by_audit").on("server_reviews").column("audit_id").column(
       "entry"

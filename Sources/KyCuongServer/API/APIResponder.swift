@@ -70,17 +70,21 @@ struct APIResponder: Sendable {
     let outcome = try await archive.importDocument(
       body, fileName: "push-\(sha256.prefix(12)).\(body.starts(with: [0x50, 0x4B]) ? "zip" : "json")",
       from: "device \(device.keyID) (\(device.name)), \(device.team)")
-    let states = try await store.reviewStates()
     switch outcome {
     case .archived(let receipt):
+      try await store.review(
+        auditID, state: .received, comment: "pushed: \(receipt.relation.summary)",
+        reviewer: "device \(device.keyID) (\(device.name))")
       try await store.log(
         method: "POST", path: "/api/v1/audits", status: 201, who: "device \(device.keyID)",
         outcome: "archived \(receipt.auditID) (\(receipt.relation.rawValue)) sha256 \(sha256)")
       return try JSONResponse.make(
         PushReceipt(
-          auditID: receipt.auditID, sha256: sha256, alreadyArchived: false, team: team,
-          reviewState: states[auditID] ?? .received), status: .created)
+          auditID: receipt.auditID, sha256: sha256, alreadyArchived: false, team: team, reviewState: .received
+        ),
+        status: .created)
     case .alreadyArchived:
+      let states = try await store.reviewStates()
       return try JSONResponse.ok(
         PushReceipt(
           auditID: auditID, sha256: sha256, alreadyArchived: true, team: team,

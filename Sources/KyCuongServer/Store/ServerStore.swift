@@ -272,7 +272,8 @@ public struct ServerStore: Sendable {
 
   // MARK: - Reviews
 
-  /// Appends a review decision of `auditID`.
+  /// Appends to the review log of `auditID`: a person's decision, or `received` when a push archived a new
+  /// document of it (the audit is then waiting for review again).
   public func review(
     _ auditID: String, state: ReviewState, comment: String, reviewer: String, at time: Date = Date()
   ) async throws(ServerStoreError) {
@@ -282,7 +283,7 @@ public struct ServerStore: Sendable {
     }
   }
 
-  /// Every decision on `auditID`, oldest first.
+  /// The review log of `auditID`, oldest first.
   public func reviews(of auditID: String) async throws(ServerStoreError) -> [ServerAudit.Review] {
     try await read("reading the review of \(auditID)") { db in
       try await db.select().column("*").from("server_reviews").where("audit_id", .equal, auditID).orderBy(
@@ -298,7 +299,7 @@ public struct ServerStore: Sendable {
     }
   }
 
-  /// The review state of every audit decided at least once, by audit id (the others are received).
+  /// The review state of every audit in the review log (the latest entry), by audit id.
   public func reviewStates() async throws(ServerStoreError) -> [String: ReviewState] {
     try await read("reading the review states") { db in
       var states: [String: ReviewState] = [:]
