@@ -4,7 +4,7 @@ SWIFT ?= swift
 DOCS_DIR ?= docs-site
 SYMBOLS_DIR := .build/symbol-graphs
 
-.PHONY: run test deps build lint checklists-check spreadsheet-check consumer-check unit-tests archive-tests server-check fuzz-smoke fuzz pty-tests render-check docs-check docs docs-preview bench bench-tools bench-repl bench-summary format clean
+.PHONY: run test deps build lint checklists-check spreadsheet-check consumer-check unit-tests archive-tests server-check fuzz-smoke fuzz pty-tests render-check docs-check docs docs-preview bench bench-tools bench-repl bench-server bench-summary format clean
 
 # Installs what a fresh Debian machine lacks: libedit-dev (the REPL's line editor), Python's jsonschema (the
 # schema tests), pexpect (the pseudo-terminal tests) and cryptography (the server check's own RFC 9421 signer). Scripts/render-html.sh installs Chromium and poppler
@@ -120,6 +120,13 @@ bench-tools:
 # the summary's (best of RUNS against jq and Python). They share make bench's release build.
 bench-repl: deps
 	SCRATCH=.build-release Benchmarks/repl/run.sh
+
+# The department server under load and faults (Benchmarks/server/run.py): 50 clients push 2,000 audits with
+# injected connection drops, then a kill -9 mid-push; on SQLite, then on a throwaway PostgreSQL.
+bench-server: deps
+	$(SWIFT) build -c release --product kycuong --scratch-path .build-release
+	KYCUONG=.build-release/release/kycuong python3 Benchmarks/server/run.py
+	KYCUONG=.build-release/release/kycuong Scripts/with-postgres.sh python3 Benchmarks/server/run.py --postgres
 
 bench-summary: deps bench-tools
 	SWIFT_SCRATCH=.build-release Benchmarks/summary/run.sh $(N)

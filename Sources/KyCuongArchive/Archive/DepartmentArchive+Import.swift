@@ -139,6 +139,19 @@ extension DepartmentArchive {
     try await importDocument(data, fileName: fileName, from: source, policy: policy, at: time, pause: nil)
   }
 
+  /// ``importDocument(_:fileName:from:policy:at:)`` of `data` that the caller has read already with
+  /// ``ArchiveDocument/read(_:)`` (a refusal included, which is logged as any): for the department server,
+  /// which reads each pushed document in the request's own task, so that several are verified at once on the
+  /// machine's cores while the archive writes one.
+  package func importDocument(
+    _ data: Data, reading: Result<ArchiveDocument, ImportRefusal>, fileName: String, from source: String,
+    policy: ImportPolicy = ImportPolicy(), at time: Date = Date()
+  ) async throws(ArchiveError) -> ImportOutcome {
+    try await archive(
+      data, sha256: ArchiveDocument.sha256(of: data), reading: reading,
+      receipt: Receipt(fileName: fileName, source: source, time: time), policy: policy, pause: nil)
+  }
+
   private func importDocument(
     _ data: Data, fileName: String, from source: String, policy: ImportPolicy, at time: Date, pause: Pause?
   ) async throws(ArchiveError) -> ImportOutcome {

@@ -50,27 +50,35 @@ struct APIResponder: Sendable {
           + "audits (a member's answers reach the server in the leader's merged export)")
     }
     let sha256 = ArchiveDocument.sha256(of: body)
-    let auditID: String
+    // The same bytes again: answered from the digest, once the audit is known to be the device's team's.
     if let stored = try await archive.document(sha256) {
-      auditID = stored.auditID
-    } else {
-      do {
-        auditID = try ArchiveDocument.read(body).audit.id
-      } catch {
-        throw APIProblem(status: 422, title: "refused-\(error.rule.rawValue)", detail: error.description)
-      }
+      let team = try await claim(stored.auditID, for: device).team
+      return try JSONResponse.ok(
+        PushReceipt(
+          auditID: stored.auditID, sha256: sha256, alreadyArchived: true, team: team,
+          reviewState: try await store.reviewStates()[stored.auditID] ?? .received))
     }
-    let (team, claimedNow) = try await store.claim(auditID, for: device.team, by: device.keyID)
-    guard team == device.team else {
-      throw APIProblem(
-        status: 403, title: "other-team",
-        detail: "the audit \(auditID) belongs to another team; the device \(device.keyID) pushes only "
-          + "\(device.team)'s audits")
+    let fileName = "push-\(sha256.prefix(12)).\(body.starts(with: [0x50, 0x4B]) ? "zip" : "json")"
+    let source = "device \(device.keyID) (\(device.name)), \(device.team)"
+    // New bytes are read and verified here, in the request's task (several pushes at once on the machine's
+    // cores); the archive only writes them.
+    let reading: Result<ArchiveDocument, ImportRefusal>
+    do {
+      reading = .success(try ArchiveDocument.read(body))
+    } catch {
+      reading = .failure(error)
     }
-    let outcome = try await archive.importDocument(
-      body, fileName: "push-\(sha256.prefix(12)).\(body.starts(with: [0x50, 0x4B]) ? "zip" : "json")",
-      from: "device \(device.keyID) (\(device.name)), \(device.team)")
-    switch outcome {
+    let document: ArchiveDocument
+    switch reading {
+    case .success(let read): document = read
+    case .failure(let refusal):
+      // Logged by the archive as any refused import.
+      _ = try await archive.importDocument(body, reading: reading, fileName: fileName, from: source)
+      throw APIProblem(status: 422, title: "refused-\(refusal.rule.rawValue)", detail: refusal.description)
+    }
+    let auditID = document.audit.id
+    let (team, claimedNow) = try await claim(auditID, for: device)
+    switch try await archive.importDocument(body, reading: reading, fileName: fileName, from: source) {
     case .archived(let receipt):
       try await store.review(
         auditID, state: .received, comment: "pushed: \(receipt.relation.summary)",
@@ -84,15 +92,29 @@ struct APIResponder: Sendable {
         ),
         status: .created)
     case .alreadyArchived:
-      let states = try await store.reviewStates()
+      // Archived by a push of the same bytes that ran at the same time.
       return try JSONResponse.ok(
         PushReceipt(
           auditID: auditID, sha256: sha256, alreadyArchived: true, team: team,
-          reviewState: states[auditID] ?? .received))
+          reviewState: try await store.reviewStates()[auditID] ?? .received))
     case .refused(let refusal):
       if claimedNow { try await store.releaseClaim(auditID, of: team) }
       throw APIProblem(status: 422, title: "refused-\(refusal.rule.rawValue)", detail: refusal.description)
     }
+  }
+
+  /// The team of `auditID`, claimed for the device's when it has none; refused when it is another team's.
+  private func claim(
+    _ auditID: String, for device: ServerDevice
+  ) async throws -> (team: String, claimedNow: Bool) {
+    let claimed = try await store.claim(auditID, for: device.team, by: device.keyID)
+    guard claimed.team == device.team else {
+      throw APIProblem(
+        status: 403, title: "other-team",
+        detail: "the audit \(auditID) belongs to another team; the device \(device.keyID) pushes only "
+          + "\(device.team)'s audits")
+    }
+    return claimed
   }
 
   /// `GET /api/v1/audits`: the device's team's audits, newest first.
