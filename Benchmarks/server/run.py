@@ -257,8 +257,12 @@ def main():
         print(f"kill -9: {len(acknowledged_before_kill)} pushes acknowledged before the kill, "
               f"{len(lost_acknowledged)} of them missing after the restart; {fault.created + fault.already} answered in all")
         print(f"archive: {len(archived_ids)} audits; lost {len(lost)}; duplicated {duplicated}")
+        counts = kycuong(["archive", "init", "--database", database], work)
+        documents = int(counts.split(" documents")[0].rsplit(" ", 1)[1])
+        print(f"archive: {documents} documents; request log: {len(pushes)} pushes archived, "
+              f"{len(set(pushes))} audits")
         ok = (not lost and not duplicated and not lost_acknowledged and len(archived_ids) == len(expected)
-              and set(pushes) == expected)
+              and documents == len(expected) and set(pushes) == expected)
         print("result: " + ("0 lost, 0 duplicated" if ok else "FAILED"))
         sys.exit(0 if ok else 1)
     finally:

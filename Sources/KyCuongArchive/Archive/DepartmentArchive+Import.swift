@@ -142,14 +142,18 @@ extension DepartmentArchive {
   /// ``importDocument(_:fileName:from:policy:at:)`` of `data` that the caller has read already with
   /// ``ArchiveDocument/read(_:)`` (a refusal included, which is logged as any): for the department server,
   /// which reads each pushed document in the request's own task, so that several are verified at once on the
-  /// machine's cores while the archive writes one.
+  /// machine's cores while the archive writes one. `afterArchiving` runs inside the import's transaction
+  /// when it archives the document, so that what the server records of the push (its review log, its
+  /// request log) is committed with the document or not at all.
   package func importDocument(
     _ data: Data, reading: Result<ArchiveDocument, ImportRefusal>, fileName: String, from source: String,
-    policy: ImportPolicy = ImportPolicy(), at time: Date = Date()
+    policy: ImportPolicy = ImportPolicy(), at time: Date = Date(),
+    afterArchiving: (@Sendable (ImportReceipt, any SQLDatabase) async throws -> Void)? = nil
   ) async throws(ArchiveError) -> ImportOutcome {
     try await archive(
       data, sha256: ArchiveDocument.sha256(of: data), reading: reading,
-      receipt: Receipt(fileName: fileName, source: source, time: time), policy: policy, pause: nil)
+      receipt: Receipt(fileName: fileName, source: source, time: time), policy: policy, pause: nil,
+      afterArchiving: afterArchiving)
   }
 
   private func importDocument(
@@ -172,7 +176,8 @@ extension DepartmentArchive {
   /// Archives a document read from `data` in one transaction, or logs why it is refused.
   private func archive(
     _ data: Data, sha256: String, reading: Result<ArchiveDocument, ImportRefusal>, receipt: Receipt,
-    policy: ImportPolicy, pause: Pause?
+    policy: ImportPolicy, pause: Pause?,
+    afterArchiving: (@Sendable (ImportReceipt, any SQLDatabase) async throws -> Void)? = nil
   ) async throws(ArchiveError) -> ImportOutcome {
     let fileName = receipt.fileName
     let document: ArchiveDocument
@@ -192,6 +197,9 @@ extension DepartmentArchive {
           try await connection.writeTransaction { db in
             let outcome = try await Self.archive(
               document, content: data, receipt: receipt, policy: policy, backend: backend, on: db)
+            if case .archived(let archived) = outcome, let afterArchiving {
+              try await afterArchiving(archived, db)
+            }
             if let pause {
               pause.announce(fileName)
               try await Task.sleep(for: pause.duration)

@@ -59,7 +59,6 @@ struct APIResponder: Sendable {
           reviewState: try await store.reviewStates()[stored.auditID] ?? .received))
     }
     let fileName = "push-\(sha256.prefix(12)).\(body.starts(with: [0x50, 0x4B]) ? "zip" : "json")"
-    let source = "device \(device.keyID) (\(device.name)), \(device.team)"
     // New bytes are read and verified here, in the request's task (several pushes at once on the machine's
     // cores); the archive only writes them.
     let reading: Result<ArchiveDocument, ImportRefusal>
@@ -73,19 +72,13 @@ struct APIResponder: Sendable {
     case .success(let read): document = read
     case .failure(let refusal):
       // Logged by the archive as any refused import.
-      _ = try await archive.importDocument(body, reading: reading, fileName: fileName, from: source)
+      _ = try await store.archivePush(body, reading: reading, fileName: fileName, by: device)
       throw APIProblem(status: 422, title: "refused-\(refusal.rule.rawValue)", detail: refusal.description)
     }
     let auditID = document.audit.id
     let (team, claimedNow) = try await claim(auditID, for: device)
-    switch try await archive.importDocument(body, reading: reading, fileName: fileName, from: source) {
+    switch try await store.archivePush(body, reading: reading, fileName: fileName, by: device) {
     case .archived(let receipt):
-      try await store.review(
-        auditID, state: .received, comment: "pushed: \(receipt.relation.summary)",
-        reviewer: "device \(device.keyID) (\(device.name))")
-      try await store.log(
-        method: "POST", path: "/api/v1/audits", status: 201, who: "device \(device.keyID)",
-        outcome: "archived \(receipt.auditID) (\(receipt.relation.rawValue)) sha256 \(sha256)")
       return try JSONResponse.make(
         PushReceipt(
           auditID: receipt.auditID, sha256: sha256, alreadyArchived: false, team: team, reviewState: .received

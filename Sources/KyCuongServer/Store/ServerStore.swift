@@ -278,8 +278,40 @@ public struct ServerStore: Sendable {
     _ auditID: String, state: ReviewState, comment: String, reviewer: String, at time: Date = Date()
   ) async throws(ServerStoreError) {
     try await write("recording the review of \(auditID)") { db in
-      try await db.insert(into: "server_reviews").columns("audit_id", "state", "comment", "reviewer", "at")
-        .values(auditID, state.rawValue, comment, reviewer, ArchiveTime.string(time)).run()
+      try await Self.insertReview(
+        auditID, state: state, comment: comment, reviewer: reviewer, at: time, on: db)
+    }
+  }
+
+  private static func insertReview(
+    _ auditID: String, state: ReviewState, comment: String, reviewer: String, at time: Date,
+    on db: any SQLDatabase
+  ) async throws {
+    try await db.insert(into: "server_reviews").columns("audit_id", "state", "comment", "reviewer", "at")
+      .values(auditID, state.rawValue, comment, reviewer, ArchiveTime.string(time)).run()
+  }
+
+  /// Archives a document `device` pushed (read already, ``/KyCuongArchive/ArchiveDocument/read(_:)``) and,
+  /// in the same transaction when it is archived, appends `received` to the audit's review log and the push
+  /// to the request log: after a crash, a document the server holds has both, and one it does not has
+  /// neither.
+  func archivePush(
+    _ body: Data, reading: Result<ArchiveDocument, ImportRefusal>, fileName: String, by device: ServerDevice,
+    at time: Date = Date()
+  ) async throws(ArchiveError) -> ImportOutcome {
+    let who = "device \(device.keyID)"
+    let name = device.name
+    return try await archive.importDocument(
+      body, reading: reading, fileName: fileName, from: "\(who) (\(name)), \(device.team)", at: time
+    ) { receipt, db in
+      try await Self.insertReview(
+        receipt.auditID, state: .received, comment: "pushed: \(receipt.relation.summary)",
+        reviewer: "\(who) (\(name))", at: time, on: db)
+      try await Self.insertLog(
+        method: "POST", path: "/api/v1/audits", status: 201, who: who,
+        outcome: "archived \(receipt.auditID) (\(receipt.relation.rawValue)) sha256 \(receipt.sha256)",
+        at: time,
+        on: db)
     }
   }
 
@@ -324,11 +356,19 @@ public struct ServerStore: Sendable {
     method: String, path: String, status: Int, who: String, outcome: String, at time: Date = Date()
   ) async throws(ServerStoreError) {
     try await write("writing the request log") { db in
-      try await db.insert(into: "server_request_log").columns(
-        "at", "method", "path", "status", "who", "outcome"
-      )
-      .values(ArchiveTime.string(time), method, String(path.prefix(300)), status, who, outcome).run()
+      try await Self.insertLog(
+        method: method, path: path, status: status, who: who, outcome: outcome, at: time, on: db)
     }
+  }
+
+  private static func insertLog(
+    method: String, path: String, status: Int, who: String, outcome: String, at time: Date,
+    on db: any SQLDatabase
+  ) async throws {
+    try await db.insert(into: "server_request_log").columns(
+      "at", "method", "path", "status", "who", "outcome"
+    )
+    .values(ArchiveTime.string(time), method, String(path.prefix(300)), status, who, outcome).run()
   }
 
   /// The last `limit` lines of the request log, newest first.
