@@ -182,7 +182,6 @@ let package = Package(
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth", condition: server),
         .product(name: "HTTPTypes", package: "swift-http-types", condition: server),
         .product(name: "NIOCore", package: "swift-nio", condition: server),
-        .product(name: "Crypto", package: "swift-crypto", condition: server),
         .product(name: "SQLKit", package: "sql-kit", condition: server),
         .product(name: "Logging", package: "swift-log", condition: server),
       ],

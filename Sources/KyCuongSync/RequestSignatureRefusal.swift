@@ -1,4 +1,5 @@
 import Foundation
+import KyCuong
 
 /// Why a signed request was refused: each case names the field or the rule, so that the device's owner
 /// knows what to fix (its clock, its key's registration, the client).
@@ -48,6 +49,6 @@ public enum RequestSignatureRefusal: Error, Hashable, Sendable, CustomStringConv
   }
 
   private static func time(_ date: Date) -> String {
-    ISO8601DateFormatter().string(from: date)
+    Timestamp.string(from: Timestamp.wholeSeconds(date))
   }
 }

@@ -129,7 +129,7 @@ struct APIResponder: Sendable {
   /// `GET /api/v1/audits/{id}`: one of the team's audits with its review.
   private func show(_ id: String, for device: ServerDevice) async throws -> Response {
     // Another team's audit is "not found", as one that does not exist: its existence is not told.
-    guard try await store.teams()[id] == device.team, let audit = try await archive.audit(id) else {
+    guard try await store.team(of: id) == device.team, let audit = try await archive.audit(id) else {
       throw APIProblem(status: 404, title: "not-found", detail: "the team \(device.team) has no audit \(id)")
     }
     let reviews = try await store.reviews(of: id)

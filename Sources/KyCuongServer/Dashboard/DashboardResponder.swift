@@ -187,7 +187,7 @@ struct DashboardResponder: Sendable {
     guard let audit = try await archive.audit(id) else { throw DashboardError.notFound(id) }
     let record = audit.record
     let reviews = try await store.reviews(of: id)
-    let team = try await store.teams()[id]
+    let team = try await store.team(of: id)
     let state = reviews.last?.state ?? .received
     var content = notice.map { "<p class=\"notice\">\($0)</p>" } ?? ""
     content += "<table class=\"kv\">"
@@ -258,7 +258,7 @@ struct DashboardResponder: Sendable {
     guard visitor.person.role.mayReview else {
       throw DashboardError.forbidden("\(visitor.person.name) is a viewer; viewers do not decide reviews")
     }
-    guard try await store.teams()[id] != nil else { throw DashboardError.notFound(id) }
+    guard try await store.team(of: id) != nil else { throw DashboardError.notFound(id) }
     guard let state = form["state"].flatMap(ReviewState.init(rawValue:)), state != .received else {
       throw DashboardError.badForm("choose approved, has issues or rejected")
     }

@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import KyCuongIntegrity
 import KyCuongSync
 
 /// The web pages' session cookie and CSRF tokens: 32 random bytes each in base64url; the database keeps
@@ -13,7 +13,7 @@ enum WebSession {
   static func makeToken() -> String { MessageSignature.randomToken(bytes: 32) }
 
   static func sha256(_ token: String) -> String {
-    SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    Digest.hex(of: Data(token.utf8))
   }
 
   /// Whether two tokens are equal, in a time that does not depend on where they differ.

@@ -258,6 +258,14 @@ public struct ServerStore: Sendable {
     }
   }
 
+  /// The team of `auditID`, when it was pushed to the server.
+  public func team(of auditID: String) async throws(ServerStoreError) -> String? {
+    try await read("reading the team of \(auditID)") { db in
+      try await db.select().column("team").from("server_audits").where("audit_id", .equal, auditID).first()?
+        .decode(column: "team", as: String.self)
+    }
+  }
+
   /// The team of each audit pushed to the server, by audit id.
   public func teams() async throws(ServerStoreError) -> [String: String] {
     try await read("reading the audits' teams") { db in
