@@ -96,7 +96,11 @@ docs: deps
 docs-preview: deps
 	Scripts/build-docs.sh preview
 
-test: deps lint checklists-check unit-tests archive-tests fuzz-smoke pty-tests render-check server-check spreadsheet-check consumer-check docs-check
+# Every check, in this order, each timed (Scripts/run-checks.sh prints the time of each step at the end).
+TEST_STEPS := lint checklists-check unit-tests archive-tests fuzz-smoke pty-tests render-check server-check spreadsheet-check consumer-check docs-check
+
+test: deps
+	Scripts/run-checks.sh $(TEST_STEPS)
 	@echo "make test: all checks passed"
 
 # The benchmarks of issue 13 (Benchmarks/run.py): kycuong in release (.build-release) beside its peers —

@@ -65,7 +65,7 @@ let package = Package(
       name: "Server",
       description:
         "KyCuongSync and KyCuongServer, and `kycuong serve` / `kycuong push`: the department server over the "
-        + "archive (Hummingbird 2, bcrypt from hummingbird-auth) and its signed requests (RFC 9421, parsed with "
+        + "archive (Hummingbird 2 with its TLS over swift-nio-ssl, bcrypt from hummingbird-auth) and its signed requests (RFC 9421, parsed with "
         + "swift-http-structured-headers).",
       enabledTraits: ["Archive"]),
     .default(enabledTraits: ["Integrity", "Spreadsheet", "CommandLine", "Archive", "Server"]),
@@ -89,6 +89,8 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     .package(url: "https://github.com/apple/swift-http-structured-headers", from: "1.7.0"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    // The server's own TLS (`kycuong serve --tls-cert --tls-key`): Hummingbird's TLS channel over swift-nio-ssl.
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
   ],
   targets: [
     // The core library: Foundation only, no C, no terminal.
@@ -180,6 +182,9 @@ let package = Package(
         .target(name: "KyCuongArchive", condition: server),
         .product(name: "Hummingbird", package: "hummingbird", condition: server),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth", condition: server),
+        .product(name: "HummingbirdCore", package: "hummingbird", condition: server),
+        .product(name: "HummingbirdTLS", package: "hummingbird", condition: server),
+        .product(name: "NIOSSL", package: "swift-nio-ssl", condition: server),
         .product(name: "HTTPTypes", package: "swift-http-types", condition: server),
         .product(name: "NIOCore", package: "swift-nio", condition: server),
         .product(name: "SQLKit", package: "sql-kit", condition: server),
@@ -239,6 +244,7 @@ let package = Package(
       name: "KyCuongServerTests",
       dependencies: [
         "KyCuong", "KyCuongIntegrity", "KyCuongSync", "KyCuongServer", "KyCuongArchive", "KyCuongTestSupport",
+        .product(name: "SQLKit", package: "sql-kit"),
       ]),
     .testTarget(
       name: "KyCuongSpreadsheetTests",

@@ -17,6 +17,13 @@
    `<script>…` renders as text), a form without its CSRF token refused, a viewer cannot review, the admin
    approves; the leader's device then reads "approved" through the API.
 6. The pages, saved, screenshotted by headless Chromium (when it is installed) into $OUT.
+8. (Before 4.) A second team audit through the server while it goes on: the leader sends its log, a member
+   joins from it and sends theirs, the leader pulls and merges; a member sending the leader's log, another
+   team, a forked copy, a copy of another device's log under the wrong name are refused, an older copy changes
+   nothing; the logs survive the kill -9.
+7. TLS: a certificate made here for 127.0.0.1 by a throwaway CA; `serve --tls-cert --tls-key` refuses a key that
+   is not the certificate's and a non-loopback host without TLS; over HTTPS the API answers a signed request,
+   responses carry HSTS and the session cookie is Secure; plain HTTP on the TLS port gets no answer.
 
 Usage: test_server.py KYCUONG_BINARY            (SQLite, in the temp dir)
        with-postgres.sh test_server.py KYCUONG_BINARY --postgres   ($KYCUONG_TEST_DATABASE_URL)
@@ -35,9 +42,17 @@ import subprocess
 import sys
 import tempfile
 import time
+import ssl
 import urllib.parse
+import datetime
+import ipaddress
 
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.x509.oid import NameOID
+from jsonschema import Draft202012Validator
 
 BINARY = os.path.abspath(sys.argv[1])
 POSTGRES = sys.argv[2:] == ["--postgres"]
@@ -47,6 +62,19 @@ LEADER, BINH, CUONG = "Hoàng Văn Thụ", "Trần Thị Bình", "Lê Văn Cư�
 UNIT = "UBND phường <script>alert(1)</script>"
 PASSWORD = "mật-khẩu-đủ-dài-2026"
 failures = []
+API = {}  # the OpenAPI document, as the server serves it
+
+
+def conforms(method, template, status, body, what):
+    """Checks an answer's JSON against the schema the OpenAPI document gives that operation and status."""
+    response = API["paths"][template][method.lower()]["responses"][str(status)]
+    if "$ref" in response:
+        response = API["components"]["responses"][response["$ref"].rsplit("/", 1)[-1]]
+    media, spec = next(iter(response["content"].items()))
+    schema = dict(spec["schema"], components=API["components"])
+    errors = [f"{'/'.join(map(str, e.path))}: {e.message}" for e in
+              Draft202012Validator(schema).iter_errors(json.loads(body))] if media.endswith("json") else []
+    check(not errors, f"{method} {template} {status} ({what}) is as the OpenAPI document describes it {errors[:2]}")
 
 
 def check(condition, message):
@@ -119,8 +147,9 @@ def team_audit(work):
 # 2. The server ----------------------------------------------------------------------------------------------
 
 class Server:
-    def __init__(self, work, database, *extra):
-        self.work, self.database, self.extra = work, database, list(extra)
+    def __init__(self, work, database, *extra, trust=None):
+        """`trust`: an ssl.SSLContext that trusts the server's certificate, when it serves HTTPS."""
+        self.work, self.database, self.extra, self.trust = work, database, list(extra), trust
         self.process, self.port = None, None
 
     def start(self):
@@ -128,7 +157,8 @@ class Server:
             [BINARY, "serve", "--port", "0", "--database", self.database] + self.extra, cwd=self.work,
             stdout=subprocess.PIPE, stderr=open(os.path.join(self.work, "serve.err"), "a"), text=True)
         line = self.process.stdout.readline()
-        match = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
+        scheme = "https" if self.trust else "http"
+        match = re.search(scheme + r"://127\.0\.0\.1:(\d+)", line)
         if not match:
             raise SystemExit(f"the server did not start: {line!r}")
         self.port = int(match.group(1))
@@ -136,10 +166,13 @@ class Server:
 
     @property
     def url(self):
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.trust else 'http'}://127.0.0.1:{self.port}"
 
     def request(self, method, target, body=b"", headers=None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        if self.trust:
+            connection = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=30, context=self.trust)
+        else:
+            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         connection.request(method, target, body=body, headers=headers or {})
         response = connection.getresponse()
         data = response.read()
@@ -180,6 +213,201 @@ def signed_headers(private_key, kid, method, target, body, created=None, nonce=N
     return {"Content-Digest": digest, "Signature-Input": f"kycuong={params}", "Signature": f"kycuong=:{signature}:"}
 
 
+def make_certificates(folder):
+    """A throwaway CA, a server certificate it issues for 127.0.0.1 and localhost, and a key that is not it."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+
+    def write(name, data):
+        path = os.path.join(folder, name)
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return path
+
+    def pem_key(key):
+        return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                 serialization.NoEncryption())
+
+    ca_key, server_key, stray_key = (ec.generate_private_key(ec.SECP256R1()) for _ in range(3))
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Sở Nội vụ — CA thử")])
+    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
+          .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
+          .not_valid_after(now + datetime.timedelta(days=1))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+          .sign(ca_key, hashes.SHA256()))
+    leaf = (x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+            .issuer_name(ca_name).public_key(server_key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName(
+                [x509.IPAddress(ipaddress.ip_address("127.0.0.1")), x509.DNSName("localhost")]), critical=False)
+            .sign(ca_key, hashes.SHA256()))
+    return {
+        "ca": write("ca.pem", ca.public_bytes(serialization.Encoding.PEM)),
+        "cert": write("server.pem", leaf.public_bytes(serialization.Encoding.PEM)),
+        "key": write("server.key", pem_key(server_key)),
+        "stray": write("stray.key", pem_key(stray_key)),
+    }
+
+
+def tls_checks(work, database, keys, audit_id):
+    print("-- TLS")
+    files = make_certificates(work)
+
+    def serve(*args):
+        return subprocess.run([BINARY, "serve", "--port", "0", "--database", database] + list(args), cwd=work,
+                              capture_output=True, text=True, timeout=60)
+
+    refused = serve("--host", "0.0.0.0")
+    check(refused.returncode != 0 and "--tls-cert" in refused.stderr,
+          f"without a certificate the server refuses a non-loopback host ({refused.returncode})")
+    refused = serve("--tls-cert", files["cert"])
+    check(refused.returncode != 0 and "--tls-key" in refused.stderr, "--tls-cert without --tls-key is refused")
+    refused = serve("--tls-cert", files["cert"], "--tls-key", files["stray"])
+    check(refused.returncode != 0 and "stray.key" in refused.stderr and "is not the key" in refused.stderr,
+          f"a key that is not the certificate's is refused at start: {refused.stderr.strip()[:160]}")
+    refused = serve("--tls-cert", files["key"], "--tls-key", files["key"])
+    check(refused.returncode != 0 and "server.key" in refused.stderr,
+          f"a file that is not a certificate is refused at start: {refused.stderr.strip()[:160]}")
+    trust = ssl.create_default_context(cafile=files["ca"])
+    server = Server(work, database, "--tls-cert", files["cert"], "--tls-key", files["key"], trust=trust).start()
+    try:
+        status, headers, body = server.request("GET", "/api/v1/health")
+        check(status == 200 and json.loads(body)["status"] == "ok", "over HTTPS the health check answers")
+        check(headers.get("Strict-Transport-Security") == "max-age=31536000", "responses over TLS carry HSTS")
+        leader_key, leader_id = read_private_key(keys["leader"]), key_id(keys["leader"] + ".pub")
+        target = "/api/v1/audits"
+        status, _, body = server.request("GET", target, headers=signed_headers(leader_key, leader_id, "GET", target, b""))
+        check(status == 200 and audit_id in body.decode(), "a signed request over HTTPS lists the team's audit")
+        status, headers, page = server.request("GET", "/login")
+        csrf = re.search(rb'name="csrf" value="([^"]+)"', page).group(1).decode()
+        form = urllib.parse.urlencode({"csrf": csrf, "name": "lan", "password": PASSWORD}).encode()
+        status, headers, _ = server.request("POST", "/login", form, {
+            "Content-Type": "application/x-www-form-urlencoded", "Cookie": headers["Set-Cookie"][0].split(";")[0]})
+        cookie = next((c for c in headers["Set-Cookie"] if c.startswith("kycuong_session=")), "")
+        check(status == 303 and "Secure" in cookie and "HttpOnly" in cookie,
+              f"signed in over HTTPS, the session cookie is Secure ({status})")
+        try:
+            plain = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+            plain.request("GET", "/api/v1/health")
+            answer = plain.getresponse().status
+        except (OSError, http.client.HTTPException):
+            answer = None
+        check(answer is None, f"plain HTTP on the TLS port gets no HTTP answer ({answer})")
+        # kycuong's own client (URLSession over libcurl) trusts the system's store, where a department installs
+        # its CA; here the store is replaced by the test CA in a private mount namespace, the machine's untouched.
+        if subprocess.run(["unshare", "--mount", "true"], capture_output=True).returncode == 0:
+            store = "/etc/ssl/certs/ca-certificates.crt"
+            listing = subprocess.run(
+                ["unshare", "--mount", "sh", "-c", f'mount --bind "$1" {store} && shift && exec "$@"', "sh",
+                 files["ca"], BINARY, "sync", "audits", "--server", server.url, "--key", keys["leader"]],
+                cwd=work, capture_output=True, text=True, timeout=120)
+            check(listing.returncode == 0 and audit_id in listing.stdout,
+                  f"kycuong sync lists the team's audits over HTTPS, trusting the CA in the system store "
+                  f"({listing.returncode} {listing.stderr.strip()[:120]})")
+        else:
+            print("(unshare --mount is not permitted here: kycuong's own client over HTTPS not exercised)")
+        untrusting = Server(work, database, trust=ssl.create_default_context())
+        untrusting.port = server.port
+        try:
+            untrusting.request("GET", "/api/v1/health")
+            verified = False
+        except ssl.SSLCertVerificationError:
+            verified = True
+        check(verified, "a client that does not trust the department's CA refuses the certificate")
+        check(server.stop() == 0, "the TLS server stops on SIGTERM with status 0")
+    finally:
+        server.stop(kill=True)
+
+
+def team_logs_through_server(work, server, keys, database):
+    """Section 8: returns the audit's id, whose two device logs the server then holds."""
+    print("-- device logs through the server")
+    stores = {name: os.path.join(work, name) for name in ("leader2", "binh2", "binh2-fork")}
+
+    def sync(args, key, expect=0):
+        return kycuong(["sync"] + args + ["--server", server.url, "--key", keys[key]], work, expect=expect)
+
+    start = session(
+        stores["leader2"], LEADER,
+        f'start public-office-conduct --unit "UBND phường Tràng Tiền" --address "Hà Nội" --leader "{LEADER}" '
+        f'--members "{BINH}" --visit surprise --province "Hà Nội" --level commune --one-stop yes\n' + "\n" * 6, work)
+    audit_id = re.search(r"Started audit (\S+):", start.stdout).group(1)
+    early = sync(["join", audit_id, "--member", BINH, "--store", stores["binh2"]], "member", expect=1)
+    check("404 not-found" in early.stderr, "a member cannot join before the leader's log is on the server")
+    kycuong(["audit", "invite", audit_id, "--member", BINH, "--store", stores["leader2"], "-o", "unused.json"], work)
+    sent = sync(["push-log", audit_id, "--store", stores["leader2"]], "leader")
+    check("stored on the server (Đoàn 1)" in sent.stdout, f"the leader sends its log: {sent.stdout.strip()}")
+    again = sync(["push-log", audit_id, "--store", stores["leader2"]], "leader")
+    check("already on the server" in again.stdout, "sending it again stores nothing")
+    stranger = sync(["join", audit_id, "--member", CUONG, "--store", stores["binh2"]], "member", expect=1)
+    check("does not invite" in stranger.stderr, "someone the leader did not invite cannot join from the server")
+    joined = sync(["join", audit_id, "--member", BINH, "--device", "binh-tablet", "--store", stores["binh2"]], "member")
+    check("Joined audit" in joined.stdout and "binh-tablet" in joined.stdout, "the member joins from the server")
+    shutil.copytree(stores["binh2"], stores["binh2-fork"])
+    session(stores["binh2"], BINH, f"resume {audit_id}\ngoto BADGE-01\n10/12\n", work)
+    session(stores["binh2-fork"], BINH, f"resume {audit_id}\ngoto BADGE-01\n11/12\n", work)
+    sent = sync(["push-log", audit_id, "--store", stores["binh2"]], "member")
+    check("device binh-tablet's log (3 lines): stored" in sent.stdout, f"the member sends its log: {sent.stdout.strip()}")
+    forked = sync(["push-log", audit_id, "--store", stores["binh2-fork"]], "member", expect=1)
+    check("409 forked" in forked.stderr, "another copy of the device that recorded differently is refused (409)")
+    other = sync(["push-log", audit_id, "--store", stores["binh2"]], "other", expect=1)
+    check("403 other-team" in other.stderr, "another team's device cannot send into the audit")
+    leaders = sync(["push-log", audit_id, "--store", stores["leader2"]], "member", expect=1)
+    check("403 forbidden" in leaders.stderr, "a member's device cannot send the leader's log")
+    with open(os.path.join(stores["binh2"], f"{audit_id}.jsonl"), "rb") as handle:
+        binh_log = handle.read()
+    member_key, member_id = read_private_key(keys["member"]), key_id(keys["member"] + ".pub")
+    older = b"".join(binh_log.splitlines(keepends=True)[:2])
+    target = f"/api/v1/audits/{audit_id}/logs/binh-tablet"
+    status, _, body = server.request("PUT", target, older, signed_headers(member_key, member_id, "PUT", target, older))
+    check(status == 200 and json.loads(body)["outcome"] == "behind",
+          f"an older copy of the member's log changes nothing ({status} {body[:80]!r})")
+    conforms("PUT", "/api/v1/audits/{id}/logs/{device}", 200, body, "an older copy")
+    target = f"/api/v1/audits/{audit_id}/logs/leader"
+    status, _, body = server.request("PUT", target, binh_log, signed_headers(member_key, member_id, "PUT", target, binh_log))
+    check(status == 422 and json.loads(body)["title"] == "refused-device",
+          f"a member's log sent as the leader's is refused ({status})")
+    conforms("PUT", "/api/v1/audits/{id}/logs/{device}", 422, body, "the wrong device")
+    target = f"/api/v1/audits/{audit_id}/logs/binh-tablet"
+    status, headers, body = server.request("GET", target, headers=signed_headers(member_key, member_id, "GET", target, b""))
+    digest = "sha-256=:" + base64.b64encode(hashlib.sha256(binh_log).digest()).decode() + ":"
+    check(status == 200 and body == binh_log and headers.get("Content-Digest") == digest,
+          f"the member's log comes back byte for byte, with its Content-Digest ({status})")
+    pulled = sync(["pull-logs", audit_id, "--store", stores["leader2"]], "leader")
+    check("binh-tablet" in pulled.stdout, f"the leader pulls and merges the member's log: {pulled.stdout.strip()[:200]}")
+    pulled = sync(["pull-logs", audit_id, "--store", stores["leader2"]], "leader")
+    check(pulled.returncode == 0, "pulling again merges nothing new")
+    shown = kycuong(["audit", "merge", audit_id, "--store", stores["leader2"]], work).stdout
+    check(re.search(r"binh-tablet\s+Trần Thị Bình\s+3 events", shown) is not None and "No conflict." in shown,
+          f"the leader's merged audit holds the member's three events: {shown.strip()[:240]}")
+    # The REPL sends by itself when a server is configured: with the server unreachable the answer is taken
+    # all the same and waits on disk; the next session, with the server there, sends it (`sync` says so).
+    unreachable = kycuong(["audit", "--store", stores["binh2"], "--lang", "en", "--inspector", BINH,
+                           "--server", "http://127.0.0.1:9", "--key", keys["member"]], work,
+                          f"resume {audit_id}\ngoto DRESS-01\n12/12\n")
+    check("not yet on the server" in unreachable.stderr,
+          f"offline, the REPL takes the answer and says it is not yet sent: {unreachable.stderr.strip()[:160]}")
+    with open(os.path.join(stores["binh2"], f"{audit_id}.sent"), encoding="utf-8") as handle:
+        check(handle.read().strip() == "3", "the store remembers that the server holds 3 of the log's lines")
+    online = kycuong(["audit", "--store", stores["binh2"], "--lang", "en", "--inspector", BINH,
+                      "--server", server.url, "--key", keys["member"]], work,
+                     f"resume {audit_id}\ngoto CONTEXT-01\nBộ phận một cửa, 8 giờ 05\nsync\n")
+    check("not yet on the server" not in online.stderr, f"online, the REPL sends: {online.stderr.strip()[:160]}")
+    logs_target = f"/api/v1/audits/{audit_id}/logs"
+    status, _, body = server.request("GET", logs_target, headers=signed_headers(
+        member_key, member_id, "GET", logs_target, b""))
+    held = {entry["device"]: entry["lineCount"] for entry in json.loads(body)}
+    with open(os.path.join(stores["binh2"], f"{audit_id}.jsonl"), "rb") as handle:
+        lines = handle.read().count(b"\n")
+    check(held.get("binh-tablet") == lines == 5,
+          f"the server holds all {lines} lines of the member's log, both sessions' answers ({held})")
+    log = kycuong(["server", "log", "--database", database, "--last", "50"], work).stdout
+    check("created device binh-tablet's log" in log and "forked" in log,
+          "the request log holds the member's log and the refused fork")
+    return audit_id
+
+
 def audit_count(work, database):
     listing = kycuong(["archive", "list", "--database", database, "--format", "json"], work)
     return len(json.loads(listing.stdout))
@@ -211,6 +439,8 @@ def main():
         check(status == 200 and json.loads(health)["status"] == "ok", "GET /api/v1/health answers without a signature")
         status, _, document = server.request("GET", "/api/v1/openapi.json")
         check(status == 200 and "/api/v1/audits" in json.loads(document)["paths"], "the OpenAPI document is served")
+        API.update(json.loads(document))
+        conforms("GET", "/api/v1/health", 200, health, "health")
 
         def sync(args, key, expect=0):
             return kycuong(["sync"] + args + ["--server", server.url, "--key", keys[key]], work, expect=expect)
@@ -236,8 +466,10 @@ def main():
         headers = signed_headers(leader_key, leader_id, "GET", target, b"")
         status, _, body = server.request("GET", target, headers=headers)
         check(status == 200 and audit_id in body.decode(), "a request signed by an independent RFC 9421 signer is accepted")
+        conforms("GET", "/api/v1/audits", 200, body, "the team's audits")
         status, _, body = server.request("GET", target, headers=headers)
         check(status == 401 and json.loads(body)["title"] == "replayed", f"the same request again is a replay ({status})")
+        conforms("GET", "/api/v1/audits", 401, body, "a replay")
         with open(export, "rb") as handle:
             export_bytes = handle.read()
         headers = signed_headers(leader_key, leader_id, "POST", target, export_bytes)
@@ -258,12 +490,15 @@ def main():
         big = b"{" + b" " * (2 << 20) + b"}"
         status, _, body = server.request("POST", target, big, signed_headers(leader_key, leader_id, "POST", target, big))
         check(status == 413, f"a body over the limit is refused ({status})")
+        conforms("POST", "/api/v1/audits", 413, body, "too large")
         other_key, other_id = read_private_key(keys["other"]), key_id(keys["other"] + ".pub")
         one = f"/api/v1/audits/{audit_id}"
-        status, _, _ = server.request("GET", one, headers=signed_headers(other_key, other_id, "GET", one, b""))
+        status, _, body = server.request("GET", one, headers=signed_headers(other_key, other_id, "GET", one, b""))
         check(status == 404, f"another team's audit is not found for its device ({status})")
-        status, _, _ = server.request("GET", one, headers=signed_headers(leader_key, leader_id, "GET", one, b""))
+        conforms("GET", "/api/v1/audits/{id}", 404, body, "another team's")
+        status, _, body = server.request("GET", one, headers=signed_headers(leader_key, leader_id, "GET", one, b""))
         check(status == 200, f"the team's own audit is found ({status})")
+        conforms("GET", "/api/v1/audits/{id}", 200, body, "the team's audit")
         for traversal in ("/api/v1/audits/..%2F..%2Fetc%2Fpasswd", "/api/v1/../../etc/passwd"):
             status, _, body = server.request(
                 "GET", traversal, headers=signed_headers(leader_key, leader_id, "GET", traversal, b""))
@@ -271,16 +506,28 @@ def main():
         junk = b'{"format": "kycuong.export/1", "not": "an audit"}'
         status, _, body = server.request("POST", target, junk, signed_headers(leader_key, leader_id, "POST", target, junk))
         check(status == 422, f"a document that is not an audit is refused ({status})")
+        conforms("POST", "/api/v1/audits", 422, body, "not an audit")
         check(audit_count(work, database) == 1, "nothing was stored by the hostile requests")
         log = kycuong(["server", "log", "--database", database, "--last", "200"], work).stdout
         for rule in ("replayed", "digest", "signature", "stale", "unknown-key", "too-large", "forbidden", "other-team"):
             check(f" {rule}: " in log or f"{rule}:" in log, f"the request log holds the refusal '{rule}'")
+
+        # 8. Device logs through the server while a team audit goes on.
+        logged_audit = team_logs_through_server(work, server, keys, database)
 
         # 4. kill -9 after an acknowledged push; restarted, the audit is there.
         server.stop(kill=True)
         server = Server(work, database).start()
         status, _, body = server.request("GET", one, headers=signed_headers(leader_key, leader_id, "GET", one, b""))
         check(status == 200 and json.loads(body)["auditID"] == audit_id, "after kill -9 and a restart the push is there")
+        logs = f"/api/v1/audits/{logged_audit}/logs"
+        status, _, body = server.request("GET", logs, headers=signed_headers(leader_key, leader_id, "GET", logs, b""))
+        check(status == 200 and sorted(entry["device"] for entry in json.loads(body)) == ["binh-tablet", "leader"],
+              f"and so are the device logs ({status})")
+        conforms("GET", "/api/v1/audits/{id}/logs", 200, body, "the device logs")
+        status, _, body = server.request("GET", logs, headers=signed_headers(other_key, other_id, "GET", logs, b""))
+        check(status == 404, f"another team's device does not see them ({status})")
+        conforms("GET", "/api/v1/audits/{id}/logs", 404, body, "another team's")
 
         # 5. The dashboard.
         print("-- the dashboard")
@@ -371,6 +618,9 @@ def main():
                 check(os.path.getsize(f"{OUT}/{name}.png") > 10_000, f"screenshot {OUT}/{name}.png")
         else:
             print(f"(no chromium: pages saved in {OUT}, not screenshotted)")
+
+        # 7. TLS.
+        tls_checks(work, database, keys, audit_id)
     finally:
         if server:
             server.stop(kill=True)

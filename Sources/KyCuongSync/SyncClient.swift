@@ -37,10 +37,42 @@ public struct SyncClient: Sendable {
 
   /// One of the team's audits with its review.
   public func audit(_ id: String) async throws(SyncError) -> ServerAudit {
-    var allowed = CharacterSet.alphanumerics
+    try await send("GET", "/api/v1/audits/" + Self.segment(id))
+  }
+
+  /// Pushes this device's log of a team audit (or another device's it relays): the server stores only what
+  /// it did not have, and never replaces what it has.
+  ///
+  /// - Parameters:
+  ///   - log: The log's exact bytes (the store's `AUDIT.jsonl`, or a copy of a device's).
+  ///   - audit: The audit's id.
+  ///   - device: The log's device: `leader`, or the member's device id.
+  /// - Returns: What the server did with it, and the log as it holds it now.
+  /// - Throws: ``SyncError``: the server's problem, or the connection's failure after every attempt.
+  public func pushLog(
+    _ log: Data, of audit: String, device: String
+  ) async throws(SyncError) -> DeviceLogReceipt {
+    try await send(
+      "PUT", "/api/v1/audits/\(Self.segment(audit))/logs/\(Self.segment(device))", body: log,
+      contentType: "application/jsonl")
+  }
+
+  /// The device logs of one of the team's audits on the server.
+  public func deviceLogs(of audit: String) async throws(SyncError) -> [ServerDeviceLog] {
+    try await send("GET", "/api/v1/audits/\(Self.segment(audit))/logs")
+  }
+
+  /// One device's log of a team audit, its exact bytes.
+  public func deviceLog(of audit: String, device: String) async throws(SyncError) -> Data {
+    try await exchange("GET", "/api/v1/audits/\(Self.segment(audit))/logs/\(Self.segment(device))")
+  }
+
+  /// `text` as one path segment: ids hold letters, digits and `-._~`; anything else is percent-encoded,
+  /// so that no id reaches another path.
+  static func segment(_ text: String) -> String {
+    var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
     allowed.insert(charactersIn: "-._~")
-    return try await send(
-      "GET", "/api/v1/audits/" + (id.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""))
+    return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
   }
 
   static func contentType(of document: Data) -> String {
@@ -50,6 +82,24 @@ public struct SyncClient: Sendable {
   private func send<Answer: Decodable>(
     _ method: String, _ target: String, body: Data = Data(), contentType: String? = nil
   ) async throws(SyncError) -> Answer {
+    let data = try await exchange(method, target, body: body, contentType: contentType)
+    do {
+      return try Self.decoder.decode(Answer.self, from: data)
+    } catch {
+      throw .connection("the server's answer does not read: \(error)")
+    }
+  }
+
+  private static var decoder: JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    return decoder
+  }
+
+  /// The body of a 2xx answer to a signed request, after as many attempts as a failing connection takes.
+  private func exchange(
+    _ method: String, _ target: String, body: Data = Data(), contentType: String? = nil
+  ) async throws(SyncError) -> Data {
     guard let url = URL(string: target, relativeTo: server) else {
       throw .connection("\(server)\(target) is not a URL")
     }
@@ -79,19 +129,13 @@ public struct SyncClient: Sendable {
         continue
       }
       let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-      let decoder = JSONDecoder()
-      decoder.dateDecodingStrategy = .iso8601
       guard (200..<300).contains(status) else {
-        if let problem = try? decoder.decode(APIProblem.self, from: data) { throw .refused(problem) }
+        if let problem = try? Self.decoder.decode(APIProblem.self, from: data) { throw .refused(problem) }
         throw .refused(
           APIProblem(status: status, title: "http", detail: String(decoding: data.prefix(500), as: UTF8.self))
         )
       }
-      do {
-        return try decoder.decode(Answer.self, from: data)
-      } catch {
-        throw .connection("the server's answer does not read: \(error)")
-      }
+      return data
     }
     throw .connection("no answer from \(server) after \(attempts) attempts: \(lastFailure)")
   }

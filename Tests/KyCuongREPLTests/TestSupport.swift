@@ -91,7 +91,7 @@ final class Harness {
   init(
     language: Language = .vi, temporary: TemporaryDirectory? = nil, catalog: Catalog? = nil,
     inspector: String = "Nguyễn Văn An",
-    columns: Int? = nil, styled: Bool = false
+    columns: Int? = nil, styled: Bool = false, logSender: (any LogSender)? = nil
   ) throws {
     let temporary = try temporary ?? TemporaryDirectory()
     self.temporary = temporary
@@ -105,7 +105,7 @@ final class Harness {
         catalog: catalog, store: store, language: language, inspector: inspector, styled: styled,
         clock: clock.now,
         attachmentDirectory: files, exportDirectory: temporary.url,
-        homeDirectory: temporary.url.appending(path: "home"), columns: { columns }))
+        homeDirectory: temporary.url.appending(path: "home"), columns: { columns }, logSender: logSender))
   }
 
   var filesDirectory: URL { temporary.url.appending(path: "files") }

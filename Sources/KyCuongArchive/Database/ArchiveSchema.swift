@@ -37,6 +37,8 @@ enum ArchiveSchema {
       version: 4,
       name: "the department server: devices, people, sessions, audits' teams, reviews, request log",
       apply: version4),
+    Migration(
+      version: 5, name: "the department server: team members' device logs of audits", apply: version5),
   ]
 
   /// The highest version this program knows.
@@ -364,6 +366,29 @@ enum ArchiveSchema {
       .column("status", type: .int, .notNull)
       .column("who", type: .text, .notNull)
       .column("outcome", type: .text, .notNull)
+      .run()
+  }
+
+  // MARK: - Version 5
+
+  @Sendable static func version5(_ db: any SQLDatabase) async throws {
+    // Each device's log of a team audit, as its devices push it while the audit goes on, so that the leader
+    // pulls the members' logs to merge and a member joins from the server. Append-only, as the log is on
+    // the device: a push that extends the stored log adds one segment holding only the new bytes, starting
+    // where the stored log ends; no segment is updated or deleted. The log is its segments in order.
+    try await db.create(table: "server_device_logs")
+      .column("audit_id", type: .text, .notNull)
+      .column("device", type: .text, .notNull)
+      .column("start_offset", type: .bigint, .notNull)
+      .column("content", type: .blob, .notNull)
+      // Of the whole log up to the end of this segment: its SHA-256, its size and its lines (events).
+      .column("log_sha256", type: .text, .notNull)
+      .column("log_byte_count", type: .bigint, .notNull)
+      .column("log_line_count", type: .bigint, .notNull)
+      .column("recorder", type: .text, .notNull)
+      .column("pushed_by", type: .text, .notNull)
+      .column("pushed_at", type: .text, .notNull)
+      .primaryKey("audit_id", "device", "start_offset")
       .run()
   }
 }

@@ -69,6 +69,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case whoami
   /// `compact [on|off]`
   case compact
+  /// `sync`
+  case sync
   /// `lang vi|en`
   case lang
   /// `cancel`
@@ -113,6 +115,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case .resume: ["tieptuc", "tiep tuc"]
     case .whoami: ["nguoighi", "nguoi ghi"]
     case .compact: ["gon"]
+    case .sync: ["dongbo", "dong bo"]
     case .lang: ["ngonngu", "ngon ngu"]
     case .cancel: ["huy"]
     case .quit: ["thoat", "exit"]
@@ -127,7 +130,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   /// that happens to start with an alias (`xem`, `đến`), not a command.
   public func accepts(arguments rest: String) -> Bool {
     switch self {
-    case .show, .score, .audits, .cancel, .quit, .undo: rest.isEmpty
+    case .show, .score, .audits, .cancel, .quit, .undo, .sync: rest.isEmpty
     case .next, .back: rest.isEmpty || ["all", "tatca", "tat ca"].contains(VietnameseFolding.fold(rest))
     case .finish, .sign: rest.isEmpty || rest.hasPrefix("--")
     case .goto: !rest.isEmpty && !rest.contains(where: \.isWhitespace)

@@ -216,6 +216,27 @@ extension Message {
         : t("Chế độ đầy đủ.", "Full view.")
     case .helpShort:
       return Self.helpShort(language)
+    case .syncNotConfigured:
+      return t(
+        "Chưa có máy chủ: mở phiên với `kycuong audit --server URL --key TỆP-KHÓA` (hoặc KYCUONG_SERVER, KYCUONG_KEY).",
+        "No server is configured: start the session with `kycuong audit --server URL --key KEYFILE` (or KYCUONG_SERVER, KYCUONG_KEY)."
+      )
+    case .syncStatus(let destination, let unsent, let sending, let failure):
+      let state =
+        unsent == 0
+        ? t(
+          "Máy chủ \(destination) đã có toàn bộ nhật ký của máy này.",
+          "\(destination) has all of this device's log.")
+        : t(
+          "Còn \(unsent) sự kiện chưa gửi lên \(destination)" + (sending ? "; đang gửi." : "."),
+          "\(unsent) event(s) not yet on \(destination)" + (sending ? "; sending." : "."))
+      let why =
+        failure.map {
+          t(
+            " Lần gửi trước không được: \($0); sẽ thử lại.",
+            " The last attempt failed: \($0); it will be tried again.")
+        } ?? ""
+      return state + why
     default:
       return ""
     }

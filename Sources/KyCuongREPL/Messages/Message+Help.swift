@@ -44,6 +44,7 @@ extension Message {
     case .resume: "resume ID [--read-only]"
     case .whoami: "whoami [NAME]"
     case .compact: "compact [on|off]"
+    case .sync: "sync"
     case .lang: "lang vi|en"
     case .cancel: "cancel"
     case .quit: "quit"
@@ -113,6 +114,10 @@ extension Message {
         "export, record and attachments in one zip")
     case .whoami: t("người ghi trên máy này", "who records on this laptop")
     case .compact: t("mỗi mục một dòng (màn hình nhỏ)", "one line per item (small screens)")
+    case .sync:
+      t(
+        "gửi nhật ký của máy này lên máy chủ của Sở (không phải chờ); còn bao nhiêu chưa gửi",
+        "send this device's log to the department server (no waiting); what is not yet sent")
     case .score:
       t("điểm tạm tính theo phần, trọng tâm, tổng", "provisional scores by section, focus area, overall")
     case .finish:

@@ -133,6 +133,10 @@ enum Message: Error {
   case compactSet(Bool)
   case helpShort
 
+  // Sending the log to the department server
+  case syncNotConfigured
+  case syncStatus(destination: String, unsent: Int, sending: Bool, failure: String?)
+
   // Rendering an item
   case criticalMark
   case labelGuidance

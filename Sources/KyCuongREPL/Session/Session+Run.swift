@@ -37,6 +37,7 @@ extension Session {
     case .resume: resume(rest)
     case .whoami: whoami(rest)
     case .compact: setCompact(rest)
+    case .sync: sync()
     case .lang: lang(rest)
     case .cancel: refuse(.nothingToCancel)
     case .quit: SessionReply(text: goodbye(), succeeded: true, exit: true)

@@ -55,10 +55,16 @@ public final class Session: InteractiveSession {
   /// Whether the open audit may have a position file on disk (one to remove once `resume` can do without).
   var positionFileMayExist = true
 
+  /// Sends the open audit's log in the background when a ``SessionConfiguration/logSender`` is set.
+  let uploader: LogUploader?
+  /// The audit whose log was last given to ``uploader``, and its lines then.
+  var lastSentAudit: (id: String, lines: Int)?
+
   /// Creates a session with no audit open.
   public init(configuration: SessionConfiguration) {
     self.configuration = configuration
     self.language = configuration.language
+    self.uploader = configuration.logSender.map { LogUploader(sender: $0, store: configuration.store) }
   }
 
   var store: AuditStore { configuration.store }
@@ -96,7 +102,7 @@ public final class Session: InteractiveSession {
       return startQuestionPrompt(question) + " › "
     }
     guard let audit else { return "kycuong › " }
-    let readOnly = isReadOnly ? " " + text(.readOnlyMark) : ""
+    let readOnly = (isReadOnly ? " " + text(.readOnlyMark) : "") + unsentMark
     if audit.isFinished { return "[\(audit.id) ✓\(readOnly)] › " }
     let applicable = audit.applicableItems
     guard let currentItemID else {
@@ -114,6 +120,7 @@ public final class Session: InteractiveSession {
     var reply = respond(to: line.precomposedStringWithCanonicalMapping)
     reply.text = TextLayout.wrap(terminalSafe(reply.text), columns: columns)
     savePosition()
+    sendInBackground()
     return reply
   }
 

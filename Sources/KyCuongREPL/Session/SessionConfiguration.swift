@@ -33,6 +33,8 @@ public struct SessionConfiguration {
   public var columns: () -> Int?
   /// What a long task (copying a large attachment) reports to, and asks whether to stop.
   public var progress: ProgressReporter
+  /// Where the open audit's log is sent while the audit goes on (the department server), or `nil`.
+  public var logSender: (any LogSender)?
 
   /// Creates a configuration. `catalog` is evaluated when the session first needs the checklists (`start`,
   /// `list`, completing a checklist id), not here: a session that never starts an audit never reads them.
@@ -43,7 +45,8 @@ public struct SessionConfiguration {
     attachmentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
     exportDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
     homeDirectory: URL? = ProcessInfo.processInfo.environment["HOME"].map { URL(fileURLWithPath: $0) },
-    columns: @escaping () -> Int? = { nil }, progress: ProgressReporter = .silent
+    columns: @escaping () -> Int? = { nil }, progress: ProgressReporter = .silent,
+    logSender: (any LogSender)? = nil
   ) {
     self.catalogSource = LazyCatalog(catalog)
     self.store = store
@@ -56,6 +59,7 @@ public struct SessionConfiguration {
     self.homeDirectory = homeDirectory
     self.columns = columns
     self.progress = progress
+    self.logSender = logSender
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import KyCuong
 import KyCuongArchive
@@ -30,6 +31,26 @@ struct APIResponder: Sendable {
     router.get("/api/v1/audits/:id") { request, context in
       let id = context.parameters.get("id") ?? ""
       return try await respond(request) { device, _ in try await show(id, for: device) }
+    }
+    router.put("/api/v1/audits/:id/logs/:device") { request, context in
+      let id = context.parameters.get("id") ?? ""
+      let logDevice = context.parameters.get("device") ?? ""
+      return try await respond(request) { device, body in
+        try await pushLog(body, of: id, device: logDevice, by: device)
+      }
+    }
+    router.get("/api/v1/audits/:id/logs") { request, context in
+      let id = context.parameters.get("id") ?? ""
+      return try await respond(request) { device, _ in
+        try await JSONResponse.ok(logs(of: id, for: device).map(\.entry))
+      }
+    }
+    router.get("/api/v1/audits/:id/logs/:device") { request, context in
+      let id = context.parameters.get("id") ?? ""
+      let logDevice = context.parameters.get("device") ?? ""
+      return try await respond(request) { device, _ in
+        try await pullLog(of: id, device: logDevice, for: device)
+      }
     }
   }
 
@@ -140,6 +161,103 @@ struct APIResponder: Sendable {
         finishedAt: record.finishedAt, leader: record.leader, overallScore: record.overallScore,
         criticalFailures: record.criticalFailures.count, team: device.team,
         reviewState: reviews.last?.state ?? .received, reviews: reviews))
+  }
+
+  // MARK: - Device logs
+
+  /// `PUT /api/v1/audits/{id}/logs/{device}`: a device's log of a team audit while it goes on, stored as
+  /// an append (``ServerStore/pushDeviceLog(_:device:recorder:of:by:at:admitting:)``) once it is checked
+  /// as the leader's merge checks it: an intact chain of that audit and device, and every device's log on
+  /// the server still merging (``/KyCuong/TeamMerge``).
+  private func pushLog(
+    _ body: Data, of id: String, device logDevice: String, by device: ServerDevice
+  ) async throws -> Response {
+    guard device.role.mayPushDeviceLogs else {
+      throw APIProblem(
+        status: 403, title: "forbidden",
+        detail: "the device \(device.keyID) is a viewer's; only a team's leader and members push device logs")
+    }
+    let (verification, replayed) = LogChain.verifyAndReplay(body)
+    guard verification.isIntact, let audit = replayed else {
+      throw APIProblem(
+        status: 422, title: "refused-log",
+        detail: "the body is not an intact audit log: "
+          + (verification.problems.first.map { "\($0)" } ?? "its events do not replay"))
+    }
+    guard audit.id == id else {
+      throw APIProblem(
+        status: 422, title: "refused-different-audit", detail: "the log is of audit \(audit.id), not of \(id)"
+      )
+    }
+    let log = DeviceLog(name: "the pushed log of device \(logDevice)", events: audit.events)
+    guard log.device == logDevice else {
+      throw APIProblem(
+        status: 422, title: "refused-device",
+        detail: "the log is device \(log.device)'s log of the audit, not device \(logDevice)'s")
+    }
+    if logDevice == EventReference.leaderDevice, device.role != .leader {
+      throw APIProblem(
+        status: 403, title: "forbidden",
+        detail: "the device \(device.keyID) is a member's; only a leader's device pushes the leader's log")
+    }
+    let (team, claimedNow) = try await claim(id, for: device)
+    let admission = try await store.pushDeviceLog(
+      body, device: logDevice, recorder: log.recorder ?? audit.header.team.leader, of: id, by: device
+    ) { logs in
+      var deviceLogs: [DeviceLog] = []
+      for stored in logs {
+        if stored.entry.device == logDevice {
+          deviceLogs.append(log)
+          continue
+        }
+        let (verification, replayed) = LogChain.verifyAndReplay(stored.data)
+        guard verification.isIntact, let replayed else {
+          return APIProblem(
+            status: 500, title: "server",
+            detail: "device \(stored.entry.device)'s log of \(id) on the server is not intact")
+        }
+        deviceLogs.append(DeviceLog(name: "device \(stored.entry.device)'s log", events: replayed.events))
+      }
+      do throws(TeamMergeError) {
+        _ = try TeamMerge.merge(deviceLogs)
+      } catch {
+        return APIProblem(status: 422, title: "refused-merge", detail: error.description)
+      }
+      return nil
+    }
+    switch admission {
+    case .stored(let outcome, let entry):
+      return try JSONResponse.make(
+        DeviceLogReceipt(auditID: id, team: team, outcome: outcome, log: entry),
+        status: outcome == .created ? .created : .ok)
+    case .refused(let problem):
+      if claimedNow { try await store.releaseClaim(id, of: team) }
+      throw problem
+    }
+  }
+
+  /// The device logs of one of the team's audits (another team's is "not found", as one that does not exist).
+  private func logs(of id: String, for device: ServerDevice) async throws -> [StoredDeviceLog] {
+    guard try await store.team(of: id) == device.team else {
+      throw APIProblem(status: 404, title: "not-found", detail: "the team \(device.team) has no audit \(id)")
+    }
+    return try await store.deviceLogs(of: id)
+  }
+
+  /// `GET /api/v1/audits/{id}/logs/{device}`: the log's exact bytes, for the leader to merge or a member to
+  /// join from.
+  private func pullLog(
+    of id: String, device logDevice: String, for device: ServerDevice
+  ) async throws -> Response {
+    guard let log = try await logs(of: id, for: device).first(where: { $0.entry.device == logDevice }) else {
+      throw APIProblem(
+        status: 404, title: "not-found", detail: "the server has no log of device \(logDevice) in audit \(id)"
+      )
+    }
+    var headers: HTTPFields = [.contentType: "application/jsonl; charset=utf-8"]
+    if let digest = HTTPField.Name("Content-Digest") { headers[digest] = ContentDigest.value(for: log.data) }
+    return Response(
+      status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: log.data)))
   }
 
   // MARK: - Signed requests

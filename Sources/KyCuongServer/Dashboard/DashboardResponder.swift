@@ -129,7 +129,8 @@ struct DashboardResponder: Sendable {
 
   private func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
     Cookie(
-      name: name, value: value, maxAge: maxAge, path: "/", secure: false, httpOnly: true, sameSite: .strict)
+      name: name, value: value, maxAge: maxAge, path: "/", secure: configuration.servesTLS, httpOnly: true,
+      sameSite: .strict)
   }
 
   // MARK: - Pages

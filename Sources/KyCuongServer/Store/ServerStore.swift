@@ -369,7 +369,7 @@ public struct ServerStore: Sendable {
     }
   }
 
-  private static func insertLog(
+  static func insertLog(
     method: String, path: String, status: Int, who: String, outcome: String, at time: Date,
     on db: any SQLDatabase
   ) async throws {
@@ -398,13 +398,13 @@ public struct ServerStore: Sendable {
 
   // MARK: - The connection
 
-  private func write<R: Sendable>(
+  func write<R: Sendable>(
     _ what: String, _ body: @Sendable @escaping (any SQLDatabase) async throws -> R
   ) async throws(ServerStoreError) -> R {
     try await run(what, writing: true, body)
   }
 
-  private func read<R: Sendable>(
+  func read<R: Sendable>(
     _ what: String, _ body: @Sendable @escaping (any SQLDatabase) async throws -> R
   ) async throws(ServerStoreError) -> R {
     try await run(what, writing: false, body)

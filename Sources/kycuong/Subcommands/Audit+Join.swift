@@ -30,21 +30,21 @@ extension KyCuongCommand.Audit {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    func execute() throws(CommandFailure) {
-      let data = try CommandFiles.read(invitation, limit: 16 << 20)
-      let invite: TeamInvitation
-      do {
-        invite = try TeamInvitation(data: data)
-      } catch {
-        throw CommandFailure("\(invitation) is not a usable invitation: \(error)", status: .negative)
-      }
+    /// Starts this device's log of the audit `invite` names (for `audit join` and `sync join`), and says so.
+    ///
+    /// - Parameters:
+    ///   - invite: The invitation, from a file or made from the leader's log on the server.
+    ///   - device: This device's id; `nil` for a random one.
+    ///   - storeFolder: The store.
+    /// - Throws: ``CommandFailure``: status 1 when the invitation is refused, 2 when the store fails.
+    static func join(_ invite: TeamInvitation, device: String?, storeFolder: URL) throws(CommandFailure) {
       // Twelve hex digits: distinct across a team's laptops without anyone choosing.
       let id =
         device
         ?? String(UInt64.random(in: 0...UInt64.max), radix: 16).padding(
           toLength: 12, withPad: "0", startingAt: 0)
       umask(0o077)
-      let store = AuditStore(directory: storeOptions.folder)
+      let store = AuditStore(directory: storeFolder)
       let joined: KyCuong.Audit
       do {
         joined = try store.join(invite, device: id, at: Date())
@@ -59,6 +59,17 @@ extension KyCuongCommand.Audit {
             + "Record with `kycuong audit` then `resume \(joined.id)`; hand back \(store.logURL(for: joined.id).path)."
         )
           + "\n", to: nil, force: false)
+    }
+
+    func execute() throws(CommandFailure) {
+      let data = try CommandFiles.read(invitation, limit: 16 << 20)
+      let invite: TeamInvitation
+      do {
+        invite = try TeamInvitation(data: data)
+      } catch {
+        throw CommandFailure("\(invitation) is not a usable invitation: \(error)", status: .negative)
+      }
+      try Self.join(invite, device: device, storeFolder: storeOptions.folder)
     }
   }
 }

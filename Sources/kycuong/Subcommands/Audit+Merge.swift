@@ -35,7 +35,15 @@ extension KyCuongCommand.Audit {
       for path in logs {
         files.append((path, try CommandFiles.read(path, limit: BoundedFile.maximumLogSize)))
       }
-      let store = AuditStore(directory: storeOptions.folder)
+      try Self.merge(files, into: audit, storeFolder: storeOptions.folder)
+    }
+
+    /// Merges `files` into audit `audit` of the store (for `audit merge` and `sync pull-logs`), shows the
+    /// devices, and fails with status 1 while conflicts remain.
+    static func merge(
+      _ files: [(name: String, data: Data)], into audit: String, storeFolder: URL
+    ) throws(CommandFailure) {
+      let store = AuditStore(directory: storeFolder)
       let report: AuditStore.TeamMergeReport
       do {
         report = try store.merge(files, into: audit)

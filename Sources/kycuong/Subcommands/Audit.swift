@@ -44,8 +44,19 @@ extension KyCuongCommand.Audit {
         0600 files); the history keeps commands, not the free text of notes and answers.
         On a team audit (`kycuong audit --help`), `finish`, `export` and `record` take every device's log
         merged into this one.
+        With --server and --key (or $KYCUONG_SERVER and $KYCUONG_KEY), the open audit's log is sent to the
+        department server in the background after every change, retried until the server has it; the
+        prompt shows ↑N while N events are not yet there, and `sync` says why. Answering never waits for it.
         """
     )
+
+    @Option(help: "The department server to send the open audit's log to (default: $KYCUONG_SERVER).")
+    var server: String?
+
+    @Option(
+      help: "This device's private key, which signs what it sends (default: $KYCUONG_KEY).",
+      completion: .file())
+    var key: String?
 
     @Option(help: "Folder of the audits' event logs (default: $XDG_DATA_HOME/kycuong/audits).")
     var store: String?
@@ -99,7 +110,8 @@ extension KyCuongCommand.Audit {
         configuration: SessionConfiguration(
           catalog: catalog(), store: auditStore, language: lang, inspector: name,
           styled: TerminalStyle.forStandardOutput().colorEnabled, columns: { width.columns() },
-          progress: ProgressLine.reporter(interactive: interactive)))
+          progress: ProgressLine.reporter(interactive: interactive),
+          logSender: try ServerLogSender.configured(server: server, key: key, environment: environment)))
       let console = Console(
         completer: { session.completions(forLineBeforeCursor: $0) },
         keepsInHistory: { session.keepsInHistory($0) })
@@ -107,6 +119,12 @@ extension KyCuongCommand.Audit {
       if console.reader.isInteractive { console.output.write(session.welcome() + "\n") }
       let succeeded = REPLLoop(session: session, reader: console.reader, output: console.output).run()
       console.finish()
+      // A send under way gets a few seconds to end; what is left is sent by the next session.
+      if let (audit, unsent) = session.finishSending(timeout: 5), unsent > 0 {
+        Diagnostics.warn(
+          "\(unsent) event(s) of \(audit) are not yet on the server; the next session sends them "
+            + "(or `kycuong sync push-log \(audit)`)")
+      }
       if !succeeded { throw CommandFailure("a command was refused", status: .negative) }
     }
   }

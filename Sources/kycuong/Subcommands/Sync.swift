@@ -10,13 +10,15 @@
     struct Sync: AsyncParsableCommand {
       static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Push audits to the department server; see their review.",
+        abstract: "Push audits and team members' logs to the department server; pull logs; see reviews.",
         discussion: """
           Every request is signed with the device's key (--key, from `kycuong key generate`; the admin \
           registers its .pub with `kycuong server device add`). A push that loses its connection is sent \
-          again; the server archives the same bytes once.
+          again; the server archives the same bytes once. While a team audit goes on, each device sends \
+          its log (`push-log`), the leader pulls the members' logs and merges them (`pull-logs`), and a \
+          member the leader invited joins from the server (`join`).
           """,
-        subcommands: [Push.self, Audits.self])
+        subcommands: [Push.self, Audits.self, PushLog.self, PullLogs.self, Join.self])
     }
   }
 
@@ -29,15 +31,19 @@
     var key: String
 
     func client() throws(CommandFailure) -> SyncClient {
-      guard let text = server ?? ProcessInfo.processInfo.environment["KYCUONG_SERVER"],
-        let url = URL(string: text),
-        url.scheme == "http" || url.scheme == "https"
+      try Self.client(server: server ?? ProcessInfo.processInfo.environment["KYCUONG_SERVER"], key: key)
+    }
+
+    /// A client of `server` signing with the key in the file `key`.
+    static func client(server: String?, key: String, attempts: Int = 5) throws(CommandFailure) -> SyncClient {
+      guard let text = server, let url = URL(string: text), url.scheme == "http" || url.scheme == "https"
       else {
         throw CommandFailure(
           "name the server with --server http://HOST:PORT or KYCUONG_SERVER", status: .usage)
       }
       do {
-        return SyncClient(server: url, key: try SigningKey.read(from: URL(fileURLWithPath: key)))
+        return SyncClient(
+          server: url, key: try SigningKey.read(from: URL(fileURLWithPath: key)), attempts: attempts)
       } catch {
         throw CommandFailure("\(key): \(error)")
       }

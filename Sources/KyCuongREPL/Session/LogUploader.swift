@@ -1,0 +1,102 @@
+import Foundation
+import KyCuong
+import KyCuongStore
+
+/// Sends the open audit's log to a ``LogSender`` in the background: the queue is the log on disk itself,
+/// and what the destination acknowledged is recorded beside it (``/KyCuongStore/AuditStore/recordSent(_:for:)``),
+/// so that what is not sent survives the session and is sent by the next one. One send at a time; after a
+/// failure it waits (1 s, doubling to a minute) and tries again, for as long as the process runs.
+final class LogUploader: @unchecked Sendable {
+  /// What the uploader knows of one audit's log.
+  struct State {
+    /// The lines the destination holds.
+    var acknowledged: Int
+    /// Whether a send (or its retry loop) is under way.
+    var sending = false
+    /// Why the last attempt failed, until one succeeds.
+    var lastFailure: String?
+  }
+
+  let sender: any LogSender
+  let store: AuditStore
+  private let lock = NSLock()
+  private var states: [String: State] = [:]
+
+  init(sender: any LogSender, store: AuditStore) {
+    self.sender = sender
+    self.store = store
+  }
+
+  /// The state of audit `id`'s log (read from the store the first time).
+  func state(of id: String) -> State {
+    lock.withLock { stateLocked(id) }
+  }
+
+  private func stateLocked(_ id: String) -> State {
+    if let state = states[id] { return state }
+    let state = State(acknowledged: store.sentLineCount(for: id))
+    states[id] = state
+    return state
+  }
+
+  /// The lines of a log of `lines` lines that are not yet acknowledged.
+  func unsent(of id: String, lines: Int) -> Int { max(0, lines - state(of: id).acknowledged) }
+
+  /// Starts sending audit `id`'s log, of `lines` lines now, when some are not acknowledged and no send is
+  /// under way; returns at once.
+  func kick(_ id: String, device: String, lines: Int) {
+    let start: Bool = lock.withLock {
+      var state = stateLocked(id)
+      guard lines > state.acknowledged, !state.sending else { return false }
+      state.sending = true
+      states[id] = state
+      return true
+    }
+    guard start else { return }
+    Task.detached { [self] in await run(id, device: device) }
+  }
+
+  /// Sends until the destination holds every whole line of the log, waiting longer after each failure.
+  private func run(_ id: String, device: String) async {
+    var delay: UInt64 = 1_000_000_000
+    while true {
+      // The session may be appending: only whole lines are sent (the last line may be half written).
+      let data = (try? store.logData(for: id)) ?? Data()
+      let whole = data[..<((data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? data.startIndex)]
+      let lines = whole.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+      if lines <= state(of: id).acknowledged {
+        lock.withLock { states[id]?.sending = false }
+        return
+      }
+      do {
+        let held = try await sender.send(Data(whole), audit: id, device: device)
+        store.recordSent(held, for: id)
+        lock.withLock {
+          states[id]?.acknowledged = held
+          states[id]?.lastFailure = nil
+        }
+        delay = 1_000_000_000
+        // The destination holds less than was sent (it refused nothing but kept less): do not loop on it.
+        if held < lines {
+          lock.withLock {
+            states[id]?.lastFailure = "the server holds \(held) of \(lines) lines"
+            states[id]?.sending = false
+          }
+          return
+        }
+      } catch {
+        lock.withLock { states[id]?.lastFailure = "\(error)" }
+        try? await Task.sleep(nanoseconds: delay)
+        delay = min(delay * 2, 60_000_000_000)
+      }
+    }
+  }
+
+  /// Waits until no send is under way, at most `timeout` seconds.
+  func waitUntilIdle(timeout: TimeInterval) {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline, lock.withLock({ states.values.contains { $0.sending } }) {
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+  }
+}

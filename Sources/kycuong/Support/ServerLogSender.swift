@@ -1,0 +1,45 @@
+import Foundation
+import KyCuongREPL
+
+#if Server
+  import KyCuongSync
+#endif
+
+/// The REPL's ``/KyCuongREPL/LogSender`` when a department server is configured: each send is one signed
+/// `PUT /api/v1/audits/{id}/logs/{device}` (the session's uploader retries, so the client tries once).
+struct ServerLogSender {
+  /// The sender for `--server` and `--key` (or `$KYCUONG_SERVER` and `$KYCUONG_KEY`); `nil` when neither
+  /// is given.
+  ///
+  /// - Throws: ``CommandFailure`` when only one is given, the URL is not http(s), or the key does not read.
+  static func configured(
+    server: String?, key: String?, environment: [String: String]
+  ) throws(CommandFailure) -> (any LogSender)? {
+    let server = server ?? environment["KYCUONG_SERVER"].flatMap { $0.isEmpty ? nil : $0 }
+    let key = key ?? environment["KYCUONG_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+    guard server != nil || key != nil else { return nil }
+    guard let server, let key else {
+      throw CommandFailure(
+        "sending the log needs both the server (--server, KYCUONG_SERVER) and this device's key (--key, "
+          + "KYCUONG_KEY)", status: .usage)
+    }
+    #if Server
+      return Client(client: try SyncOptions.client(server: server, key: key, attempts: 1))
+    #else
+      _ = (server, key)
+      throw CommandFailure("this kycuong was built without the Server trait: it cannot send to a server")
+    #endif
+  }
+
+  #if Server
+    /// A ``/KyCuongSync/SyncClient`` as a log sender.
+    struct Client: LogSender {
+      let client: SyncClient
+      var destination: String { client.server.absoluteString }
+
+      func send(_ log: Data, audit: String, device: String) async throws -> Int {
+        try await client.pushLog(log, of: audit, device: device).log.lineCount
+      }
+    }
+  #endif
+}
