@@ -827,6 +827,37 @@ def piped_failure_status():
     check(result.returncode == 1, f"a refused command gave exit status {result.returncode}, expected 1")
 
 
+def server_unreachable():
+    """With a department server configured but unreachable (no network on site), answering never waits: the
+    prompt counts the events not yet sent (↑N), `sync` says so, and leaving says what waits."""
+    environment = Environment()
+    key = os.path.join(environment.directory, "laptop.key")
+    subprocess.run([BINARY, "key", "generate", "--signer", LEADER, "--out", key], check=True,
+                   capture_output=True, env=environment.env)
+    environment.env.update({"KYCUONG_SERVER": "http://127.0.0.1:9", "KYCUONG_KEY": key})
+    session = start(environment)
+    try:
+        session.line(START)
+        audit_id = session.expect_regex(r"Đã bắt đầu cuộc kiểm tra (\S+):").group(1)
+        session.expect_regex(r"\[1/27 CONTEXT-01 ↑1\] › ")
+        session.line("goto BADGE-01")
+        session.expect_regex(r"\[\d+/27 BADGE-01 ↑1\] › ")
+        session.line("10/12")
+        session.expect_regex(r"\[\d+/27 BADGE-02 ↑2\] › ")
+        session.line("sync")
+        session.expect("Còn 2 sự kiện chưa gửi lên http://127.0.0.1:9")
+        session.expect_regex(r"\[\d+/27 BADGE-02 ↑2\] › ")
+        session.line("quit")
+        session.expect(f"2 event(s) of {audit_id} are not yet on the server")
+        status = session.wait_exit()
+        check(status == 0, f"quit with unsent events exited {status}")
+        with open(os.path.join(environment.audits, f"{audit_id}.jsonl"), encoding="utf-8") as handle:
+            check('"compliant":10' in handle.read().replace(" ", ""), "the answer is in the log on disk")
+    finally:
+        session.close()
+        environment.cleanup()
+
+
 def piped_quit():
     result = run_piped("quit\nfind đeo thẻ\n")
     out = result.stdout.decode("utf-8")
@@ -867,6 +898,7 @@ CHECKS = [
     ("piped: no prompt, no escapes, last line counts", piped_input),
     ("piped: refused command exits 1", piped_failure_status),
     ("piped: quit stops reading", piped_quit),
+    ("server unreachable: answers do not wait, ↑N in the prompt, sync says so", server_unreachable),
 ]
 
 

@@ -15,6 +15,8 @@ final class LogUploader: @unchecked Sendable {
     var sending = false
     /// Why the last attempt failed, until one succeeds.
     var lastFailure: String?
+    /// Whether the send is waiting to try again after a failure (nothing is under way on the network).
+    var waitingToRetry = false
   }
 
   let sender: any LogSender
@@ -85,17 +87,24 @@ final class LogUploader: @unchecked Sendable {
           return
         }
       } catch {
-        lock.withLock { states[id]?.lastFailure = "\(error)" }
+        lock.withLock {
+          states[id]?.lastFailure = "\(error)"
+          states[id]?.waitingToRetry = true
+        }
         try? await Task.sleep(nanoseconds: delay)
+        lock.withLock { states[id]?.waitingToRetry = false }
         delay = min(delay * 2, 60_000_000_000)
       }
     }
   }
 
-  /// Waits until no send is under way, at most `timeout` seconds.
+  /// Waits until no send is under way on the network, at most `timeout` seconds: a send waiting to retry
+  /// after a failure (no network) is not waited for.
   func waitUntilIdle(timeout: TimeInterval) {
     let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline, lock.withLock({ states.values.contains { $0.sending } }) {
+    while Date() < deadline,
+      lock.withLock({ states.values.contains { $0.sending && !$0.waitingToRetry } })
+    {
       Thread.sleep(forTimeInterval: 0.05)
     }
   }
