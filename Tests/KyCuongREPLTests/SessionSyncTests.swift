@@ -17,7 +17,7 @@ final class FakeLogSender: LogSender, @unchecked Sendable {
 
   init(failures: Int) { self.failuresLeft = failures }
 
-  func send(_ log: Data, audit: String, device: String) async throws -> Int {
+  func send(_ log: Data, audit: String, device: String) throws -> Int {
     try lock.withLock {
       if failuresLeft > 0 {
         failuresLeft -= 1
@@ -33,8 +33,8 @@ final class FakeLogSender: LogSender, @unchecked Sendable {
 
 @Suite("Sending the log to the department server from the REPL")
 struct SessionSyncTests {
-  /// Polls `condition` for up to `seconds`, sleeping as a task: the uploader's sends run on the same
-  /// cooperative threads, which a blocking sleep here would hold (the REPL's own thread is not one of them).
+  /// Polls `condition` for up to `seconds` (the uploader sends on a thread of its own, so a test process
+  /// busy with other suites does not hold it up).
   func eventually(_ seconds: Double = 30, _ condition: () -> Bool) async -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {

@@ -8,7 +8,8 @@ public protocol LogSender: Sendable {
   var destination: String { get }
 
   /// Sends `log`, a device's log of audit `audit` (whole lines), and answers how many of its lines the
-  /// destination now holds.
+  /// destination now holds. Called on the session's own sending thread, never on the thread that reads
+  /// lines, and never on Swift's cooperative pool: it may block until the answer comes.
   ///
   /// - Parameters:
   ///   - log: The log's bytes, as on disk, up to a line's end.
@@ -16,5 +17,5 @@ public protocol LogSender: Sendable {
   ///   - device: The log's device: `leader`, or the member's device id.
   /// - Returns: The number of the log's lines the destination holds.
   /// - Throws: Why it was not sent (no network, refused); the session shows it and tries again later.
-  func send(_ log: Data, audit: String, device: String) async throws -> Int
+  func send(_ log: Data, audit: String, device: String) throws -> Int
 }

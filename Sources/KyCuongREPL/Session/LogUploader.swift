@@ -4,7 +4,8 @@ import KyCuongStore
 
 /// Sends the open audit's log to a ``LogSender`` in the background: the queue is the log on disk itself,
 /// and what the destination acknowledged is recorded beside it (``/KyCuongStore/AuditStore/recordSent(_:for:)``),
-/// so that what is not sent survives the session and is sent by the next one. One send at a time; after a
+/// so that what is not sent survives the session and is sent by the next one. One send at a time, on a
+/// thread of its own (not Swift's cooperative pool, which a host busy with other work may hold); after a
 /// failure it waits (1 s, doubling to a minute) and tries again, for as long as the process runs.
 final class LogUploader: @unchecked Sendable {
   /// What the uploader knows of one audit's log.
@@ -55,12 +56,12 @@ final class LogUploader: @unchecked Sendable {
       return true
     }
     guard start else { return }
-    Task.detached { [self] in await run(id, device: device) }
+    Thread.detachNewThread { [self] in run(id, device: device) }
   }
 
   /// Sends until the destination holds every whole line of the log, waiting longer after each failure.
-  private func run(_ id: String, device: String) async {
-    var delay: UInt64 = 1_000_000_000
+  private func run(_ id: String, device: String) {
+    var delay: TimeInterval = 1
     while true {
       // The session may be appending: only whole lines are sent (the last line may be half written).
       let data = (try? store.logData(for: id)) ?? Data()
@@ -71,13 +72,13 @@ final class LogUploader: @unchecked Sendable {
         return
       }
       do {
-        let held = try await sender.send(Data(whole), audit: id, device: device)
+        let held = try sender.send(Data(whole), audit: id, device: device)
         store.recordSent(held, for: id)
         lock.withLock {
           states[id]?.acknowledged = held
           states[id]?.lastFailure = nil
         }
-        delay = 1_000_000_000
+        delay = 1
         // The destination holds less than was sent (it refused nothing but kept less): do not loop on it.
         if held < lines {
           lock.withLock {
@@ -91,9 +92,9 @@ final class LogUploader: @unchecked Sendable {
           states[id]?.lastFailure = "\(error)"
           states[id]?.waitingToRetry = true
         }
-        try? await Task.sleep(nanoseconds: delay)
+        Thread.sleep(forTimeInterval: delay)
         lock.withLock { states[id]?.waitingToRetry = false }
-        delay = min(delay * 2, 60_000_000_000)
+        delay = min(delay * 2, 60)
       }
     }
   }

@@ -32,14 +32,34 @@ struct ServerLogSender {
   }
 
   #if Server
-    /// A ``/KyCuongSync/SyncClient`` as a log sender.
+    /// A ``/KyCuongSync/SyncClient`` as a log sender: the uploader's thread waits for the client's task.
     struct Client: LogSender {
       let client: SyncClient
       var destination: String { client.server.absoluteString }
 
-      func send(_ log: Data, audit: String, device: String) async throws -> Int {
-        try await client.pushLog(log, of: audit, device: device).log.lineCount
+      func send(_ log: Data, audit: String, device: String) throws -> Int {
+        let answer = Answer()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+          do throws(SyncError) {
+            answer.set(.success(try await client.pushLog(log, of: audit, device: device).log.lineCount))
+          } catch {
+            answer.set(.failure(error))
+          }
+          done.signal()
+        }
+        done.wait()
+        return try answer.get()
       }
+    }
+
+    /// The client task's result, handed to the waiting thread.
+    final class Answer: @unchecked Sendable {
+      private let lock = NSLock()
+      private var result: Result<Int, SyncError> = .failure(.connection("no answer"))
+
+      func set(_ result: Result<Int, SyncError>) { lock.withLock { self.result = result } }
+      func get() throws(SyncError) -> Int { try lock.withLock { result }.get() }
     }
   #endif
 }
