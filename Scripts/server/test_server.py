@@ -408,6 +408,117 @@ def team_logs_through_server(work, server, keys, database):
     return audit_id
 
 
+def published_checklists(work, server, keys, database):
+    """Section 9: the department publishes checklist versions; a device takes the newest of each into its folder."""
+    print("-- published checklists")
+
+    def sync(args, key, expect=0):
+        return kycuong(["sync"] + args + ["--server", server.url, "--key", keys[key]], work, expect=expect)
+
+    def publish(files, expect=0):
+        return kycuong(["server", "checklist", "publish", *files, "--by", "lan", "--database", database], work,
+                       expect=expect)
+
+    def write(path, document):
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, ensure_ascii=False, indent=2)
+        return path
+
+    def read(path):
+        with open(path, "rb") as handle:
+            return handle.read()
+
+    standard = os.path.join(ROOT, "Checklists", "public-office-conduct.json")
+    with open(standard, encoding="utf-8") as handle:
+        conduct = json.load(handle)
+    major, minor, patch = map(int, conduct["version"].split("."))
+    newer_version = f"{major}.{minor + 1}.{patch}"
+    folder = os.path.join(work, "published")
+    os.makedirs(folder)
+    listed = sync(["checklists"], "member")
+    check(listed.stdout.strip() == "", "before anything is published the server lists no checklist")
+    # The audit pushed earlier used the standard version: other content under that version is refused.
+    edited = write(os.path.join(folder, "edited.json"),
+                   dict(conduct, description=dict(conduct["description"], vi="Phiên bản sửa tay")))
+    refused = publish([edited], expect=1)
+    check("audits in the archive used public-office-conduct" in refused.stderr,
+          f"content other than an archived audit's, under its version, is refused: {refused.stderr.strip()[:160]}")
+    invalid = write(os.path.join(folder, "invalid.json"), dict(conduct, version="2.x", sections=[]))
+    refused = publish([invalid], expect=1)
+    check("is not a valid checklist" in refused.stderr and "version" in refused.stderr,
+          f"an invalid checklist is refused with its issues: {refused.stderr.strip()[:160]}")
+    newer = write(os.path.join(folder, "newer.json"), dict(
+        conduct, version=newer_version,
+        description=dict(conduct["description"], vi=conduct["description"]["vi"] + " Bản cập nhật của Sở.")))
+    published = publish([standard, newer])
+    check(f"published public-office-conduct {conduct['version']}" in published.stdout
+          and f"published public-office-conduct {newer_version}" in published.stdout,
+          f"the admin publishes the standard version and a newer one: {published.stdout.strip()[:200]}")
+    again = publish([newer])
+    check("was published already, with this content, by lan" in again.stdout, "publishing them again changes nothing")
+    replaced = publish([write(os.path.join(folder, "replaced.json"), dict(
+        conduct, version=newer_version, description=dict(conduct["description"], vi="Khác")))], expect=1)
+    check("is never replaced" in replaced.stderr, "other content under a published version is refused")
+    draft = dict(conduct, version=f"{major}.{minor}.{patch + 1}")
+    # The device's folder: a copy of the standard checklist (replaceable) and a local draft of the same id.
+    device = os.path.join(work, "device-checklists")
+    os.makedirs(device)
+    shutil.copy(standard, device)
+    write(os.path.join(device, "draft.json"), draft)
+    kept = sync(["checklists", "--into", device], "member", expect=1)
+    check("draft.json and public-office-conduct.json both hold public-office-conduct" in kept.stderr
+          and read(os.path.join(device, "public-office-conduct.json")) == read(standard),
+          f"two local files with the published id: nothing is replaced, both are named: {kept.stderr.strip()[:200]}")
+    os.remove(os.path.join(device, "public-office-conduct.json"))
+    kept = sync(["checklists", "--into", device], "member", expect=1)
+    check("which the server never published: it is kept" in kept.stderr
+          and json.loads(read(os.path.join(device, "draft.json")))["version"] == draft["version"],
+          "a local version the server never published is kept, not replaced")
+    os.remove(os.path.join(device, "draft.json"))
+    shutil.copy(standard, device)
+    pulled = sync(["checklists", "--into", device], "member")
+    check(f"replaced {conduct['version']} with public-office-conduct {newer_version}" in pulled.stdout
+          and read(os.path.join(device, "public-office-conduct.json")) == read(newer),
+          f"the standard copy is replaced by the newest published version, byte for byte: {pulled.stdout.strip()}")
+    pulled = sync(["checklists", "--into", device], "member")
+    check("up to date" in pulled.stdout, "pulling again changes nothing")
+    fresh = os.path.join(work, "fresh-device")
+    sync(["checklists", "--into", fresh], "leader")
+    validated = kycuong(["validate", fresh], work)
+    check(f"public-office-conduct {newer_version}" in validated.stdout and len(os.listdir(fresh)) == 1,
+          f"a fresh device's folder holds the newest version, valid: {validated.stdout.strip()}")
+    store = os.path.join(work, "published-store")
+    started = kycuong(
+        ["audit", "--store", store, "--lang", "en", "--inspector", LEADER, "--checklists", fresh], work,
+        f'start public-office-conduct --unit "UBND xã Sóc Sơn" --address "Hà Nội" --leader "{LEADER}" '
+        '--visit surprise --province "Hà Nội" --level commune --one-stop yes\n' + "\n" * 8)
+    audit_log = next(name for name in os.listdir(store) if name.endswith(".jsonl"))
+    first = json.loads(read(os.path.join(store, audit_log)).splitlines()[0])
+    check("Started audit" in started.stdout and f'"version":"{newer_version}"' in json.dumps(first, separators=(",", ":")),
+          "an audit started from the folder records the published version in its log")
+    revoked = sync(["checklists"], "revoked", expect=1)
+    check("401 unknown-key" in revoked.stderr, "a revoked device cannot list the published checklists")
+    member_key, member_id = read_private_key(keys["member"]), key_id(keys["member"] + ".pub")
+    target = "/api/v1/checklists"
+    status, _, body = server.request("GET", target, headers=signed_headers(member_key, member_id, "GET", target, b""))
+    entries = json.loads(body)
+    check(status == 200 and [(e["checklistID"], e["version"]) for e in entries][:1] == [
+        ("public-office-conduct", newer_version)] and len(entries) == 2, f"GET {target} lists both versions ({status})")
+    conforms("GET", "/api/v1/checklists", 200, body, "the published checklists")
+    target = f"/api/v1/checklists/public-office-conduct/{newer_version}"
+    status, headers, body = server.request("GET", target, headers=signed_headers(member_key, member_id, "GET", target, b""))
+    digest = "sha-256=:" + base64.b64encode(hashlib.sha256(read(newer)).digest()).decode() + ":"
+    check(status == 200 and body == read(newer) and headers.get("Content-Digest") == digest,
+          f"the published file comes back byte for byte, with its Content-Digest ({status})")
+    target = "/api/v1/checklists/public-office-conduct/9.9.9"
+    status, _, body = server.request("GET", target, headers=signed_headers(member_key, member_id, "GET", target, b""))
+    check(status == 404, f"a version never published is not found ({status})")
+    conforms("GET", "/api/v1/checklists/{id}/{version}", 404, body, "never published")
+    listing = kycuong(["server", "checklist", "list", "--database", database], work).stdout
+    check(listing.startswith(f"public-office-conduct  {newer_version}") or newer_version in listing.splitlines()[0],
+          f"the admin lists the published versions: {listing.strip()[:200]}")
+
+
 def audit_count(work, database):
     listing = kycuong(["archive", "list", "--database", database, "--format", "json"], work)
     return len(json.loads(listing.stdout))
@@ -514,6 +625,9 @@ def main():
 
         # 8. Device logs through the server while a team audit goes on.
         logged_audit = team_logs_through_server(work, server, keys, database)
+
+        # 9. Checklist versions the department publishes, pulled by devices.
+        published_checklists(work, server, keys, database)
 
         # 4. kill -9 after an acknowledged push; restarted, the audit is there.
         server.stop(kill=True)

@@ -1,4 +1,5 @@
 import Foundation
+import KyCuong
 import KyCuongIntegrity
 
 #if canImport(FoundationNetworking)
@@ -65,6 +66,29 @@ public struct SyncClient: Sendable {
   /// One device's log of a team audit, its exact bytes.
   public func deviceLog(of audit: String, device: String) async throws(SyncError) -> Data {
     try await exchange("GET", "/api/v1/audits/\(Self.segment(audit))/logs/\(Self.segment(device))")
+  }
+
+  /// Every checklist version the server publishes, newest publication first.
+  public func publishedChecklists() async throws(SyncError) -> [PublishedChecklist] {
+    try await send("GET", "/api/v1/checklists")
+  }
+
+  /// A published checklist version, read and checked against its entry (``PublishedChecklist/checklist(from:)``).
+  ///
+  /// - Parameter entry: The version, as ``publishedChecklists()`` lists it.
+  /// - Returns: The file's exact bytes and the checklist they hold.
+  /// - Throws: ``SyncError``: the server's problem, the connection's failure, or bytes that are not the
+  ///   published file (``SyncError/connection(_:)`` naming the check that failed).
+  public func pullChecklist(
+    _ entry: PublishedChecklist
+  ) async throws(SyncError) -> (data: Data, checklist: Checklist) {
+    let data = try await exchange(
+      "GET", "/api/v1/checklists/\(Self.segment(entry.checklistID))/\(Self.segment(entry.version))")
+    do {
+      return (data, try entry.checklist(from: data))
+    } catch {
+      throw .connection("the server's \(entry.checklistID) \(entry.version) is \(error)")
+    }
   }
 
   /// `text` as one path segment: ids hold letters, digits and `-._~`; anything else is percent-encoded,

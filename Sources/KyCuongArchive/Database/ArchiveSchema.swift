@@ -39,6 +39,9 @@ enum ArchiveSchema {
       apply: version4),
     Migration(
       version: 5, name: "the department server: team members' device logs of audits", apply: version5),
+    Migration(
+      version: 6, name: "the department server: the checklist versions it publishes to devices",
+      apply: version6),
   ]
 
   /// The highest version this program knows.
@@ -389,6 +392,31 @@ enum ArchiveSchema {
       .column("pushed_by", type: .text, .notNull)
       .column("pushed_at", type: .text, .notNull)
       .primaryKey("audit_id", "device", "start_offset")
+      .run()
+  }
+
+  // MARK: - Version 6
+
+  @Sendable static func version6(_ db: any SQLDatabase) async throws {
+    // The checklist versions the department publishes for its devices to pull, each exactly as the admin
+    // published it. A version names one content for good: rows are never updated or deleted, and a
+    // second content for a published id and version is refused, as the archive refuses it in audits.
+    try await db.create(table: "server_checklists")
+      .column("checklist_id", type: .text, .notNull)
+      .column("version", type: .text, .notNull)
+      // The snapshot digest audits carry (`sha256:` and the RFC 8785 JSON's SHA-256), and the file's own.
+      .column("digest", type: .text, .notNull)
+      .column("sha256", type: .text, .notNull)
+      .column("byte_count", type: .bigint, .notNull)
+      .column("title_vi", type: .text, .notNull)
+      .column("title_en", type: .text)
+      .column("item_count", type: .int, .notNull)
+      .column("published_by", type: .text, .notNull)
+      .column("published_at", type: .text, .notNull)
+      .column("content", type: .blob, .notNull)
+      .primaryKey("checklist_id", "version")
+      .run()
+    try await db.create(index: "server_checklists_by_time").on("server_checklists").column("published_at")
       .run()
   }
 }

@@ -52,6 +52,14 @@ struct APIResponder: Sendable {
         try await pullLog(of: id, device: logDevice, for: device)
       }
     }
+    router.get("/api/v1/checklists") { request, context in
+      try await respond(request) { _, _ in try await JSONResponse.ok(store.publishedChecklists()) }
+    }
+    router.get("/api/v1/checklists/:id/:version") { request, context in
+      let id = context.parameters.get("id") ?? ""
+      let version = context.parameters.get("version") ?? ""
+      return try await respond(request) { _, _ in try await pullChecklist(id, version: version) }
+    }
   }
 
   // MARK: - Endpoints
@@ -258,6 +266,20 @@ struct APIResponder: Sendable {
     if let digest = HTTPField.Name("Content-Digest") { headers[digest] = ContentDigest.value(for: log.data) }
     return Response(
       status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: log.data)))
+  }
+
+  // MARK: - Published checklists
+
+  /// `GET /api/v1/checklists/{id}/{version}`: a published checklist file's exact bytes, for any registered
+  /// device (checklists are the department's, not a team's). The store re-checks them before they leave.
+  private func pullChecklist(_ id: String, version: String) async throws -> Response {
+    guard let (_, data) = try await store.publishedChecklist(id, version: version) else {
+      throw APIProblem(
+        status: 404, title: "not-found", detail: "the server has not published \(id) version \(version)")
+    }
+    var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+    if let digest = HTTPField.Name("Content-Digest") { headers[digest] = ContentDigest.value(for: data) }
+    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
   }
 
   // MARK: - Signed requests

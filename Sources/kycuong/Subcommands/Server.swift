@@ -16,7 +16,7 @@
           These commands work on the server's archive directly (--database, as `kycuong archive`), on the \
           server's machine, by a department admin: there is no remote administration.
           """,
-        subcommands: [Device.self, Person.self, Log.self])
+        subcommands: [Device.self, Person.self, Checklists.self, Log.self])
     }
   }
 

@@ -10,15 +10,17 @@
     struct Sync: AsyncParsableCommand {
       static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Push audits and team members' logs to the department server; pull logs; see reviews.",
+        abstract:
+          "Push audits and team members' logs to the department server; pull logs and checklists; see reviews.",
         discussion: """
           Every request is signed with the device's key (--key, from `kycuong key generate`; the admin \
           registers its .pub with `kycuong server device add`). A push that loses its connection is sent \
           again; the server archives the same bytes once. While a team audit goes on, each device sends \
           its log (`push-log`), the leader pulls the members' logs and merges them (`pull-logs`), and a \
-          member the leader invited joins from the server (`join`).
+          member the leader invited joins from the server (`join`). `checklists --into DIR` takes the \
+          newest version of each checklist the department publishes.
           """,
-        subcommands: [Push.self, Audits.self, PushLog.self, PullLogs.self, Join.self])
+        subcommands: [Push.self, Audits.self, PushLog.self, PullLogs.self, Join.self, PullChecklists.self])
     }
   }
 
