@@ -402,6 +402,15 @@ def team_logs_through_server(work, server, keys, database):
         lines = handle.read().count(b"\n")
     check(held.get("binh-tablet") == lines == 5,
           f"the server holds all {lines} lines of the member's log, both sessions' answers ({held})")
+    # The leader's REPL pulls as it sends: `sync` fetches the member's new lines and merges them.
+    leader_sync = kycuong(["audit", "--store", stores["leader2"], "--lang", "en", "--inspector", LEADER,
+                           "--server", server.url, "--key", keys["leader"]], work, f"resume {audit_id}\nsync\nsync\n")
+    check("Merged the logs of binh-tablet: 2 new event(s)." in leader_sync.stdout
+          and "binh-tablet: 0 new event(s)" in leader_sync.stdout,
+          "the leader's `sync` in the REPL merges the member's two new events, once")
+    shown = kycuong(["audit", "merge", audit_id, "--store", stores["leader2"]], work).stdout
+    check(re.search(r"binh-tablet\s+Trần Thị Bình\s+5 events", shown) is not None,
+          "the leader's store holds all five of the member's events")
     log = kycuong(["server", "log", "--database", database, "--last", "50"], work).stdout
     check("created device binh-tablet's log" in log and "forked" in log,
           "the request log holds the member's log and the refused fork")

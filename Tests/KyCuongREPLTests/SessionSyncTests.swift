@@ -29,6 +29,22 @@ final class FakeLogSender: LogSender, @unchecked Sendable {
   }
 
   func log(of audit: String, device: String) -> Data? { lock.withLock { held["\(audit)/\(device)"] } }
+
+  /// Holds `log` as device `device`'s log of `audit`, as if that device had sent it.
+  func hold(_ log: Data, of audit: String, device: String) {
+    lock.withLock { held["\(audit)/\(device)"] = log }
+  }
+
+  func fetchLogs(of audit: String, excluding device: String) throws -> [(device: String, data: Data)] {
+    try lock.withLock {
+      if failuresLeft > 0 {
+        failuresLeft -= 1
+        throw Offline()
+      }
+      return held.filter { $0.key.hasPrefix(audit + "/") && $0.key != "\(audit)/\(device)" }
+        .sorted { $0.key < $1.key }.map { (String($0.key.dropFirst(audit.count + 1)), $0.value) }
+    }
+  }
 }
 
 @Suite("Sending the log to the department server from the REPL")
@@ -58,7 +74,9 @@ struct SessionSyncTests {
     let log = try harness.store.logData(for: id)
     #expect(sender.log(of: id, device: "leader") == log)
     #expect(harness.store.sentLineCount(for: id) == 2)
-    #expect(harness.send("sync").text == "https://so-noi-vu.example/ has all of this device's log.")
+    #expect(
+      harness.send("sync").text
+        == "https://so-noi-vu.example/ has all of this device's log.\nThe server has no member's log yet.")
     // A later session knows what was sent: nothing is unsent, no mark.
     let next = try Harness(language: .en, temporary: harness.temporary, logSender: FakeLogSender(failures: 0))
     next.send("resume \(id)")
@@ -79,6 +97,58 @@ struct SessionSyncTests {
       reply.succeeded && reply.text.hasPrefix("2 event(s) not yet on https://so-noi-vu.example/; sending."))
     #expect(harness.session.prompt.contains("↑2"))
     #expect(harness.session.finishSending(timeout: 0.1)?.unsent == 2)
+  }
+
+  /// A team audit the leader started and left, and Bình's session on the log she joined it with, resumed.
+  func joinedMember(
+    memberSender: (any LogSender)?, leaderSender: any LogSender
+  ) throws -> (leader: Harness, member: Harness, id: String) {
+    let leader = try Harness(language: .en, logSender: leaderSender)
+    let id = try leader.startAudit()
+    leader.send("quit")
+    let invitation = try leader.store.invite("Trần Thị Bình", to: id, at: leader.clock.now())
+    let member = try Harness(language: .en, inspector: "Trần Thị Bình", logSender: memberSender)
+    try member.store.join(invitation, device: "binh-tablet", at: member.clock.now())
+    member.store.close(id)
+    #expect(member.send("resume \(id)").succeeded)
+    return (leader, member, id)
+  }
+
+  @Test("the leader's `sync` fetches the members' logs and merges them: conflicts named, finish waits")
+  func leaderMergesMembersLogs() throws {
+    let sender = FakeLogSender(failures: 0)
+    let (first, member, id) = try joinedMember(memberSender: nil, leaderSender: sender)
+    let item = try #require(member.session.audit?.checklist.items.first?.id)
+    member.send("goto \(item)")
+    #expect(member.send("11/12").succeeded)
+    member.send("quit")
+    sender.hold(try member.store.logData(for: id), of: id, device: "binh-tablet")
+
+    let leader = try Harness(language: .en, temporary: first.temporary, logSender: sender)
+    leader.send("resume \(id)")
+    leader.send("goto \(item)")
+    #expect(leader.send("10/12").succeeded)
+    let merged = leader.send("sync")
+    #expect(merged.succeeded, "\(merged.text)")
+    #expect(merged.text.contains("Merged the logs of binh-tablet: 2 new event(s)."), "\(merged.text)")
+    #expect(merged.text.contains("1 item(s) in conflict (\(item))"), "\(merged.text)")
+    #expect(try leader.store.teamLogs(for: id).map(\.log.device) == ["leader", "binh-tablet"])
+    // Merging again adds nothing; the leader's own log was not touched by the merge.
+    #expect(leader.send("sync").text.contains("binh-tablet: 0 new event(s)"))
+    #expect(try leader.store.teamLogs(for: id)[0].log.events.count == leader.session.audit?.events.count)
+    let finish = leader.send("finish --yes")
+    #expect(!finish.succeeded && finish.text.contains(item.rawValue), "\(finish.text)")
+  }
+
+  @Test("a member's `sync` sends and fetches nothing; a fetch that fails says why and is tried again")
+  func fetchOnlyForTheLeader() throws {
+    let sender = FakeLogSender(failures: 0)
+    let (_, member, _) = try joinedMember(memberSender: sender, leaderSender: sender)
+    #expect(!member.send("sync").text.contains("member"), "a member merges nothing")
+    let offline = try Harness(language: .en, logSender: FakeLogSender(failures: .max))
+    try offline.startAudit()
+    let reply = offline.send("sync")
+    #expect(reply.succeeded && reply.text.contains("The members' logs could not be fetched: no network"))
   }
 
   @Test("without a server, there is no mark and `sync` says how to configure one")

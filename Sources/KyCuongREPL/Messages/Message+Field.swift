@@ -237,6 +237,34 @@ extension Message {
             " The last attempt failed: \($0); it will be tried again.")
         } ?? ""
       return state + why
+    case .syncFetching(let destination):
+      return t(
+        "Đang lấy nhật ký của các thành viên từ \(destination); gõ `sync` lần nữa để hợp nhất.",
+        "Fetching the members' logs from \(destination); type `sync` again to merge them.")
+    case .syncFetchFailed(let reason):
+      return t(
+        "Chưa lấy được nhật ký của các thành viên: \(reason). Gõ `sync` để thử lại.",
+        "The members' logs could not be fetched: \(reason). Type `sync` to try again.")
+    case .syncMerged(let devices, let added, let conflicts, let audit):
+      if devices.isEmpty {
+        return t(
+          "Máy chủ chưa có nhật ký của thành viên nào.", "The server has no member's log yet.")
+      }
+      let merged = t(
+        "Đã hợp nhất nhật ký của \(devices.joined(separator: ", ")): \(added) sự kiện mới.",
+        "Merged the logs of \(devices.joined(separator: ", ")): \(added) new event(s).")
+      guard !conflicts.isEmpty else { return merged }
+      let items = conflicts.map(\.rawValue).joined(separator: ", ")
+      return merged
+        + t(
+          " \(conflicts.count) mục có câu trả lời khác nhau (\(items)): xem bằng `kycuong audit merge \(audit)`, "
+            + "quyết định bằng `kycuong audit resolve \(audit) MỤC TRẢ-LỜI --reason LÝ-DO`; chưa thể kết thúc.",
+          " \(conflicts.count) item(s) in conflict (\(items)): see them with `kycuong audit merge \(audit)`, "
+            + "decide with `kycuong audit resolve \(audit) ITEM ANSWER --reason TEXT`; finish waits for it.")
+    case .syncMergeRefused(let error):
+      return t(
+        "Không hợp nhất được nhật ký của các thành viên: ", "The members' logs were not merged: ")
+        + Self.storeError(error, language)
     default:
       return ""
     }

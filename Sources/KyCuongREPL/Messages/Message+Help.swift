@@ -116,8 +116,10 @@ extension Message {
     case .compact: t("mỗi mục một dòng (màn hình nhỏ)", "one line per item (small screens)")
     case .sync:
       t(
-        "gửi nhật ký của máy này lên máy chủ của Sở (không phải chờ); còn bao nhiêu chưa gửi",
-        "send this device's log to the department server (no waiting); what is not yet sent")
+        "gửi nhật ký của máy này lên máy chủ của Sở (không phải chờ); trưởng đoàn: lấy và hợp nhất nhật ký "
+          + "của thành viên",
+        "send this device's log to the department server (no waiting); the leader: fetch and merge the "
+          + "members' logs")
     case .score:
       t("điểm tạm tính theo phần, trọng tâm, tổng", "provisional scores by section, focus area, overall")
     case .finish:

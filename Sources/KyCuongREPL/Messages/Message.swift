@@ -136,6 +136,10 @@ enum Message: Error {
   // Sending the log to the department server
   case syncNotConfigured
   case syncStatus(destination: String, unsent: Int, sending: Bool, failure: String?)
+  case syncFetching(destination: String)
+  case syncFetchFailed(reason: String)
+  case syncMerged(devices: [String], added: Int, conflicts: [ItemID], audit: String)
+  case syncMergeRefused(AuditStoreError)
 
   // Rendering an item
   case criticalMark

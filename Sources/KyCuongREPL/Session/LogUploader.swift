@@ -20,10 +20,20 @@ final class LogUploader: @unchecked Sendable {
     var waitingToRetry = false
   }
 
+  /// What a fetch of the other devices' logs came to.
+  enum Fetch {
+    /// Each other device's log, as the destination holds it.
+    case fetched([(device: String, data: Data)])
+    /// Why they could not be fetched.
+    case failed(String)
+  }
+
   let sender: any LogSender
   let store: AuditStore
   private let lock = NSLock()
   private var states: [String: State] = [:]
+  /// A fetch of an audit's other logs under way (`nil`), or its outcome not yet taken by the session.
+  private var fetches: [String: Fetch?] = [:]
 
   init(sender: any LogSender, store: AuditStore) {
     self.sender = sender
@@ -96,6 +106,39 @@ final class LogUploader: @unchecked Sendable {
         lock.withLock { states[id]?.waitingToRetry = false }
         delay = min(delay * 2, 60)
       }
+    }
+  }
+
+  /// Fetches the logs of audit `id` of every device but `device`, on a thread of its own, and waits at most
+  /// `timeout` seconds for them: `nil` when they have not come yet (the fetch goes on, and the next call
+  /// takes its outcome without starting another).
+  func fetchOtherLogs(of id: String, excluding device: String, waiting timeout: TimeInterval) -> Fetch? {
+    let start: Bool = lock.withLock {
+      guard fetches[id] == nil else { return false }
+      fetches[id] = .some(nil)
+      return true
+    }
+    if start {
+      Thread.detachNewThread { [self] in
+        let outcome: Fetch
+        do {
+          outcome = .fetched(try sender.fetchLogs(of: id, excluding: device))
+        } catch {
+          outcome = .failed("\(error)")
+        }
+        lock.withLock { fetches[id] = .some(outcome) }
+      }
+    }
+    let deadline = Date().addingTimeInterval(timeout)
+    while true {
+      let taken: Fetch? = lock.withLock {
+        guard case .some(.some(let outcome)) = fetches[id] else { return nil }
+        fetches[id] = nil
+        return outcome
+      }
+      if let taken { return taken }
+      if Date() >= deadline { return nil }
+      Thread.sleep(forTimeInterval: 0.02)
     }
   }
 

@@ -28,10 +28,46 @@ extension Session {
     guard let audit else { return refuse(.noAudit) }
     sendInBackground()
     let state = uploader.state(of: audit.id)
-    return reply(
+    let sent = text(
       .syncStatus(
         destination: uploader.sender.destination, unsent: max(0, audit.events.count - state.acknowledged),
         sending: state.sending, failure: state.lastFailure))
+    guard let pulled = pullMembersLogs(uploader) else { return SessionReply(text: sent) }
+    return SessionReply(text: sent + "\n" + text(pulled.message), succeeded: pulled.succeeded)
+  }
+
+  /// How long `sync` waits for the members' logs before it answers (the fetch goes on, and the next `sync`
+  /// merges what came).
+  static let fetchWait: TimeInterval = 5
+
+  /// On the leader's log of a team audit: fetches the members' logs the server holds and merges them into
+  /// the store, as `kycuong sync pull-logs` does (checked, idempotent, nothing replaced); the session's own
+  /// log is not touched, and `finish` and `export` judge the merged audit. `nil` elsewhere.
+  private func pullMembersLogs(_ uploader: LogUploader) -> (message: Message, succeeded: Bool)? {
+    guard let audit, let device, !audit.isMembersLog, !isReadOnly, !audit.header.team.members.isEmpty else {
+      return nil
+    }
+    guard
+      let fetch = uploader.fetchOtherLogs(of: audit.id, excluding: device, waiting: Self.fetchWait)
+    else { return (.syncFetching(destination: uploader.sender.destination), true) }
+    switch fetch {
+    // Like a send that failed, a fetch that failed is tried again; only a refused merge is a failure.
+    case .failed(let reason): return (.syncFetchFailed(reason: reason), true)
+    case .fetched(let logs):
+      if logs.isEmpty { return (.syncMerged(devices: [], added: 0, conflicts: [], audit: audit.id), true) }
+      do {
+        let report = try store.merge(
+          logs.map { ("device \($0.device)'s log on the server", $0.data) }, into: audit.id)
+        let conflicts = report.audit.checklist.items.map(\.id).filter { report.audit.conflicts[$0] != nil }
+        return (
+          .syncMerged(
+            devices: report.devices.dropFirst().map(\.log.device), added: report.addedEvents,
+            conflicts: conflicts, audit: audit.id), true
+        )
+      } catch {
+        return (.syncMergeRefused(error), false)
+      }
+    }
   }
 
   /// Waits, at most `timeout` seconds, for a send under way to end (when the session ends), and answers

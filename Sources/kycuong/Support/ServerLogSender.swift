@@ -6,7 +6,8 @@ import KyCuongREPL
 #endif
 
 /// The REPL's ``/KyCuongREPL/LogSender`` when a department server is configured: each send is one signed
-/// `PUT /api/v1/audits/{id}/logs/{device}` (the session's uploader retries, so the client tries once).
+/// `PUT /api/v1/audits/{id}/logs/{device}`, each fetch `GET …/logs` and each other device's log (the session's
+/// uploader retries, so the client tries once).
 struct ServerLogSender {
   /// The sender for `--server` and `--key` (or `$KYCUONG_SERVER` and `$KYCUONG_KEY`); `nil` when neither
   /// is given.
@@ -38,11 +39,30 @@ struct ServerLogSender {
       var destination: String { client.server.absoluteString }
 
       func send(_ log: Data, audit: String, device: String) throws -> Int {
-        let answer = Answer()
+        try Self.wait { () async throws(SyncError) in
+          try await client.pushLog(log, of: audit, device: device).log.lineCount
+        }
+      }
+
+      func fetchLogs(of audit: String, excluding device: String) throws -> [(device: String, data: Data)] {
+        try Self.wait { () async throws(SyncError) in
+          var logs: [(device: String, data: Data)] = []
+          for entry in try await client.deviceLogs(of: audit) where entry.device != device {
+            logs.append((entry.device, try await client.deviceLog(of: audit, device: entry.device)))
+          }
+          return logs
+        }
+      }
+
+      /// Runs `work` in a task and blocks the calling thread (the session's sending thread) until it ends.
+      private static func wait<Value: Sendable>(
+        _ work: @Sendable @escaping () async throws(SyncError) -> Value
+      ) throws(SyncError) -> Value {
+        let answer = Answer<Value>()
         let done = DispatchSemaphore(value: 0)
         Task {
           do throws(SyncError) {
-            answer.set(.success(try await client.pushLog(log, of: audit, device: device).log.lineCount))
+            answer.set(.success(try await work()))
           } catch {
             answer.set(.failure(error))
           }
@@ -54,12 +74,12 @@ struct ServerLogSender {
     }
 
     /// The client task's result, handed to the waiting thread.
-    final class Answer: @unchecked Sendable {
+    final class Answer<Value: Sendable>: @unchecked Sendable {
       private let lock = NSLock()
-      private var result: Result<Int, SyncError> = .failure(.connection("no answer"))
+      private var result: Result<Value, SyncError> = .failure(.connection("no answer"))
 
-      func set(_ result: Result<Int, SyncError>) { lock.withLock { self.result = result } }
-      func get() throws(SyncError) -> Int { try lock.withLock { result }.get() }
+      func set(_ result: Result<Value, SyncError>) { lock.withLock { self.result = result } }
+      func get() throws(SyncError) -> Value { try lock.withLock { result }.get() }
     }
   #endif
 }
