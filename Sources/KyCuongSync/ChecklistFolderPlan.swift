@@ -1,4 +1,5 @@
 import Foundation
+import KyCuong
 
 /// What a device does with its folder of checklist files to take the server's published versions
 /// (`kycuong sync checklists --into DIR`): for each published checklist, its newest version, unless that
@@ -78,9 +79,8 @@ public struct ChecklistFolderPlan: Hashable, Sendable {
     for newest: PublishedChecklist, published: [PublishedChecklist], files: [LocalFile], carried: Set<String>
   ) -> Step {
     let id = newest.checklistID
-    // The id names a file in the folder: only the characters a checklist id has, so no path is reached.
-    guard !id.isEmpty, id.utf8.allSatisfy({ byte in byte == UInt8(ascii: "-") || isLowerAlphanumeric(byte) })
-    else {
+    // The id names a file in the folder: a checklist id, as the parser checks it, so no path is reached.
+    guard Patterns.isKebabID(id) else {
       return .keep(checklistID: id, reason: "the server lists \"\(id)\", which is not a checklist id")
     }
     let holding = files.filter { $0.checklist?.id == id }
@@ -121,10 +121,5 @@ public struct ChecklistFolderPlan: Hashable, Sendable {
         reason: "\(file.name) holds \(id) \(local.version), newer than the server's \(newest.version): kept")
     }
     return .replace(file: file.name, version: local.version, newest)
-  }
-
-  private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {
-    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-      || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
   }
 }

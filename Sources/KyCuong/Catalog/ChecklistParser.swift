@@ -51,8 +51,8 @@ public enum ChecklistParser {
 
 /// Patterns of ids, versions and dates, shared by the parser and the JSON Schema. Ids are checked byte by
 /// byte: ASCII only, so no invisible or look-alike character can make two ids that read the same.
-enum Patterns {
-  static func isKebabID(_ text: String) -> Bool {
+package enum Patterns {
+  package static func isKebabID(_ text: String) -> Bool {
     var partLength = 0
     for byte in text.utf8 {
       switch byte {
