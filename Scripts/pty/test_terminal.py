@@ -858,6 +858,60 @@ def server_unreachable():
         environment.cleanup()
 
 
+def team_merge_and_resolve():
+    """The leader of a team audit merges a member's log handed over as a file and settles the conflict, in
+    Vietnamese: `hợp nhất FILE` lists both answers with their recorders, `finish` says what settles the item,
+    Tab after `resolve ` completes the item in conflict, and the decision is the log's last event."""
+    environment = Environment()
+    member_store = os.path.join(environment.directory, "binh")
+    invitation = os.path.join(environment.directory, "binh.json")
+    session = start(environment)
+    try:
+        audit_id = open_audit(session)
+        goto(session, "BADGE-01")
+        session.line("10/12")
+        session.expect("✓ BADGE-01: 10/12")
+        session.line("quit")
+        check(session.wait_exit() == 0, "the leader's first session ends")
+        session.close()
+        # Bình joins from the invitation on her laptop and counts 11 of 12.
+        for arguments in (
+            ["audit", "invite", audit_id, "--member", "Trần Thị Bình", "--store", environment.audits,
+             "-o", invitation],
+            ["audit", "join", invitation, "--device", "binh-laptop", "--store", member_store],
+        ):
+            subprocess.run([BINARY] + arguments, check=True, capture_output=True, env=environment.env)
+        subprocess.run(
+            [BINARY, "audit", "--store", member_store, "--inspector", "Trần Thị Bình"], check=True,
+            capture_output=True, env=environment.env,
+            input=f"resume {audit_id}\ngoto BADGE-01\n11/12\n".encode("utf-8"))
+        session = start(environment)
+        session.line(f"resume {audit_id}")
+        session.expect_regex(r"\[\d+/\d+ [A-Z]+-\d+\] › ")
+        session.line(f"hợp nhất {os.path.join(member_store, audit_id + '.jsonl')}")
+        session.expect("1 xung đột")
+        session.expect_regex(r"binh-laptop#\d+\s+Trần Thị Bình\s+\S+\s+11/12")
+        session.line("finish --yes")
+        session.expect_regex(r"Các\s+thiết\s+bị\s+trả\s+lời\s+khác\s+nhau\s+ở\s+BADGE-01")
+        session.send("resolve ")
+        session.key("tab")
+        session.expect_screen("› resolve BADGE-01")
+        session.send('10/12 --reason "Đếm lại cùng đại diện đơn vị"')
+        session.key("enter")
+        settled = r"(leader#\d+,\s+binh-laptop#\d+|binh-laptop#\d+,\s+leader#\d+)"
+        session.expect_regex(r"✓ Đã quyết định BADGE-01: 10/12\s+\(thay\s+cho\s+" + settled + r"\)")
+        session.expect_regex(r"Không\s+còn\s+xung\s+đột\.")
+        session.line("quit")
+        status = session.wait_exit()
+        check(status == 1, f"the leader's second session ends, 1 as `finish` was refused once: {status}")
+        last = audit_log(environment, audit_id)[-1]
+        check(last["type"] == "resolved" and last.get("reason") == "Đếm lại cùng đại diện đơn vị",
+              f"the decision is the leader's last event: {last}")
+    finally:
+        session.close()
+        environment.cleanup()
+
+
 def piped_quit():
     result = run_piped("quit\nfind đeo thẻ\n")
     out = result.stdout.decode("utf-8")
@@ -899,6 +953,7 @@ CHECKS = [
     ("piped: refused command exits 1", piped_failure_status),
     ("piped: quit stops reading", piped_quit),
     ("server unreachable: answers do not wait, ↑N in the prompt, sync says so", server_unreachable),
+    ("team: hợp nhất a member's log, Tab after resolve, the decision logged", team_merge_and_resolve),
 ]
 
 

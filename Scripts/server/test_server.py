@@ -128,15 +128,28 @@ def team_audit(work):
         if item not in ("BADGE-01", "DRESS-01"))
     # Items that do not apply to this visit are refused (exit 1); every other answer is taken.
     session(stores["leader"], LEADER, leader_script, work, expect=None)
-    logs = [os.path.join(stores[name], f"{audit_id}.jsonl") for name in ("binh", "cuong")]
-    merge = kycuong(["audit", "merge", audit_id] + logs + ["--store", stores["leader"]], work, expect=1)
-    check("1 conflict(s)" in merge.stdout, "merging three devices' logs finds the one conflict (BADGE-01)")
-    refused = session(stores["leader"], LEADER, f"resume {audit_id}\nfinish --yes\n", work, expect=1)
-    check("BADGE-01" in refused.stdout, "finish refuses while BADGE-01 is in conflict")
-    kycuong(["audit", "resolve", audit_id, "BADGE-01", "10/12", "--reason", "Đếm lại cùng đại diện đơn vị",
-             "--store", stores["leader"]], work)
+    binh_log, cuong_log = (os.path.join(stores[name], f"{audit_id}.jsonl") for name in ("binh", "cuong"))
+    # Bình's log on the command line (no conflict yet), Cường's in the leader's REPL (the conflict).
+    merge = kycuong(["audit", "merge", audit_id, binh_log, "--store", stores["leader"]], work)
+    check("No conflict." in merge.stdout, "merging Bình's log alone finds no conflict")
+    merge = session(stores["leader"], LEADER, f"resume {audit_id}\nmerge {cuong_log}\nfinish --yes\n", work,
+                    expect=1)
+    check("3 device log(s)" in merge.stdout and "1 conflict(s)" in merge.stdout,
+          "the REPL's `merge` of Cường's log finds the one conflict (BADGE-01) among three devices")
+    check(re.search(r"binh-laptop#\d+\s+Trần Thị Bình\s+\S+\s+10/12", merge.stdout) is not None
+          and re.search(r"cuong-laptop#\d+\s+Lê Văn Cường\s+\S+\s+11/12", merge.stdout) is not None,
+          "the conflict shows each device's answer with its recorder")
+    check("note: Ảnh chụp bàn tiếp nhận" in merge.stdout, "…and Bình's note on the item")
+    check(re.search(r"Cannot finish yet: 1 applicable item.*\n  BADGE-01 ", merge.stdout) is not None
+          and "The devices answered BADGE-01 differently: `merge` shows them" in merge.stdout,
+          "finish refuses while BADGE-01 is in conflict, and says what settles it")
     export = os.path.join(work, "team.json")
-    session(stores["leader"], LEADER, f"resume {audit_id}\nfinish --yes\nexport {export}\n", work)
+    resolved = session(
+        stores["leader"], LEADER,
+        f'resume {audit_id}\nresolve BADGE-01 10/12 --reason "Đếm lại cùng đại diện đơn vị"\nfinish --yes\n'
+        f"export {export}\n", work)
+    check("Resolved BADGE-01: 10/12 (settling binh-laptop#" in resolved.stdout,
+          "the REPL's `resolve` settles both devices' answers")
     with open(export, encoding="utf-8") as handle:
         exported = json.load(handle)
     devices = [device["device"] for device in exported["integrity"]["devices"]]

@@ -99,25 +99,10 @@ struct SessionSyncTests {
     #expect(harness.session.finishSending(timeout: 0.1)?.unsent == 2)
   }
 
-  /// A team audit the leader started and left, and Bình's session on the log she joined it with, resumed.
-  func joinedMember(
-    memberSender: (any LogSender)?, leaderSender: any LogSender
-  ) throws -> (leader: Harness, member: Harness, id: String) {
-    let leader = try Harness(language: .en, logSender: leaderSender)
-    let id = try leader.startAudit()
-    leader.send("quit")
-    let invitation = try leader.store.invite("Trần Thị Bình", to: id, at: leader.clock.now())
-    let member = try Harness(language: .en, inspector: "Trần Thị Bình", logSender: memberSender)
-    try member.store.join(invitation, device: "binh-tablet", at: member.clock.now())
-    member.store.close(id)
-    #expect(member.send("resume \(id)").succeeded)
-    return (leader, member, id)
-  }
-
   @Test("the leader's `sync` fetches the members' logs and merges them: conflicts named, finish waits")
   func leaderMergesMembersLogs() throws {
     let sender = FakeLogSender(failures: 0)
-    let (first, member, id) = try joinedMember(memberSender: nil, leaderSender: sender)
+    let (first, member, id) = try Harness.joinedMember(memberSender: nil, leaderSender: sender)
     let item = try #require(member.session.audit?.checklist.items.first?.id)
     member.send("goto \(item)")
     #expect(member.send("11/12").succeeded)
@@ -143,7 +128,7 @@ struct SessionSyncTests {
   @Test("a member's `sync` sends and fetches nothing; a fetch that fails says why and is tried again")
   func fetchOnlyForTheLeader() throws {
     let sender = FakeLogSender(failures: 0)
-    let (_, member, _) = try joinedMember(memberSender: sender, leaderSender: sender)
+    let (_, member, _) = try Harness.joinedMember(memberSender: sender, leaderSender: sender)
     #expect(!member.send("sync").text.contains("member"), "a member merges nothing")
     let offline = try Harness(language: .en, logSender: FakeLogSender(failures: .max))
     try offline.startAudit()

@@ -140,3 +140,20 @@ final class Harness {
     try AuditStore(directory: auditsDirectory).open(id, readOnly: true).audit
   }
 }
+
+extension Harness {
+  /// A team audit the leader started and left, and Bình's session on the log she joined it with, resumed.
+  static func joinedMember(
+    memberSender: (any LogSender)?, leaderSender: (any LogSender)?
+  ) throws -> (leader: Harness, member: Harness, id: String) {
+    let leader = try Harness(language: .en, logSender: leaderSender)
+    let id = try leader.startAudit()
+    leader.send("quit")
+    let invitation = try leader.store.invite("Trần Thị Bình", to: id, at: leader.clock.now())
+    let member = try Harness(language: .en, inspector: "Trần Thị Bình", logSender: memberSender)
+    try member.store.join(invitation, device: "binh-tablet", at: member.clock.now())
+    member.store.close(id)
+    #expect(member.send("resume \(id)").succeeded)
+    return (leader, member, id)
+  }
+}

@@ -215,6 +215,25 @@ struct TeamMergeTests {
       } == .refused(.openItems(["BADGE-01"])))
   }
 
+  @Test("a resolution comes after the answers it settles even when the leader's clock was behind")
+  func resolutionAfterWhatItSettlesDespiteClocks() throws {
+    var (leader, binh, _) = try threeDevices()
+    try binh.record(
+      .answered(item: "BADGE-01", outcome: .fail, remark: nil), by: Fixed.colleague, at: Fixed.at(20))
+    let others = [log(binh, "b")]
+    let conflict = try #require(try TeamMerge.merge([log(leader, "a")] + others).conflicts["BADGE-01"])
+    // The leader's laptop is five minutes behind Bình's tablet: its decision is stamped before her answer.
+    let decision = try TeamMerge.record(
+      .resolved(item: "BADGE-01", outcome: .fail, reason: "Đã đếm lại", settles: conflict.references),
+      by: Fixed.inspector, at: Fixed.at(15), on: &leader, with: others)
+    let merged = try TeamMerge.merge([log(leader, "a")] + others)
+    #expect(merged.conflicts.isEmpty)
+    #expect(merged.records["BADGE-01"]?.state == .answered(.fail))
+    let placed = try #require(merged.events.last)
+    #expect(placed.change == decision.change && placed.time == Fixed.at(15), "kept as recorded, placed last")
+    #expect(try TeamMerge.merge(others + [log(leader, "a")]).events == merged.events, "in any order")
+  }
+
   @Test("devices that agree are no conflict; withdrawing an answer brings back the device's earlier one")
   func agreementAndRetraction() throws {
     var (leader, binh, _) = try threeDevices()

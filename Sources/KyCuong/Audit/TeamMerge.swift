@@ -9,8 +9,9 @@ import KyCuongModel
 /// and no coordination:
 ///
 /// - **Deterministic.** The result depends only on the set of events: each device's log is kept in its own
-///   order, and the logs are interleaved by time, ties broken by device id. Merging in any order, or any
-///   grouping, gives the same audit, and so byte-identical exports.
+///   order, and the logs are interleaved by time, ties broken by device id; a resolution comes after the
+///   answers it settles even when its device's clock was behind. Merging in any order, or any grouping,
+///   gives the same audit, and so byte-identical exports.
 /// - **Idempotent.** A log merged twice, or with a shorter copy of itself, changes nothing; the longest
 ///   copy of a device's log is kept, and two copies that differ where both have events are refused
 ///   (``TeamMergeError/forked(device:sequence:logs:)``).
@@ -39,18 +40,29 @@ public enum TeamMerge {
     var origins: [Int: EventReference] = [1: EventReference(device: leader, sequence: 1)]
     var mergedSequence: [EventReference: Int] = [:]
     for device in devices { mergedSequence[EventReference(device: device.device, sequence: 1)] = 1 }
-    // Each device's own order is kept; among the devices' next events, the earliest goes first.
+    // Each device's own order is kept; among the devices' next events, the earliest goes first — except
+    // that a resolution waits for the answers it settles: the leader saw them before deciding, whatever the
+    // clocks said (a laptop a few minutes behind a member's tablet still settles what it merged).
     var next = devices.map { _ in 1 }
-    while true {
+    func isPlaceable(_ event: AuditEvent) -> Bool {
+      guard case .resolved(_, _, _, let settles) = event.change else { return true }
+      return settles.allSatisfy { mergedSequence[$0] != nil }
+    }
+    func earliest(placeableOnly: Bool) -> Int? {
       var chosen: Int?
       for index in devices.indices where next[index] < devices[index].events.count {
+        if placeableOnly, !isPlaceable(devices[index].events[next[index]]) { continue }
         guard let best = chosen else {
           chosen = index
           continue
         }
         if devices[index].events[next[index]].time < devices[best].events[next[best]].time { chosen = index }
       }
-      guard let index = chosen else { break }
+      return chosen
+    }
+    while true {
+      // A resolution naming an answer no log has is placed anyway, and refused by the audit below.
+      guard let index = earliest(placeableOnly: true) ?? earliest(placeableOnly: false) else { break }
       let local = devices[index].events[next[index]]
       next[index] += 1
       let reference = EventReference(device: devices[index].device, sequence: local.sequence)
@@ -114,6 +126,19 @@ public enum TeamMerge {
     _ = try merge([DeviceLog(name: "leader", events: changed.events)] + others)
     leader = changed
     return event
+  }
+
+  /// The answers a resolution of `item` settles on the merged audit `merged`: the answers in conflict, else
+  /// the item's current answer or skip, which the leader overrules; empty when the item has neither.
+  ///
+  /// - Parameters:
+  ///   - item: The item to resolve.
+  ///   - merged: The merged team audit (``merge(_:)``).
+  /// - Returns: The references for ``AuditEvent/Change/resolved(item:outcome:reason:settles:)``.
+  public static func answersToSettle(_ item: ItemID, in merged: Audit) -> [EventReference] {
+    if let conflict = merged.conflicts[item] { return conflict.references }
+    guard let event = merged.records[item]?.event, let origin = merged.origins[event] else { return [] }
+    return [origin]
   }
 
   /// One log per device, the longest of its copies, sorted by device id; every log checked alone and

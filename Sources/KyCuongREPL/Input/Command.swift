@@ -71,6 +71,10 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case compact
   /// `sync`
   case sync
+  /// `merge [LOG.jsonl…]`: the leader folds members' device logs into the audit, or sees the merged state
+  case merge
+  /// `resolve ITEM ANSWER --reason TEXT`: the leader's decision on an item the devices answered differently
+  case resolve
   /// `lang vi|en`
   case lang
   /// `cancel`
@@ -116,6 +120,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case .whoami: ["nguoighi", "nguoi ghi"]
     case .compact: ["gon"]
     case .sync: ["dongbo", "dong bo"]
+    case .merge: ["hopnhat", "hop nhat"]
+    case .resolve: ["giaiquyet", "giai quyet"]
     case .lang: ["ngonngu", "ngon ngu"]
     case .cancel: ["huy"]
     case .quit: ["thoat", "exit"]
@@ -137,8 +143,17 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case .present: Int(rest) != nil
     case .compact: rest.isEmpty || ["on", "off", "bat", "tat"].contains(VietnameseFolding.fold(rest))
     case .pages: rest.first?.isNumber ?? false
+    // Device logs are `.jsonl` files, and items have ids like BADGE-01: `hợp nhất các bộ phận` or `giải
+    // quyết ngay` is an answer to a text item, not a command.
+    case .merge: Arguments.words(of: rest).allSatisfy { $0.lowercased().hasSuffix(".jsonl") }
+    case .resolve: rest.split(whereSeparator: \.isWhitespace).first.map(Self.looksLikeItemID) ?? false
     default: true
     }
+  }
+
+  /// Whether `word` has the shape of an item id (ASCII letters and digits joined by hyphens, BADGE-01).
+  static func looksLikeItemID(_ word: Substring) -> Bool {
+    word.contains("-") && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
   }
 
   /// Single-word names of every command, for completion and did-you-mean.

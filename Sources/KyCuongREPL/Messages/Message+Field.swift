@@ -245,7 +245,7 @@ extension Message {
       return t(
         "Chưa lấy được nhật ký của các thành viên: \(reason). Gõ `sync` để thử lại.",
         "The members' logs could not be fetched: \(reason). Type `sync` to try again.")
-    case .syncMerged(let devices, let added, let conflicts, let audit):
+    case .syncMerged(let devices, let added, let conflicts, _):
       if devices.isEmpty {
         return t(
           "Máy chủ chưa có nhật ký của thành viên nào.", "The server has no member's log yet.")
@@ -257,16 +257,68 @@ extension Message {
       let items = conflicts.map(\.rawValue).joined(separator: ", ")
       return merged
         + t(
-          " \(conflicts.count) mục có câu trả lời khác nhau (\(items)): xem bằng `kycuong audit merge \(audit)`, "
-            + "quyết định bằng `kycuong audit resolve \(audit) MỤC TRẢ-LỜI --reason LÝ-DO`; chưa thể kết thúc.",
-          " \(conflicts.count) item(s) in conflict (\(items)): see them with `kycuong audit merge \(audit)`, "
-            + "decide with `kycuong audit resolve \(audit) ITEM ANSWER --reason TEXT`; finish waits for it.")
+          " \(conflicts.count) mục có câu trả lời khác nhau (\(items)): xem bằng `merge`, "
+            + "quyết định bằng `resolve MỤC TRẢ-LỜI --reason LÝ-DO`; chưa thể kết thúc.",
+          " \(conflicts.count) item(s) in conflict (\(items)): see them with `merge`, "
+            + "decide with `resolve ITEM ANSWER --reason TEXT`; finish waits for it.")
     case .syncMergeRefused(let error):
       return t(
         "Không hợp nhất được nhật ký của các thành viên: ", "The members' logs were not merged: ")
         + Self.storeError(error, language)
+    case .teamState(let audit, let devices):
+      return TeamListing.text(
+        of: audit, devices: devices, language: language,
+        resolveHint: t("`resolve MỤC TRẢ-LỜI --reason LÝ-DO`", "`resolve ITEM ANSWER --reason TEXT`"))
+    case .teamLeaderOnly(let command):
+      return t(
+        "`\(command.rawValue)` là việc của trưởng đoàn, trên nhật ký của trưởng đoàn; đây là nhật ký của một "
+          + "thành viên. Hãy chuyển tệp nhật ký này cho trưởng đoàn, hoặc `sync` khi có máy chủ.",
+        "`\(command.rawValue)` is the leader's, on the leader's log; this is a member's log. Hand this log's "
+          + "file to the leader, or `sync` with a server.")
+    case .noMembersLogs:
+      return t(
+        "Chưa hợp nhất nhật ký nào của thành viên: `merge TỆP.jsonl…` (tệp nhật ký của mỗi thành viên), "
+          + "hoặc `sync` khi có máy chủ.",
+        "No member's log is merged yet: `merge FILE.jsonl…` (each member's log file), or `sync` with a "
+          + "server.")
+    case .mergeFileUnreadable(let error):
+      return t(
+        "Không đọc được nhật ký để hợp nhất; không hợp nhất gì: ",
+        "Cannot read a log to merge; nothing merged: ")
+        + Self.fileReadError(error, language)
+    case .finishWaitsForResolution(let items):
+      let list = items.map(\.rawValue).joined(separator: ", ")
+      return t(
+        "Các thiết bị trả lời khác nhau ở \(list): `merge` để xem, `resolve MỤC TRẢ-LỜI --reason LÝ-DO` để quyết định.",
+        "The devices answered \(list) differently: `merge` shows them, `resolve ITEM ANSWER --reason TEXT` settles each."
+      )
+    case .nothingToResolve(let item):
+      return t(
+        "\(item) chưa có câu trả lời nào để quyết định: hãy trả lời mục này.",
+        "\(item) has no answer to settle: answer it instead.")
+    case .resolvedConflict(let item, let state, let settles, let left):
+      let settled = settles.map(\.description).joined(separator: ", ")
+      let remaining =
+        left == 0
+        ? t(" Không còn xung đột.", " No conflict remains.")
+        : t(" Còn \(left) xung đột (`merge` để xem).", " \(left) conflict(s) remain (`merge` shows them).")
+      return t("✓ Đã quyết định \(item): ", "✓ Resolved \(item): ")
+        + TeamListing.describe(state, in: language)
+        + t(" (thay cho \(settled)).", " (settling \(settled)).") + remaining
     default:
       return ""
+    }
+  }
+
+  /// Why a file was not read, in `language`; the core library's descriptions are in English only.
+  static func fileReadError(_ error: FileReadError, _ language: Language) -> String {
+    guard language == .vi else { return error.description }
+    return switch error {
+    case .notFound(let path): "\(path): không có tệp này; kiểm tra đường dẫn"
+    case .isFolder(let path): "\(path) là thư mục, không phải tệp"
+    case .notRegularFile(let path): "\(path) không phải tệp thường (thiết bị, ống dẫn hay socket)"
+    case .tooLarge(let path, let size, let limit): "\(path): \(size) byte, quá giới hạn \(limit) byte"
+    case .unreadable(let path, let reason): "\(path): không đọc được (\(reason))"
     }
   }
 

@@ -45,6 +45,8 @@ extension Message {
     case .whoami: "whoami [NAME]"
     case .compact: "compact [on|off]"
     case .sync: "sync"
+    case .merge: "merge [LOG.jsonl…]"
+    case .resolve: "resolve ITEM ANSWER|skip --reason TEXT"
     case .lang: "lang vi|en"
     case .cancel: "cancel"
     case .quit: "quit"
@@ -120,6 +122,14 @@ extension Message {
           + "của thành viên",
         "send this device's log to the department server (no waiting); the leader: fetch and merge the "
           + "members' logs")
+    case .merge:
+      t(
+        "trưởng đoàn: hợp nhất nhật ký của thành viên (tệp .jsonl); không có tệp: xem thiết bị và xung đột",
+        "the leader: merge members' logs (.jsonl files); with none: the devices and conflicts")
+    case .resolve:
+      t(
+        "trưởng đoàn: quyết định một mục các thiết bị trả lời khác nhau, có lý do",
+        "the leader: settle an item the devices answered differently, with the reason")
     case .score:
       t("điểm tạm tính theo phần, trọng tâm, tổng", "provisional scores by section, focus area, overall")
     case .finish:

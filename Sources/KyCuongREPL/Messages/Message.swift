@@ -141,6 +141,15 @@ enum Message: Error {
   case syncMerged(devices: [String], added: Int, conflicts: [ItemID], audit: String)
   case syncMergeRefused(AuditStoreError)
 
+  // Merging a team audit's device logs, and resolving its conflicts
+  case teamState(audit: Audit, devices: [AuditStore.MergedDevice])
+  case teamLeaderOnly(Command)
+  case noMembersLogs
+  case mergeFileUnreadable(FileReadError)
+  case nothingToResolve(item: ItemID)
+  case finishWaitsForResolution([ItemID])
+  case resolvedConflict(item: ItemID, state: ItemState, settles: [EventReference], conflictsLeft: Int)
+
   // Rendering an item
   case criticalMark
   case labelGuidance

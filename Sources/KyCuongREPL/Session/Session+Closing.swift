@@ -37,8 +37,12 @@ extension Session {
         "  " + TextLayout.pad($0.id.rawValue, 12) + " "
           + TextLayout.shorten($0.text[language], (columns ?? 100) - 16)
       }
+      // An item in conflict is open for another reason than an unanswered one: say what settles it.
+      let conflicts = open.map(\.id).filter { judged.conflicts[$0] != nil }
+      let hint = conflicts.isEmpty ? [] : [text(.finishWaitsForResolution(conflicts))]
       return SessionReply(
-        text: ([text(.finishRefused(count: open.count))] + lines).joined(separator: "\n"), succeeded: false)
+        text: ([text(.finishRefused(count: open.count))] + lines + hint).joined(separator: "\n"),
+        succeeded: false)
     }
     // The key is read before anything is recorded: a key that cannot sign must not leave a finished,
     // unsigned audit behind.

@@ -5,8 +5,8 @@ import KyCuongStore
 extension Session {
   /// Whole words that may replace the last word of `lineBeforeCursor`, by context: commands and answer words
   /// at the start of the line, checklist ids after `start`, item ids after `goto`, section ids and filters
-  /// after `list`, audit ids after `resume`, paths after `attach`, languages after `lang`, commands after
-  /// `help`. Matching ignores case and diacritics.
+  /// after `list`, audit ids after `resume`, paths after `attach` and `merge`, the items in conflict after
+  /// `resolve`, languages after `lang`, commands after `help`. Matching ignores case and diacritics.
   public func completions(forLineBeforeCursor lineBeforeCursor: String) -> [String] {
     if startDraft?.nextQuestion == .checklist {
       return matching(
@@ -55,8 +55,12 @@ extension Session {
         last.isEmpty || last.contains("/")
         ? [] : matching(audit?.checklist.items.map(\.id.rawValue) ?? [], last)
       return items + pathCompletions(last)
-    case .attach:
+    case .attach, .merge:
       return pathCompletions(last)
+    case .resolve where words.count == 1:
+      // The items in conflict are what `resolve` is for; with none, any item (the leader may overrule one).
+      let conflicts = itemsInConflict()
+      return matching(conflicts.isEmpty ? audit?.checklist.items.map(\.id.rawValue) ?? [] : conflicts, last)
     case .next where words.count == 1, .back where words.count == 1:
       return matching(["all"], last)
     case .compact where words.count == 1:
@@ -64,6 +68,14 @@ extension Session {
     default:
       return []
     }
+  }
+
+  /// The items in conflict on the open team audit, in checklist order: what `resolve` is for.
+  private func itemsInConflict() -> [String] {
+    guard let audit, store.hasDeviceLogs(audit.id), let merged = try? store.mergedAudit(audit.id) else {
+      return []
+    }
+    return merged.checklist.items.map(\.id).filter { merged.conflicts[$0] != nil }.map(\.rawValue)
   }
 
   /// The two-word answers (`không đạt`, `mot phan`) that continue `line` when its first word is not a

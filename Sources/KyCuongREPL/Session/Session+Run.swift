@@ -38,6 +38,8 @@ extension Session {
     case .whoami: whoami(rest)
     case .compact: setCompact(rest)
     case .sync: sync()
+    case .merge: merge(rest)
+    case .resolve: resolve(rest)
     case .lang: lang(rest)
     case .cancel: refuse(.nothingToCancel)
     case .quit: SessionReply(text: goodbye(), succeeded: true, exit: true)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KyCuong
+import KyCuongREPL
 import KyCuongStore
 
 extension KyCuongCommand.Audit {
@@ -55,7 +56,7 @@ extension KyCuongCommand.Audit {
         }
       }
       try CommandFiles.write(
-        TeamListing.text(of: report.audit, devices: report.devices), to: nil, force: false)
+        TeamListing.commandLineText(of: report.audit, devices: report.devices), to: nil, force: false)
       if !report.audit.conflicts.isEmpty {
         throw CommandFailure("\(report.audit.conflicts.count) conflict(s) to resolve", status: .negative)
       }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KyCuong
+import KyCuongREPL
 import KyCuongStore
 
 extension KyCuongCommand.Audit {
@@ -64,10 +65,7 @@ extension KyCuongCommand.Audit {
       } else {
         throw CommandFailure("\(item) does not take the answer `\(answer)`", status: .negative)
       }
-      // The conflict's answers; with none, the item's current answer, which the leader overrules.
-      let settles =
-        merged.conflicts[itemID]?.references
-        ?? merged.records[itemID]?.event.flatMap { merged.origins[$0] }.map { [$0] } ?? []
+      let settles = TeamMerge.answersToSettle(itemID, in: merged)
       guard !settles.isEmpty else {
         throw CommandFailure("\(item) has no answer to settle: answer it in the REPL", status: .negative)
       }
@@ -92,9 +90,9 @@ extension KyCuongCommand.Audit {
       }
       let devices = logs.map { AuditStore.MergedDevice(log: $0, added: 0) }
       try CommandFiles.write(
-        "Resolved \(item): \(TeamListing.describe(after.records[itemID]?.state ?? .unanswered)), settling "
+        "Resolved \(item): \(TeamListing.describe(after.records[itemID]?.state ?? .unanswered, in: .en)), settling "
           + settles.map(\.description).joined(separator: ", ") + "\n"
-          + TeamListing.text(of: after, devices: devices), to: nil, force: false)
+          + TeamListing.commandLineText(of: after, devices: devices), to: nil, force: false)
     }
   }
 }
