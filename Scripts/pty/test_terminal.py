@@ -891,6 +891,13 @@ def team_merge_and_resolve():
         session.line(f"hợp nhất {os.path.join(member_store, audit_id + '.jsonl')}")
         session.expect("1 xung đột")
         session.expect_regex(r"binh-laptop#\d+\s+Trần Thị Bình\s+\S+\s+11/12")
+        # The item itself shows the conflict and each device's answer.
+        session.line("goto BADGE-01")
+        session.expect_regex(r"Xung đột: các thiết bị trả lời khác nhau;\s+`resolve` để quyết định")
+        session.expect("binh-laptop (Trần Thị Bình): 11/12")
+        session.expect_regex(item_prompt("BADGE-01"))
+        if os.environ.get("KYCUONG_PTY_SHOW"):
+            print(session.screen.text())
         session.line("finish --yes")
         session.expect_regex(r"Các\s+thiết\s+bị\s+trả\s+lời\s+khác\s+nhau\s+ở\s+BADGE-01")
         session.send("resolve ")

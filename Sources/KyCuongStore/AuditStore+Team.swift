@@ -55,8 +55,25 @@ extension AuditStore {
 
   /// Whether other devices' logs were merged into audit `id` here.
   public func hasDeviceLogs(_ id: String) -> Bool {
+    !deviceLogNames(for: id).isEmpty
+  }
+
+  /// The size in bytes of each device log merged into audit `id`, by file name. A merge only ever appends to
+  /// a device log, so equal sizes mean the same logs: what a cache of the merged audit is keyed on.
+  package func deviceLogSizes(for id: String) -> [String: Int] {
+    let folder = teamFolderURL(for: id)
+    var sizes: [String: Int] = [:]
+    for name in deviceLogNames(for: id) {
+      let attributes = try? FileManager.default.attributesOfItem(atPath: folder.appending(path: name).path)
+      sizes[name] = (attributes?[.size] as? NSNumber)?.intValue ?? -1
+    }
+    return sizes
+  }
+
+  /// The device logs' file names in audit `id`'s team folder.
+  private func deviceLogNames(for id: String) -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: teamFolderURL(for: id).path)) ?? []
-    return names.contains { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }
+    return names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }
   }
 
   /// The audit's own log and every device log merged into it, each read and chain-checked.
@@ -68,9 +85,7 @@ extension AuditStore {
     let own = try checkedLog(logData(for: id), path: logURL(for: id).path)
     var logs = [own]
     let folder = teamFolderURL(for: id)
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-      .filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted()
-    for name in names {
+    for name in deviceLogNames(for: id).sorted() {
       let url = folder.appending(path: name)
       let file = try StoreFile.open(url, O_RDONLY)
       logs.append(try checkedLog(Self.readWhole(file), path: url.path))

@@ -7,11 +7,14 @@ import Testing
 @Suite("Merging a team audit and resolving its conflicts in the REPL, offline")
 struct SessionTeamTests {
   /// The leader's session on a team audit that Bình answered `BADGE-01` on as 11/12 with a note, and the
-  /// leader as 10/12; Bình's log is a file in the leader's folder of files, as handed over on a USB stick.
+  /// leader as 10/12, and Bình alone `POST-00` as pass; Bình's log is a file in the leader's folder of
+  /// files, as handed over on a USB stick.
   func leaderWithMembersLogFile() throws -> (leader: Harness, member: Harness, id: String, file: String) {
     let (first, member, id) = try Harness.joinedMember(memberSender: nil, leaderSender: nil)
     #expect(member.send("goto BADGE-01").succeeded)
     #expect(member.send("11/12 // thẻ của một cán bộ hết hạn").succeeded)
+    #expect(member.send("goto POST-00").succeeded)
+    #expect(member.send("đạt").succeeded)
     member.send("quit")
     let leader = try Harness(language: .en, temporary: first.temporary)
     try member.store.logData(for: id).write(to: leader.filesDirectory.appending(path: "binh.jsonl"))
@@ -67,6 +70,27 @@ struct SessionTeamTests {
     #expect(item == "BADGE-01" && reason == "Đếm lại cùng đại diện đơn vị" && settles.count == 2)
     #expect(last.author == "Nguyễn Văn An")
     #expect(leader.send("merge").text.contains("No conflict."))
+  }
+
+  @Test("on the leader's log, `show` and `score` are the whole team's: the conflict, what members answered")
+  func showAndScoreAreTheTeams() throws {
+    let (leader, _, _, file) = try leaderWithMembersLogFile()
+    #expect(!leader.send("score").text.contains("merged from"))
+    #expect(leader.send("merge \(file)").succeeded)
+    let conflict = leader.send("goto BADGE-01").text
+    #expect(conflict.contains("Conflict: the devices answered differently; `resolve` settles it"), "\(conflict)")
+    #expect(conflict.contains("binh-tablet (Trần Thị Bình): 11/12"), "\(conflict)")
+    #expect(conflict.contains("leader (Nguyễn Văn An): 10/12"), "\(conflict)")
+    let answered = leader.send("goto POST-00").text
+    #expect(answered.contains("Team (merged): pass (Trần Thị Bình)"), "\(answered)")
+    let score = leader.send("score").text
+    #expect(
+      score.hasPrefix("The whole team's scores, merged from 2 devices; 1 item(s) in conflict count as open:"),
+      "\(score)")
+    #expect(leader.send("resolve BADGE-01 10/12 --reason \"Đếm lại\"").succeeded)
+    let settled = leader.send("goto BADGE-01").text
+    #expect(!settled.contains("Conflict") && !settled.contains("Team (merged)"), "\(settled)")
+    #expect(leader.send("score").text.hasPrefix("The whole team's scores, merged from 2 devices:"))
   }
 
   @Test("a member's log neither merges nor resolves; nor does an audit with no member's log merged")

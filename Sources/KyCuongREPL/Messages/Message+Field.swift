@@ -286,6 +286,23 @@ extension Message {
         "Không đọc được nhật ký để hợp nhất; không hợp nhất gì: ",
         "Cannot read a log to merge; nothing merged: ")
         + Self.fileReadError(error, language)
+    case .labelConflict: return t("Xung đột", "Conflict")
+    case .conflictHint:
+      return t(
+        "các thiết bị trả lời khác nhau; `resolve` để quyết định",
+        "the devices answered differently; `resolve` settles it")
+    case .labelTeamAnswer: return t("Đoàn (đã hợp nhất)", "Team (merged)")
+    case .teamScore(let devices, let conflicts):
+      let open =
+        conflicts == 0
+        ? ""
+        : t(
+          "; \(conflicts) mục xung đột tính là chưa trả lời",
+          "; \(conflicts) item(s) in conflict count as open")
+      return t(
+        "Điểm của cả đoàn, hợp nhất từ \(devices) thiết bị",
+        "The whole team's scores, merged from \(devices) devices")
+        + open + ":"
     case .finishWaitsForResolution(let items):
       let list = items.map(\.rawValue).joined(separator: ", ")
       return t(

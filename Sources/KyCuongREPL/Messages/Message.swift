@@ -148,6 +148,10 @@ enum Message: Error {
   case mergeFileUnreadable(FileReadError)
   case nothingToResolve(item: ItemID)
   case finishWaitsForResolution([ItemID])
+  case labelConflict
+  case conflictHint
+  case labelTeamAnswer
+  case teamScore(devices: Int, conflicts: Int)
   case resolvedConflict(item: ItemID, state: ItemState, settles: [EventReference], conflictsLeft: Int)
 
   // Rendering an item

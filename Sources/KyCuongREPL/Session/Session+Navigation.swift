@@ -169,6 +169,11 @@ extension Session {
   /// `score`: the provisional (or final) scores.
   func score() -> SessionReply {
     guard let audit else { return refuse(.noAudit) }
-    return SessionReply(text: renderScore(audit.score(), audit: audit))
+    // The leader of a team audit scores what the whole team recorded, as `finish` and `export` judge it.
+    guard let team = teamAudit else { return SessionReply(text: renderScore(audit.score(), audit: audit)) }
+    let devices = Set(team.origins.values.map(\.device)).count
+    return SessionReply(
+      text: text(.teamScore(devices: devices, conflicts: team.conflicts.count)) + "\n"
+        + renderScore(team.score(), audit: team))
   }
 }

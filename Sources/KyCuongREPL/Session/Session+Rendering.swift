@@ -33,6 +33,7 @@ extension Session {
     lines.append("  " + text(.labelAccepts) + ": " + accepts)
     let status = statusText(item, audit: audit, applicable: applicable)
     if status != text(.unansweredStatus) { lines.append("  " + text(.labelCurrent) + ": " + status) }
+    if let team = teamAudit { lines += teamLines(for: item, in: team, own: record) }
     if let remark = record.remark { lines.append("  " + text(.labelRemark) + ": " + remark) }
     for override in record.history {
       let old = override.old.map { text(.outcome($0)) } ?? text(.skippedStatus(override.oldSkipReason ?? ""))

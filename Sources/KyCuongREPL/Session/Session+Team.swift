@@ -3,6 +3,38 @@ import KyCuong
 import KyCuongStore
 
 extension Session {
+  /// On the leader's log of a team audit with members' logs merged here: the merged audit — what the whole
+  /// team recorded, conflicts included — merged again only when the leader's log or a device log changed.
+  /// `nil` elsewhere, and when the logs do not merge (`merge` says why).
+  var teamAudit: Audit? {
+    guard let audit, !audit.isMembersLog else { return nil }
+    let sizes = store.deviceLogSizes(for: audit.id)
+    guard !sizes.isEmpty else { return nil }
+    if let cache = teamAuditCache, cache.events == audit.events.count, cache.deviceLogs == sizes {
+      return cache.audit
+    }
+    guard let merged = try? store.mergedAudit(audit.id) else { return nil }
+    teamAuditCache = (audit.events.count, sizes, merged)
+    return merged
+  }
+
+  /// What the other devices recorded on `item`, shown under the leader's own record of it: the conflict
+  /// with each device's answer, or the team's answer when it is not the leader's own.
+  func teamLines(for item: Item, in team: Audit, own: ItemRecord) -> [String] {
+    if let conflict = team.conflicts[item.id] {
+      return ["  " + style.yellow(text(.labelConflict)) + ": " + text(.conflictHint)]
+        + conflict.answers.map { answer in
+          "    \(answer.reference.device) (\(answer.recorder)): "
+            + TeamListing.describe(answer.state, in: language)
+        }
+    }
+    guard let merged = team.records[item.id], merged.state != .unanswered, merged.state != own.state else {
+      return []
+    }
+    let by = merged.by.map { " (\($0))" } ?? ""
+    return ["  " + text(.labelTeamAnswer) + ": " + TeamListing.describe(merged.state, in: language) + by]
+  }
+
   /// `merge [LOG.jsonl…]`, on the leader's log of a team audit: folds the members' device logs (each an exact
   /// copy of a member's `AUDIT.jsonl`) into the store as `kycuong audit merge` does — checked, idempotent,
   /// nothing replaced — and shows the devices and every conflict with both recorders, times and evidence.

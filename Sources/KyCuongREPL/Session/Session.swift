@@ -59,6 +59,9 @@ public final class Session: InteractiveSession {
   let uploader: LogUploader?
   /// The audit whose log was last given to ``uploader``, and its lines then.
   var lastSentAudit: (id: String, lines: Int)?
+  /// The merged audit of the open team audit (``teamAudit``), and what it was merged from: the leader's
+  /// events and each device log's size.
+  var teamAuditCache: (events: Int, deviceLogs: [String: Int], audit: Audit)?
 
   /// Creates a session with no audit open.
   public init(configuration: SessionConfiguration) {
@@ -219,6 +222,7 @@ public final class Session: InteractiveSession {
     changes = []
     savedPosition = nil
     positionFileMayExist = true
+    teamAuditCache = nil
   }
 
   // MARK: - Changing the audit
