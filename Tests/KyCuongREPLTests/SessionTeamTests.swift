@@ -78,7 +78,8 @@ struct SessionTeamTests {
     #expect(!leader.send("score").text.contains("merged from"))
     #expect(leader.send("merge \(file)").succeeded)
     let conflict = leader.send("goto BADGE-01").text
-    #expect(conflict.contains("Conflict: the devices answered differently; `resolve` settles it"), "\(conflict)")
+    #expect(
+      conflict.contains("Conflict: the devices answered differently; `resolve` settles it"), "\(conflict)")
     #expect(conflict.contains("binh-tablet (Trần Thị Bình): 11/12"), "\(conflict)")
     #expect(conflict.contains("leader (Nguyễn Văn An): 10/12"), "\(conflict)")
     let answered = leader.send("goto POST-00").text
