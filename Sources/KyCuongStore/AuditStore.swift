@@ -166,9 +166,19 @@ public final class AuditStore {
   public func logData(for id: String) throws(AuditStoreError) -> Data {
     try Self.checkID(id)
     if let log = logs[id] { return try Self.readWhole(log.file) }
-    let url = logURL(for: id)
+    return try logDataThroughOwnDescriptor(for: id)
+  }
+
+  /// The bytes of the log of audit `id`, read through a descriptor of its own and without looking at the
+  /// logs this store holds open: the one read another thread may make while the store's owner appends, opens
+  /// or closes logs (the REPL sends the log to the server from a thread of its own). Whole lines are what
+  /// the owner has written; the last line may be half written.
+  ///
+  /// - Throws: As ``logData(for:)``.
+  package func logDataThroughOwnDescriptor(for id: String) throws(AuditStoreError) -> Data {
+    try Self.checkID(id)
     do {
-      return try Self.readWhole(try StoreFile.open(url, O_RDONLY))
+      return try Self.readWhole(try StoreFile.open(logURL(for: id), O_RDONLY))
     } catch .ioFailed(_, let reason) where reason.code == ENOENT {
       throw .noSuchAudit(id: id, directory: directory.path)
     }

@@ -83,6 +83,22 @@ struct SessionSyncTests {
     #expect(!next.session.prompt.contains("↑"), "\(next.session.prompt)")
   }
 
+  @Test("the sending thread reads the log while the session appends to it, closes and reopens it: all sent")
+  func sendingWhileTheSessionClosesTheLog() async throws {
+    let sender = FakeLogSender(failures: 0)
+    let harness = try Harness(language: .en, logSender: sender)
+    let id = try harness.startAudit()
+    // Each round appends (a send starts) and closes the log at once, while that send reads it: the store's
+    // open logs change under the sending thread, which must not read them.
+    for round in 0..<150 {
+      #expect(harness.send("note --general vòng \(round)").succeeded)
+      harness.send("quit")
+      #expect(harness.send("resume \(id)").succeeded)
+    }
+    let log = try harness.store.logData(for: id)
+    #expect(await eventually { sender.log(of: id, device: "leader") == log })
+  }
+
   @Test("offline, `sync` says how much waits and why, and it is tried again")
   func offlineSyncSaysWhy() async throws {
     let harness = try Harness(language: .en, logSender: FakeLogSender(failures: .max))

@@ -70,6 +70,9 @@ struct SessionTeamTests {
     #expect(item == "BADGE-01" && reason == "Đếm lại cùng đại diện đơn vị" && settles.count == 2)
     #expect(last.author == "Nguyễn Văn An")
     #expect(leader.send("merge").text.contains("No conflict."))
+    // The reason is free text, kept in the log only; the files merged are not.
+    #expect(!leader.session.keepsInHistory("resolve BADGE-01 10/12 --reason \"Bà Hà nói đã nhắc\""))
+    #expect(leader.session.keepsInHistory("merge \(file)"))
   }
 
   @Test("on the leader's log, `show` and `score` are the whole team's: the conflict, what members answered")

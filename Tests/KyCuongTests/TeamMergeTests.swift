@@ -161,6 +161,22 @@ struct TeamMergeTests {
         #expect(conflict.answers.count >= 2)
         #expect(Set(conflict.answers.map(\.reference.device)).count == conflict.answers.count)
       }
+      // The leader settles every conflict, its laptop's clock anywhere from the start to past the end of the
+      // visit: the merge still takes each resolution, and still in any order of the logs.
+      let others = Array(logs.dropFirst())
+      for (item, conflict) in merged.conflicts.sorted(by: { $0.key < $1.key }) {
+        let time = Fixed.at(TimeInterval(2 + Int.random(in: 0..<48, using: &generator)))
+        try TeamMerge.record(
+          .resolved(item: item, outcome: nil, reason: "đã xem lại", settles: conflict.references),
+          by: Fixed.inspector, at: time, on: &leader, with: others)
+      }
+      let settledLogs = [log(leader, "l")] + others
+      let settled = try TeamMerge.merge(settledLogs)
+      #expect(settled.conflicts.isEmpty)
+      let settledBytes = try AuditExport(settled).jsonData()
+      for order in [[2, 1, 0], [1, 0, 2], [0, 2, 1]] {
+        #expect(try AuditExport(TeamMerge.merge(order.map { settledLogs[$0] })).jsonData() == settledBytes)
+      }
     }
   }
 

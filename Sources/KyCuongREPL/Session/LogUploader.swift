@@ -29,6 +29,9 @@ final class LogUploader: @unchecked Sendable {
   }
 
   let sender: any LogSender
+  /// The session's store. The store is not thread-safe (its open logs are a dictionary the session changes):
+  /// the sending thread uses only what touches files alone — ``AuditStore/logDataThroughOwnDescriptor(for:)``,
+  /// ``AuditStore/sentLineCount(for:)`` and ``AuditStore/recordSent(_:for:)``.
   let store: AuditStore
   private let lock = NSLock()
   private var states: [String: State] = [:]
@@ -73,8 +76,9 @@ final class LogUploader: @unchecked Sendable {
   private func run(_ id: String, device: String) {
     var delay: TimeInterval = 1
     while true {
-      // The session may be appending: only whole lines are sent (the last line may be half written).
-      let data = (try? store.logData(for: id)) ?? Data()
+      // The session may be appending, or closing the log, on its own thread: the file is read through a
+      // descriptor of this thread's own, and only whole lines are sent (the last may be half written).
+      let data = (try? store.logDataThroughOwnDescriptor(for: id)) ?? Data()
       let whole = data[..<((data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? data.startIndex)]
       let lines = whole.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
       if lines <= state(of: id).acknowledged {

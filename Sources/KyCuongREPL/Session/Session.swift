@@ -155,7 +155,7 @@ public final class Session: InteractiveSession {
     }
     switch match.command {
     case .note, .explain, .finding, .recommend, .action, .skip, .retract, .reopen, .refusal, .representative,
-      .whoami, .answer:
+      .whoami, .answer, .resolve:
       return false
     default:
       return true
