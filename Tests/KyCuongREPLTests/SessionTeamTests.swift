@@ -120,6 +120,7 @@ struct SessionTeamTests {
     #expect(Command.merge.accepts(arguments: "binh.jsonl \"cuong 2.jsonl\""))
     #expect(!Command.merge.accepts(arguments: "các bộ phận một cửa"), "`hợp nhất các bộ phận…` is text")
     #expect(!Command.resolve.accepts(arguments: "ngay trong ngày"), "`giải quyết ngay…` is text")
+    #expect(Command.resolve.accepts(arguments: ""), "alone, `resolve` says how it is used")
     let (leader, _, _, file) = try leaderWithMembersLogFile()
     leader.send("lang vi")
     let merged = leader.send("hợp nhất \(file)")

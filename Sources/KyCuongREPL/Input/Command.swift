@@ -144,9 +144,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case .compact: rest.isEmpty || ["on", "off", "bat", "tat"].contains(VietnameseFolding.fold(rest))
     case .pages: rest.first?.isNumber ?? false
     // Device logs are `.jsonl` files, and items have ids like BADGE-01: `hợp nhất các bộ phận` or `giải
-    // quyết ngay` is an answer to a text item, not a command.
+    // quyết ngay` is an answer to a text item, not a command (alone, each is the command: it says how).
     case .merge: Arguments.words(of: rest).allSatisfy { $0.lowercased().hasSuffix(".jsonl") }
-    case .resolve: rest.split(whereSeparator: \.isWhitespace).first.map(Self.looksLikeItemID) ?? false
+    case .resolve: rest.split(whereSeparator: \.isWhitespace).first.map(Self.looksLikeItemID) ?? true
     default: true
     }
   }

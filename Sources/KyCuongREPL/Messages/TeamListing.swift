@@ -46,7 +46,7 @@ package enum TeamListing {
           "\(conflicts.count) conflict(s): resolve each with \(resolveHint) (ANSWER as in the REPL, or `skip`)."
         ))
       for conflict in conflicts {
-        let title = audit.checklist.item(withID: conflict.item)?.text.vi ?? ""
+        let title = audit.checklist.item(withID: conflict.item)?.text[language] ?? ""
         lines.append("  \(conflict.item)  \(title)")
         let record = audit.records[conflict.item]
         for answer in conflict.answers {

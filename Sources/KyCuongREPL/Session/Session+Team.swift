@@ -5,7 +5,8 @@ import KyCuongStore
 extension Session {
   /// On the leader's log of a team audit with members' logs merged here: the merged audit — what the whole
   /// team recorded, conflicts included — merged again only when the leader's log or a device log changed.
-  /// `nil` elsewhere, and when the logs do not merge (`merge` says why).
+  /// `nil` elsewhere, and when the logs do not merge (`merge` says why). For showing only: `finish`,
+  /// `export` and `resolve` merge the logs afresh, each read and checked.
   var teamAudit: Audit? {
     guard let audit, !audit.isMembersLog else { return nil }
     let sizes = store.deviceLogSizes(for: audit.id)
