@@ -72,10 +72,9 @@ extension Session {
 
   /// The items in conflict on the open team audit, in checklist order: what `resolve` is for.
   private func itemsInConflict() -> [String] {
-    guard let audit, store.hasDeviceLogs(audit.id), let merged = try? store.mergedAudit(audit.id) else {
-      return []
-    }
-    return merged.checklist.items.map(\.id).filter { merged.conflicts[$0] != nil }.map(\.rawValue)
+    // The merged audit the item view keeps: Tab does not read and merge every device's log again.
+    guard let team = teamAudit else { return [] }
+    return team.checklist.items.map(\.id).filter { team.conflicts[$0] != nil }.map(\.rawValue)
   }
 
   /// The two-word answers (`không đạt`, `mot phan`) that continue `line` when its first word is not a

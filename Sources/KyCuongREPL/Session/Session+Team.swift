@@ -8,7 +8,9 @@ extension Session {
   /// `nil` elsewhere, and when the logs do not merge (`merge` says why). For showing only: `finish`,
   /// `export` and `resolve` merge the logs afresh, each read and checked.
   var teamAudit: Audit? {
-    guard let audit, !audit.isMembersLog else { return nil }
+    // Only a log that invited members has members' logs merged into it (the merge refuses any other): an
+    // audit of one inspector looks at no folder when an item is shown, after every answer.
+    guard let audit, !audit.isMembersLog, !audit.invitedMembers.isEmpty else { return nil }
     let sizes = store.deviceLogSizes(for: audit.id)
     guard !sizes.isEmpty else { return nil }
     if let cache = teamAuditCache, cache.events == audit.events.count, cache.deviceLogs == sizes {
