@@ -65,8 +65,8 @@ let package = Package(
       name: "Server",
       description:
         "KyCuongSync and KyCuongServer, and `kycuong serve` / `kycuong push`: the department server over the "
-        + "archive (Hummingbird 2 with its TLS over swift-nio-ssl, bcrypt from hummingbird-auth) and its signed requests (RFC 9421, parsed with "
-        + "swift-http-structured-headers).",
+        + "archive (Hummingbird 2 with its TLS over swift-nio-ssl, bcrypt from hummingbird-auth), the "
+        + "devices' client (AsyncHTTPClient) and their signed requests (RFC 9421, parsed with swift-http-structured-headers).",
       enabledTraits: ["Archive"]),
     .default(enabledTraits: ["Integrity", "Spreadsheet", "CommandLine", "Archive", "Server"]),
   ],
@@ -91,6 +91,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     // The server's own TLS (`kycuong serve --tls-cert --tls-key`): Hummingbird's TLS channel over swift-nio-ssl.
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    // The devices' client of the server (`kycuong sync`, the REPL's sending): AsyncHTTPClient over the same
+    // SwiftNIO, instead of Foundation's URLSession, whose libcurl and its 35 shared libraries every start of
+    // kycuong loaded (issue 13).
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
   ],
   targets: [
     // The core library: Foundation only, no C, no terminal.
@@ -173,6 +177,10 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto", condition: server),
         .product(
           name: "RawStructuredFieldValues", package: "swift-http-structured-headers", condition: server),
+        .product(name: "AsyncHTTPClient", package: "async-http-client", condition: server),
+        .product(name: "NIOCore", package: "swift-nio", condition: server),
+        .product(name: "NIOHTTP1", package: "swift-nio", condition: server),
+        .product(name: "NIOFoundationCompat", package: "swift-nio", condition: server),
       ]),
     // The department server: the API under /api/v1 and the web dashboard, over the archive.
     .target(

@@ -1,10 +1,10 @@
+import AsyncHTTPClient
 import Foundation
 import KyCuong
 import KyCuongIntegrity
-
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
 
 /// A device's side of the API: each request signed with the device's key (``MessageSignature``), retried
 /// after a dropped connection with a fresh signature (a push is idempotent on the server: the same bytes
@@ -120,7 +120,19 @@ public struct SyncClient: Sendable {
     return decoder
   }
 
+  /// The largest answer read: a device's log of a long audit is the largest the API sends.
+  static let largestAnswer = 1 << 30
+
+  /// How long one attempt may take, from the connection to the last byte of the answer.
+  static let attemptTimeout = TimeAmount.seconds(120)
+
   /// The body of a 2xx answer to a signed request, after as many attempts as a failing connection takes.
+  ///
+  /// The requests go through AsyncHTTPClient's shared client (over SwiftNIO, which the server links anyway),
+  /// not Foundation's `URLSession`: on Linux that is FoundationNetworking over libcurl, whose 35 shared
+  /// libraries (TLS, Kerberos, LDAP, IDN…) the dynamic loader mapped and relocated at every start of
+  /// `kycuong`, the REPL's included — more than the rest of a start (issue 13). HTTPS trusts the system's
+  /// store (`/etc/ssl/certs`), as libcurl did.
   private func exchange(
     _ method: String, _ target: String, body: Data = Data(), contentType: String? = nil
   ) async throws(SyncError) -> Data {
@@ -129,8 +141,8 @@ public struct SyncClient: Sendable {
     }
     var lastFailure = ""
     for attempt in 1...attempts {
-      var request = URLRequest(url: url)
-      request.httpMethod = method
+      var request = HTTPClientRequest(url: url.absoluteString)
+      request.method = HTTPMethod(rawValue: method)
       let fields: [(name: String, value: String)]
       do {
         fields = try MessageSignature.sign(
@@ -138,21 +150,22 @@ public struct SyncClient: Sendable {
       } catch {
         throw .connection("the key cannot sign: \(error)")
       }
-      for field in fields { request.setValue(field.value, forHTTPHeaderField: field.name) }
-      if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
-      if method != "GET" { request.httpBody = body }
+      for field in fields { request.headers.replaceOrAdd(name: field.name, value: field.value) }
+      if let contentType { request.headers.replaceOrAdd(name: "Content-Type", value: contentType) }
+      if method != "GET" { request.body = .bytes(ByteBuffer(data: body)) }
       let data: Data
-      let response: URLResponse
+      let status: Int
       do {
-        (data, response) = try await URLSession.shared.data(for: request)
+        let response = try await HTTPClient.shared.execute(request, timeout: Self.attemptTimeout)
+        status = Int(response.status.code)
+        data = Data(buffer: try await response.body.collect(upTo: Self.largestAnswer))
       } catch {
-        lastFailure = "\(error.localizedDescription)"
+        lastFailure = "\(error)"
         if attempt < attempts {
           try? await Task.sleep(nanoseconds: UInt64(200_000_000) << min(attempt - 1, 4))
         }
         continue
       }
-      let status = (response as? HTTPURLResponse)?.statusCode ?? 0
       guard (200..<300).contains(status) else {
         if let problem = try? Self.decoder.decode(APIProblem.self, from: data) { throw .refused(problem) }
         throw .refused(

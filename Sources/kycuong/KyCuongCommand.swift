@@ -40,7 +40,23 @@ struct KyCuongCommand: AsyncParsableCommand {
   /// Parses the command line and runs the command on the main thread: a synchronous subcommand (the REPL,
   /// with its terminal and signals) exactly as a `ParsableCommand` root would, an asynchronous one (the
   /// archive's) awaited.
+  ///
+  /// `kycuong` alone, the inspector's everyday start, has nothing to parse: it starts the REPL with every
+  /// option at its default (``REPLLaunch``, what `kycuong audit walk` runs) without asking ArgumentParser,
+  /// whose command tree (~40 commands, each option's type looked up at run time) was most of a launch's
+  /// instructions (issue 13). Any argument at all goes through the parser, as before.
   @MainActor static func main() async {
+    if CommandLine.arguments.count == 1 {
+      do {
+        try REPLLaunch().run()
+      } catch {
+        // As a subcommand's failure ends through the parser below (``KyCuongSubcommand``): the message, then
+        // the status.
+        Diagnostics.error(error.message)
+        exit(withError: error.status.code)
+      }
+      return
+    }
     do {
       var command = try parseAsRoot()
       if var asynchronous = command as? any AsyncParsableCommand {

@@ -104,6 +104,36 @@ struct EventLogReaderTests {
       String(repeating: "{\"a\":", count: 300) + "1" + String(repeating: "}", count: 300),
       "   ", "\r", " \r ", "null", "{}", "\u{FEFF}" + answer,
     ]
+    // Lines that the one-parse reading (the strict reader's value, decoded) must hand to JSONDecoder, or
+    // refuse with JSONDecoder's words: numbers whose text says more than their value, values of the wrong
+    // kind at every level, members missing, kinds of event unknown.
+    let sequence = try #require(answer.firstMatch(of: #/"seq":[0-9]+/#)).output
+    for number in [
+      "3.0", "2e0", "2.5", "1e400", "-1", "9007199254740993", "1E2", "0.2e1", "null", "\"2\"", "[]",
+    ] {
+      lines.append(answer.replacingOccurrences(of: String(sequence), with: #""seq":\#(number)"#))
+    }
+    for (member, replacement) in [
+      (#""by":"#, #""by":1,"x":"#), (#""by":"#, #""by":null,"x":"#), (#""type":"pass""#, #""type":7"#),
+      (#""type":"pass""#, #""type":"maybe""#), (#"{"type":"pass"}"#, #"[]"#), (#"{"type":"pass"}"#, #"null"#),
+      (#""item":"#, #""x":"#), (#""time":"#, #""time":1,"x":"#), (#""time":""#, #""time":"1999-"#),
+      (#""v":2"#, #""v":2.0"#), (#""v":2"#, #""v":1e0"#), (#""v":2"#, #""v":99"#), (#""v":2"#, #""v":"2""#),
+      (#""type":"answered""#, #""type":"unheard""#), (#""type":"answered""#, #""type":true"#),
+    ] {
+      lines.append(answer.replacingOccurrences(of: member, with: replacement))
+    }
+    for line in valid {
+      lines.append(line.replacingOccurrences(of: #":""#, with: #":1,"x":""#))
+      lines.append(line.replacingOccurrences(of: #""by":""#, with: #""by":"\u00e9\ud83d\ude00\/\n"#))
+    }
+    // The fuzzer's corpus of logs, every line of it.
+    let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appending(path: "Fuzz/Corpus/eventlog")
+    for file in try FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil) {
+      for line in try Data(contentsOf: file).split(separator: UInt8(ascii: "\n")) {
+        lines.append(String(decoding: line, as: UTF8.self))
+      }
+    }
     return lines.map { Data($0.utf8) }
   }
 

@@ -99,20 +99,20 @@ extension EventLog {
       lineNumber += 1
       if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) { return }
       let number = lineNumber
-      // A key given twice would be read as one of its values, silently: refuse the line instead.
-      if DuplicateKeyScan.mayRepeatKeys(bytes), let path = (try? JSONReader.parse(bytes))?.firstDuplicateKey {
+      let data = Data(bytes)
+      let event: AuditEvent
+      switch Self.decode(bytes, data: data, decoder: decoder) {
+      case .success(let decoded):
+        event = decoded
+      case .failure(.duplicateKey(let path)):
+        // A key given twice would be read as one of its values, silently: the line is refused instead.
         try body(
           .damage(
             LogDamage(
               line: number,
               kind: terminated ? .duplicateKey(path: path) : .incompleteLastLine(bytes: bytes.count))))
         return
-      }
-      let data = Data(bytes)
-      let event: AuditEvent
-      do {
-        event = try decoder.decode(AuditEvent.self, from: data)
-      } catch {
+      case .failure(.invalid(let error)):
         try body(
           .damage(
             LogDamage(
@@ -123,80 +123,43 @@ extension EventLog {
       }
       try body(.event(RawEvent(lineNumber: number, bytes: data, event: event)))
     }
-  }
-}
 
-/// A quick look at a line for keys that may occur twice in one object, without building its values: every
-/// line of a log goes through it, and only a line it cannot clear is parsed in full (``JSONReader``) to find
-/// the key, so what is refused is exactly what the full reader's ``JSONValue/firstDuplicateKey`` finds.
-///
-/// Keys are compared by their bytes, which is exact for keys of plain ASCII without escapes (all of a log's
-/// keys). A key with an escape or a byte outside ASCII (`"a"` and `"\u0061"`, or two spellings of one
-/// accented letter, are one key to the full reader), or a line whose brackets do not match, is not
-/// cleared.
-enum DuplicateKeyScan {
-  /// `false` when no object of `bytes` has a key twice; `true` when it may.
-  static func mayRepeatKeys(_ bytes: UnsafeRawBufferPointer) -> Bool {
-    guard let base = bytes.baseAddress else { return false }
-    // The keys of the open objects, innermost last, as byte ranges; and for each open object or array
-    // where its keys start in `keys` (`nil` for an array).
-    var keys: [Range<Int>] = []
-    var open: [Int?] = []
-    var expectingKey = false
-    var index = 0
-    let count = bytes.count
-    while index < count {
-      switch bytes[index] {
-      case UInt8(ascii: "\""):
-        let start = index + 1
-        var end = start
-        var plain = true
-        while end < count, bytes[end] != UInt8(ascii: "\"") {
-          if bytes[end] == UInt8(ascii: "\\") {
-            plain = false
-            end += 1
-          } else if bytes[end] >= 0x80 {
-            plain = false
-          }
-          end += 1
+    /// Why a line is not an event.
+    enum Refusal: Error {
+      /// An object has a key twice, first at this path.
+      case duplicateKey(path: String)
+      /// The line is not JSON, or not an event; the error as `JSONDecoder` gives it.
+      case invalid(any Error)
+    }
+
+    /// The event on a line, parsed once: the strict reader's value decoded by ``JSONValueDecoder`` — or the
+    /// line's bytes decoded by `JSONDecoder`, as before, where only that gives the same answer: a line the
+    /// strict reader refuses (the reason is `JSONDecoder`'s, as it was), a number whose text says more than
+    /// its value, a value only the text gives (``JSONValueDecoder/NeedsText``). Before issue 13 every line
+    /// went through `JSONDecoder` (and, when it might repeat a key, the strict reader first); a line reads
+    /// to the same event, or the same refusal, either way (`EventLogReaderTests` holds it to that reading).
+    static func decode(
+      _ bytes: UnsafeRawBufferPointer, data: Data, decoder: JSONDecoder
+    ) -> Result<AuditEvent, Refusal> {
+      func decodingBytes() -> Result<AuditEvent, Refusal> {
+        do {
+          return .success(try decoder.decode(AuditEvent.self, from: data))
+        } catch {
+          return .failure(.invalid(error))
         }
-        guard end < count else { return true }
-        if expectingKey, case .some(let first)? = open.last {
-          guard plain else { return true }
-          let length = end - start
-          for other in keys[first...] where other.count == length {
-            if memcmp(base + other.lowerBound, base + start, length) == 0 { return true }
-          }
-          keys.append(start..<end)
-          expectingKey = false
-        }
-        index = end + 1
-      case UInt8(ascii: "{"):
-        open.append(keys.count)
-        expectingKey = true
-        index += 1
-      case UInt8(ascii: "["):
-        open.append(nil)
-        expectingKey = false
-        index += 1
-      case UInt8(ascii: "}"):
-        guard case .some(let first)? = open.last else { return true }
-        open.removeLast()
-        keys.removeSubrange(first...)
-        expectingKey = false
-        index += 1
-      case UInt8(ascii: "]"):
-        guard case .none? = open.last else { return true }
-        open.removeLast()
-        expectingKey = false
-        index += 1
-      case UInt8(ascii: ","):
-        if case .some(.some) = open.last { expectingKey = true }
-        index += 1
-      default:
-        index += 1
+      }
+      guard let document = try? JSONReader.parseDocument(bytes) else { return decodingBytes() }
+      if document.hasDuplicateKeys, let path = document.value.firstDuplicateKey {
+        return .failure(.duplicateKey(path: path))
+      }
+      if document.hasInexactNumbers { return decodingBytes() }
+      do {
+        return .success(try JSONValueDecoder.decode(AuditEvent.self, from: document.value))
+      } catch is JSONValueDecoder.NeedsText {
+        return decodingBytes()
+      } catch {
+        return .failure(.invalid(error))
       }
     }
-    return !open.isEmpty
   }
 }

@@ -78,59 +78,9 @@ extension KyCuongCommand.Audit {
     var checklists: [String] = []
 
     func execute() throws(CommandFailure) {
-      let environment = ProcessInfo.processInfo.environment
-      let catalog: () -> Catalog
-      // A department's own checklists, for every session of an account, without repeating the option.
-      let paths = checklists.isEmpty ? environment["KYCUONG_CHECKLISTS"].map { [$0] } ?? [] : checklists
-      if paths.isEmpty {
-        // The standard checklists were judged by this same loader when kycuong was built (EmbedChecklists
-        // fails the build on an invalid one), so they cannot fail here; they are read only when the session
-        // first needs them: the first prompt and an empty input do not wait for them.
-        catalog = { (try? Catalog.standard) ?? Catalog([]) }
-      } else {
-        // A department's files are read and judged now, so that a bad one stops kycuong before it starts.
-        do {
-          let loaded = try Catalog.load(paths.map { URL(fileURLWithPath: $0) })
-          catalog = { loaded }
-        } catch {
-          throw CommandFailure(error.description)
-        }
-      }
-      // Notes name citizens and staff: everything this process creates is for this user only.
-      umask(0o077)
-      let directory =
-        store.map { URL(fileURLWithPath: $0) } ?? AuditStore.defaultDirectory(environment: environment)
-      try? FileManager.default.createDirectory(
-        at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-      let auditStore = AuditStore(directory: directory)
-      let name = inspector ?? environment["KYCUONG_INSPECTOR"] ?? ""
-      let width = TerminalWidth()
-      let interactive = isTerminal(fileDescriptor: STDIN_FILENO) && isTerminal(fileDescriptor: STDOUT_FILENO)
-      let session = Session(
-        configuration: SessionConfiguration(
-          catalog: catalog(), store: auditStore, language: lang, inspector: name,
-          styled: TerminalStyle.forStandardOutput().colorEnabled, columns: { width.columns() },
-          progress: ProgressLine.reporter(interactive: interactive),
-          logSender: try ServerLogSender.configured(server: server, key: key, environment: environment)))
-      let console = Console(
-        completer: { session.completions(forLineBeforeCursor: $0) },
-        keepsInHistory: { session.keepsInHistory($0) })
-      width.columns = { console.columns }
-      if console.reader.isInteractive { console.output.write(session.welcome() + "\n") }
-      let succeeded = REPLLoop(session: session, reader: console.reader, output: console.output).run()
-      console.finish()
-      // A send under way gets a few seconds to end; what is left is sent by the next session.
-      if let (audit, unsent) = session.finishSending(timeout: 5), unsent > 0 {
-        Diagnostics.warn(
-          "\(unsent) event(s) of \(audit) are not yet on the server; the next session sends them "
-            + "(or `kycuong sync push-log \(audit)`)")
-      }
-      if !succeeded { throw CommandFailure("a command was refused", status: .negative) }
+      try REPLLaunch(
+        server: server, key: key, store: store, language: lang, inspector: inspector, checklists: checklists
+      ).run()
     }
   }
-}
-
-/// The terminal's width, asked for by the session before each reply; set once the console exists.
-final class TerminalWidth {
-  var columns: () -> Int? = { nil }
 }
