@@ -126,6 +126,18 @@ public struct SyncClient: Sendable {
   /// How long one attempt may take, from the connection to the last byte of the answer.
   static let attemptTimeout = TimeAmount.seconds(120)
 
+  /// The HTTP client every request goes through: AsyncHTTPClient's browser-like settings, but a connection that
+  /// cannot be made fails the attempt at once (in 10 s at most), as URLSession's did. AsyncHTTPClient would
+  /// otherwise retry it until its connect timeout (90 s), and ``attempts`` times that kept `kycuong sync`
+  /// waiting 7.5 minutes on a server that is down; the attempts and their back-off are this client's own.
+  /// Made once per process on first use, never shut down (it lives as long as the process).
+  static let http: HTTPClient = {
+    var configuration = HTTPClient.Configuration.singletonConfiguration
+    configuration.connectionPool.retryConnectionEstablishment = false
+    configuration.timeout.connect = .seconds(10)
+    return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+  }()
+
   /// The body of a 2xx answer to a signed request, after as many attempts as a failing connection takes.
   ///
   /// The requests go through AsyncHTTPClient's shared client (over SwiftNIO, which the server links anyway),
@@ -156,7 +168,7 @@ public struct SyncClient: Sendable {
       let data: Data
       let status: Int
       do {
-        let response = try await HTTPClient.shared.execute(request, timeout: Self.attemptTimeout)
+        let response = try await Self.http.execute(request, timeout: Self.attemptTimeout)
         status = Int(response.status.code)
         data = Data(buffer: try await response.body.collect(upTo: Self.largestAnswer))
       } catch {
