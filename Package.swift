@@ -92,8 +92,8 @@ let package = Package(
     // The server's own TLS (`kycuong serve --tls-cert --tls-key`): Hummingbird's TLS channel over swift-nio-ssl.
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     // The devices' client of the server (`kycuong sync`, the REPL's sending): AsyncHTTPClient over the same
-    // SwiftNIO, instead of Foundation's URLSession, whose libcurl and its 35 shared libraries every start of
-    // kycuong loaded (issue 13).
+    // SwiftNIO, instead of Foundation's URLSession, whose libcurl brought 31 more shared libraries to every
+    // start of kycuong (issue 13).
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
   ],
   targets: [

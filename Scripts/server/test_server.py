@@ -307,8 +307,8 @@ def tls_checks(work, database, keys, audit_id):
         except (OSError, http.client.HTTPException):
             answer = None
         check(answer is None, f"plain HTTP on the TLS port gets no HTTP answer ({answer})")
-        # kycuong's own client (AsyncHTTPClient over swift-nio-ssl) trusts the system's store, where a department installs
-        # its CA; here the store is replaced by the test CA in a private mount namespace, the machine's untouched.
+        # kycuong's own client (AsyncHTTPClient over swift-nio-ssl) trusts the system's store, where a department
+        # installs its CA; here the store is replaced by the test CA in a private mount namespace, the machine's untouched.
         if subprocess.run(["unshare", "--mount", "true"], capture_output=True).returncode == 0:
             store = "/etc/ssl/certs/ca-certificates.crt"
             listing = subprocess.run(

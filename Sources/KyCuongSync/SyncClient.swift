@@ -140,11 +140,11 @@ public struct SyncClient: Sendable {
 
   /// The body of a 2xx answer to a signed request, after as many attempts as a failing connection takes.
   ///
-  /// The requests go through AsyncHTTPClient's shared client (over SwiftNIO, which the server links anyway),
-  /// not Foundation's `URLSession`: on Linux that is FoundationNetworking over libcurl, whose 35 shared
+  /// The requests go through ``http`` (AsyncHTTPClient, over the SwiftNIO the server links anyway), not
+  /// Foundation's `URLSession`: on Linux that is FoundationNetworking over libcurl, whose 31 more shared
   /// libraries (TLS, Kerberos, LDAP, IDN…) the dynamic loader mapped and relocated at every start of
-  /// `kycuong`, the REPL's included — more than the rest of a start (issue 13). HTTPS trusts the system's
-  /// store (`/etc/ssl/certs`), as libcurl did.
+  /// `kycuong`, the REPL's included (issue 13). HTTPS trusts the system's store (`/etc/ssl/certs`), as
+  /// libcurl did.
   private func exchange(
     _ method: String, _ target: String, body: Data = Data(), contentType: String? = nil
   ) async throws(SyncError) -> Data {

@@ -141,22 +141,15 @@ extension EventLog {
     static func decode(
       _ bytes: UnsafeRawBufferPointer, data: Data, decoder: JSONDecoder
     ) -> Result<AuditEvent, Refusal> {
-      func decodingBytes() -> Result<AuditEvent, Refusal> {
-        do {
-          return .success(try decoder.decode(AuditEvent.self, from: data))
-        } catch {
-          return .failure(.invalid(error))
-        }
-      }
-      guard let document = try? JSONReader.parseDocument(bytes) else { return decodingBytes() }
-      if document.hasDuplicateKeys, let path = document.value.firstDuplicateKey {
-        return .failure(.duplicateKey(path: path))
-      }
-      if document.hasInexactNumbers { return decodingBytes() }
       do {
-        return .success(try JSONValueDecoder.decode(AuditEvent.self, from: document.value))
-      } catch is JSONValueDecoder.NeedsText {
-        return decodingBytes()
+        guard let document = try? JSONReader.parseDocument(bytes) else {
+          return .success(try decoder.decode(AuditEvent.self, from: data))
+        }
+        if document.hasDuplicateKeys, let path = document.value.firstDuplicateKey {
+          return .failure(.duplicateKey(path: path))
+        }
+        return .success(
+          try JSONValueDecoder.decode(AuditEvent.self, from: document, data: data, decoder: decoder))
       } catch {
         return .failure(.invalid(error))
       }

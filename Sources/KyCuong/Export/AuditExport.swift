@@ -171,18 +171,13 @@ public struct AuditExport: Hashable, Sendable, Codable {
   /// - Throws: ``ExportError``, as ``readDecodingBytes(_:)`` throws it for the same bytes.
   package static func read(_ document: JSONReader.Document, data: Data) throws(ExportError) -> AuditExport {
     try checkDocument(document.value, mayHaveDuplicateKeys: document.hasDuplicateKeys)
-    var decoded: AuditExport?
-    if !document.hasInexactNumbers {
-      do {
-        decoded = try JSONValueDecoder.decode(AuditExport.self, from: document.value)
-      } catch is JSONValueDecoder.NeedsText {
-        decoded = nil
-      } catch {
-        throw .decoding(reason: JSONCoding.reason(error))
-      }
-    }
     let export: AuditExport
-    if let decoded { export = decoded } else { export = try decodingBytes(data) }
+    do {
+      export = try JSONValueDecoder.decode(
+        AuditExport.self, from: document, data: data, decoder: JSONCoding.decoder())
+    } catch {
+      throw .decoding(reason: JSONCoding.reason(error))
+    }
     try export.checkItems()
     return export
   }

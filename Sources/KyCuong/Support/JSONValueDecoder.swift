@@ -21,6 +21,24 @@ package enum JSONValueDecoder {
     try ValueDecoder(value, key: nil, parent: nil).decode(T.self)
   }
 
+  /// Decodes `type` from `document`, which the strict reader parsed from `data`: from the parsed value where
+  /// that gives `JSONDecoder`'s answer, else from the bytes by `decoder` (a document with inexact numbers, or
+  /// ``NeedsText``), so that the result is always what `decoder` gives for `data`.
+  ///
+  /// - Throws: The `DecodingError` that `decoder` throws for `data`.
+  package static func decode<T: Decodable>(
+    _ type: T.Type, from document: JSONReader.Document, data: Data, decoder: @autoclosure () -> JSONDecoder
+  ) throws -> T {
+    if !document.hasInexactNumbers {
+      do {
+        return try decode(T.self, from: document.value)
+      } catch is NeedsText {
+        // Only the text answers: decoded from the bytes below.
+      }
+    }
+    return try decoder().decode(T.self, from: data)
+  }
+
   /// The value `decoder` decodes from, when it is one of this kind's: a type can then take the value as it
   /// is rather than asking for it piece by piece (object members sorted by key, as `JSONDecoder` gives them
   /// through `allKeys`).
