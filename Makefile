@@ -4,7 +4,7 @@ SWIFT ?= swift
 DOCS_DIR ?= docs-site
 SYMBOLS_DIR := .build/symbol-graphs
 
-.PHONY: run test deps build lint checklists-check spreadsheet-check consumer-check unit-tests archive-tests server-check fuzz-smoke fuzz pty-tests render-check docs-check docs docs-preview bench bench-tools bench-repl bench-server bench-summary format clean
+.PHONY: run test deps build release lint checklists-check spreadsheet-check consumer-check unit-tests archive-tests server-check fuzz-smoke fuzz pty-tests render-check docs-check docs docs-preview bench bench-tools bench-repl bench-server bench-summary format clean
 
 # Installs what a fresh Debian machine lacks: libedit-dev (the REPL's line editor), Python's jsonschema (the
 # schema tests), pexpect (the pseudo-terminal tests) and cryptography (the server check's own RFC 9421 signer). Scripts/render-html.sh installs Chromium and poppler
@@ -24,6 +24,12 @@ deps:
 
 build: deps
 	$(SWIFT) build
+
+# The kycuong to install (and the one make bench measures): release, the Swift runtime and Foundation linked
+# statically, so it starts in half the instructions and needs no Swift toolchain where it runs
+# (Scripts/build-release.sh; installs libxml2-dev when missing). Prints the binary's path.
+release: deps
+	@Scripts/build-release.sh
 
 run: deps
 	$(SWIFT) build --product kycuong
@@ -123,17 +129,18 @@ bench-tools:
 # The earlier benchmarks, kept as they were: the REPL's (launch, per-answer round trips in a pty, memory) and
 # the summary's (best of RUNS against jq and Python). They share make bench's release build.
 bench-repl: deps
-	SCRATCH=.build-release Benchmarks/repl/run.sh
+	Scripts/build-release.sh >/dev/null
+	SCRATCH=.build-release Benchmarks/repl/run.sh --no-build
 
 # The department server under load and faults (Benchmarks/server/run.py): 50 clients push 2,000 audits with
 # injected connection drops, then a kill -9 mid-push; on SQLite, then on a throwaway PostgreSQL.
 bench-server: deps
-	$(SWIFT) build -c release --product kycuong --scratch-path .build-release
+	Scripts/build-release.sh >/dev/null
 	KYCUONG=.build-release/release/kycuong python3 Benchmarks/server/run.py
 	KYCUONG=.build-release/release/kycuong Scripts/with-postgres.sh python3 Benchmarks/server/run.py --postgres
 
 bench-summary: deps bench-tools
-	SWIFT_SCRATCH=.build-release Benchmarks/summary/run.sh $(N)
+	KYCUONG=$$(Scripts/build-release.sh) Benchmarks/summary/run.sh $(N)
 
 format:
 	swift-format format --in-place --recursive Package.swift Sources Tests

@@ -268,17 +268,20 @@ def build():
     os.makedirs(OUT, exist_ok=True)
     times = {}
     began = time.perf_counter()
-    release = ["swift", "build", "-c", "release", "--scratch-path", SCRATCH, "--product", "kycuong"]
+    # The release build users install (Scripts/build-release.sh: the Swift runtime and Foundation linked
+    # statically); BENCH_NO_BUILD=1 takes the binary already there.
+    release = ["swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path", SCRATCH]
     given = os.environ.get("BENCH_BINARY")
     if os.environ.get("BENCH_NO_BUILD") != "1" and not given:
-        log("Building kycuong (release, .build-release)…")
-        subprocess.run(release, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        log("Building kycuong (Scripts/build-release.sh: release, static Swift runtime, .build-release)…")
+        subprocess.run([os.path.join(ROOT, "Scripts", "build-release.sh")], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL, env=dict(os.environ, SCRATCH=SCRATCH))
     times["kycuong"] = time.perf_counter() - began
     if given:
         kycuong = os.path.abspath(given)
     else:
         bin_path = subprocess.run(
-            release[:6] + ["--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
+            release + ["--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
         kycuong = os.path.join(bin_path, "kycuong")
     began = time.perf_counter()
     fsync_loop = os.path.join(OUT, "fsync_loop")
@@ -290,10 +293,22 @@ def build():
         ["swiftc", "-O", "-module-cache-path", os.path.join(OUT, "module-cache"), "-o", hello,
          os.path.join(HERE, "peers", "hello.swift")], check=True)
     times["hello"] = time.perf_counter() - began
+    # The same hello with the Swift runtime and Foundation linked statically, as kycuong's release build is:
+    # beside the target's peer (the hello as a Swift program usually is built), not instead of it.
+    began = time.perf_counter()
+    hello_static = os.path.join(OUT, "hello-static")
+    # The linker warns about mktemp in Foundation's static archive on every link: printed only on failure.
+    linked = subprocess.run(
+        ["swiftc", "-O", "-static-stdlib", "-module-cache-path", os.path.join(OUT, "module-cache"), "-o",
+         hello_static, os.path.join(HERE, "peers", "hello.swift")], capture_output=True, text=True)
+    if linked.returncode != 0:
+        sys.exit(f"building the static hello failed:\n{linked.stdout}{linked.stderr}")
+    times["hello_static"] = time.perf_counter() - began
     profiled = os.path.join(OUT, "kycuong-nodebug")
     if CONFIG["callgrind"]:
         subprocess.run(["objcopy", "--strip-debug", kycuong, profiled], check=True)
-    return {"kycuong": kycuong, "kycuong_profiled": profiled, "fsync_loop": fsync_loop, "hello": hello}, times
+    return {"kycuong": kycuong, "kycuong_profiled": profiled, "fsync_loop": fsync_loop, "hello": hello,
+            "hello_static": hello_static}, times
 
 
 def versions(binaries):
@@ -401,16 +416,20 @@ class Bench:
             "kycuong": empty_stdin([self.bin["kycuong"]]),
             "sqlite3": empty_stdin(["sqlite3", ":memory:"]),
             "hello": empty_stdin([self.bin["hello"]]),
+            "hello_static": empty_stdin([self.bin["hello_static"]]),
         }, runs)
         after = load()
         instructions = {
             "kycuong": self.isolated(lambda env: callgrind("row2-kycuong", [self.bin["kycuong_profiled"]], env.env)),
             "sqlite3": self.isolated(lambda env: callgrind("row2-sqlite3", ["sqlite3", ":memory:"], env.env)),
             "hello": self.isolated(lambda env: callgrind("row2-hello", [self.bin["hello"]], env.env)),
+            "hello_static": self.isolated(
+                lambda env: callgrind("row2-hello-static", [self.bin["hello_static"]], env.env)),
         }
         return self.add({
             "row": 2, "measure": "REPL, empty stdin", "kind": "time", "results": results,
-            "peers": [("sqlite3", "`sqlite3 :memory:`"), ("hello", "Swift hello with Foundation")],
+            "peers": [("sqlite3", "`sqlite3 :memory:`"), ("hello", "Swift hello with Foundation"),
+                      ("hello_static", "the same hello, Swift runtime and Foundation linked statically")],
             "target": {"hello": ("≤ 1.5× the Foundation hello", 1.5)}, "load": [before, after],
             "instructions": instructions, "instructions_note": "whole process",
             "note": "`kycuong </dev/null`: not a terminal, so no welcome; the catalog is loaded, the session "

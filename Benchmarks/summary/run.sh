@@ -2,8 +2,8 @@
 # Benchmark (not a test): `kycuong report summary --format json` over N realistic audits, beside jq and a
 # short Python script computing the same figure (mean overall score per unit) from the same files.
 #   Benchmarks/summary/run.sh [N]        N audits (default 10000), about 50 items each, as exports
-# Environment: SWIFT_SCRATCH (build scratch path, default .build), KEEP=1 keeps the generated folder,
-# RUNS (timed runs per tool, default 3; the best is reported).
+# Environment: KYCUONG (a kycuong already built: no build), SWIFT_SCRATCH (build scratch path, default .build),
+# KEEP=1 keeps the generated folder, RUNS (timed runs per tool, default 3; the best is reported).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here/../.."
@@ -12,9 +12,13 @@ runs=${RUNS:-3}
 scratch=${SWIFT_SCRATCH:-.build}
 command -v jq >/dev/null || { echo "run.sh: jq is needed (apt-get install -y jq)" >&2; exit 1; }
 
-echo "Building kycuong (release)…"
-swift build -c release --product kycuong --scratch-path "$scratch" >/dev/null
-kycuong="$(swift build -c release --product kycuong --scratch-path "$scratch" --show-bin-path)/kycuong"
+if [[ -n "${KYCUONG:-}" ]]; then
+  kycuong=$KYCUONG
+else
+  echo "Building kycuong (release)…"
+  swift build -c release --product kycuong --scratch-path "$scratch" >/dev/null
+  kycuong="$(swift build -c release --product kycuong --scratch-path "$scratch" --show-bin-path)/kycuong"
+fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kycuong-bench.XXXXXX")
 [[ ${KEEP:-0} == 1 ]] || trap 'rm -rf "$work"' EXIT

@@ -115,8 +115,12 @@ public enum ExportIntegrity {
   /// - Returns: `sha256:` and the digest.
   /// - Throws: ``IntegrityError`` when it cannot be encoded.
   public static func digest(of export: AuditExport) throws(IntegrityError) -> String {
-    // The digest is of the canonical form, whatever the layout: the compact encoding is read back faster than
-    // the indented file.
+    // The digest is of the JSON value of the export's file. Encoded straight into a value, it needs no text
+    // written and parsed back; where only JSONEncoder's text gives the value, it is written and parsed.
+    if let value = try? JSONValueEncoder.encode(export) {
+      return try digest(ofExportValue: value)
+    }
+    // The compact encoding is read back faster than the indented file.
     let data: Data
     do {
       data = try JSONCoding.encoder().encode(export)

@@ -48,7 +48,7 @@ package enum JSONValueDecoder {
 }
 
 /// A decoder over one value; its coding path is kept as a chain of parents, spelled out only when asked.
-private final class ValueDecoder: Decoder, SingleValueDecodingContainer {
+private final class ValueDecoder: Decoder, SingleValueDecodingContainer, CodingPathNode {
   let value: JSONValue
   let key: (any CodingKey)?
   let parent: ValueDecoder?
@@ -59,15 +59,7 @@ private final class ValueDecoder: Decoder, SingleValueDecodingContainer {
     self.parent = parent
   }
 
-  var codingPath: [any CodingKey] {
-    var path: [any CodingKey] = []
-    var node: ValueDecoder? = self
-    while let current = node, let key = current.key {
-      path.append(key)
-      node = current.parent
-    }
-    return path.reversed()
-  }
+  var codingPath: [any CodingKey] { chainedCodingPath }
 
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -162,22 +154,6 @@ private final class ValueDecoder: Decoder, SingleValueDecodingContainer {
   func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
 }
 
-/// An object member's name, or an array index (`Index 3`, integer value 3), as `JSONDecoder` names them.
-private struct PathKey: CodingKey {
-  var stringValue: String
-  var intValue: Int?
-
-  init(stringValue: String) {
-    self.stringValue = stringValue
-    intValue = nil
-  }
-
-  init(intValue: Int) {
-    stringValue = "Index \(intValue)"
-    self.intValue = intValue
-  }
-}
-
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   let members: [(key: String, value: JSONValue)]
   let decoder: ValueDecoder
@@ -228,7 +204,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   }
 
   func superDecoder() throws -> any Decoder {
-    let key = PathKey(stringValue: "super")
+    let key = CodingPathKey(stringValue: "super")
     return decoder.child(members.first { $0.key == key.stringValue }?.value ?? .null, key: key)
   }
 
@@ -248,7 +224,7 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
 
   /// The next element's decoder, moving past it, or the error `JSONDecoder` gives at the end.
   mutating func next(_ type: Any.Type) throws -> ValueDecoder {
-    let key = PathKey(intValue: currentIndex)
+    let key = CodingPathKey(intValue: currentIndex)
     guard !isAtEnd else {
       throw DecodingError.valueNotFound(
         type,

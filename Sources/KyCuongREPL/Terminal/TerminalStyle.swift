@@ -51,8 +51,14 @@ public struct TerminalStyle: Equatable, Sendable {
   }
 
   /// The policy applied to this process: standard output and the real environment.
-  public static func forStandardOutput() -> TerminalStyle {
-    decide(outputIsTerminal: isatty(STDOUT_FILENO) != 0, environment: ProcessInfo.processInfo.environment)
+  ///
+  /// - Parameter environment: The process's environment, when the caller has read it already (reading
+  ///   `ProcessInfo.environment` builds it anew each time).
+  /// - Returns: Colour when standard output is a terminal and `NO_COLOR` is unset or empty.
+  public static func forStandardOutput(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> TerminalStyle {
+    decide(outputIsTerminal: isatty(STDOUT_FILENO) != 0, environment: environment)
   }
 
   /// `text` wrapped in the ANSI codes for `attributes` when colour is enabled, else `text` unchanged.

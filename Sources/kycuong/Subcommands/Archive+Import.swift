@@ -50,7 +50,7 @@
       }
 
       func execute() async throws(CommandFailure) {
-        let source = from ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+        let source = from ?? ProcessEnvironment.variables["USER"] ?? "unknown"
         let files = SummaryReader.auditFiles(
           in: paths.map { URL(fileURLWithPath: $0) }, extensions: ["json", "jsonl", "zip"])
         let policy = ImportPolicy(requireRegisteredKey: requireSignature)

@@ -37,7 +37,7 @@
         }
 
         func execute() async throws(CommandFailure) {
-          let person = by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+          let person = by ?? ProcessEnvironment.variables["USER"] ?? "unknown"
           let now = Date()
           try await archive.with(create: true) { archive throws(CommandFailure) in
             for file in files {
@@ -103,7 +103,7 @@
         @OptionGroup var archive: ArchiveOptions
 
         func execute() async throws(CommandFailure) {
-          let person = by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+          let person = by ?? ProcessEnvironment.variables["USER"] ?? "unknown"
           let key = try await archive.with { archive throws(CommandFailure) in
             do throws(ArchiveError) {
               return try await archive.revokeKey(fingerprint: fingerprint, by: person, reason: reason)

@@ -35,7 +35,7 @@
         @OptionGroup var archive: ArchiveOptions
 
         func execute() async throws(CommandFailure) {
-          let publisher = by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+          let publisher = by ?? ProcessEnvironment.variables["USER"] ?? "unknown"
           var contents: [(file: String, data: Data)] = []
           for file in files {
             contents.append((file, try CommandFiles.read(file, limit: BoundedFile.maximumChecklistSize)))

@@ -60,7 +60,7 @@
           try await archive.withServerStore(create: true) { store throws(ServerStoreError) in
             let device = try await store.registerDevice(
               key, name: name ?? key.signer, team: team, role: role,
-              addedBy: by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown")
+              addedBy: by ?? ProcessEnvironment.variables["USER"] ?? "unknown")
             print(
               TerminalText.sanitized(
                 "\(device.keyID)  \(device.name): registered, \(device.role.rawValue) of \(device.team)"))
@@ -137,7 +137,7 @@
           try await archive.withServerStore(create: true) { store throws(ServerStoreError) in
             try await store.setPerson(
               name, password: password, role: role,
-              addedBy: by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown")
+              addedBy: by ?? ProcessEnvironment.variables["USER"] ?? "unknown")
             print(TerminalText.sanitized("\(name): \(role.rawValue)"))
           }
         }

@@ -33,7 +33,7 @@
     var key: String
 
     func client() throws(CommandFailure) -> SyncClient {
-      try Self.client(server: server ?? ProcessInfo.processInfo.environment["KYCUONG_SERVER"], key: key)
+      try Self.client(server: server ?? ProcessEnvironment.variables["KYCUONG_SERVER"], key: key)
     }
 
     /// A client of `server` signing with the key in the file `key`.

@@ -30,7 +30,7 @@ struct REPLLaunch {
   /// - Throws: ``CommandFailure``: a department's checklist does not load, the server's settings are wrong,
   ///   or (status 1) a command of a piped session was refused.
   func run() throws(CommandFailure) {
-    let environment = ProcessInfo.processInfo.environment
+    let environment = ProcessEnvironment.variables
     let catalog: () -> Catalog
     // A department's own checklists, for every session of an account, without repeating the option.
     let paths = checklists.isEmpty ? environment["KYCUONG_CHECKLISTS"].map { [$0] } ?? [] : checklists
@@ -61,7 +61,8 @@ struct REPLLaunch {
     let session = Session(
       configuration: SessionConfiguration(
         catalog: catalog(), store: auditStore, language: language, inspector: name,
-        styled: TerminalStyle.forStandardOutput().colorEnabled, columns: { width.columns() },
+        styled: TerminalStyle.forStandardOutput(environment: environment).colorEnabled,
+        homeDirectory: environment["HOME"].map { URL(fileURLWithPath: $0) }, columns: { width.columns() },
         progress: ProgressLine.reporter(interactive: interactive),
         logSender: try ServerLogSender.configured(server: server, key: key, environment: environment)))
     let console = Console(

@@ -7,7 +7,7 @@ import Foundation
 enum HistoryLocation {
   /// The history file for `environment`, its directory created; nil when no home can be found or the
   /// directory cannot be made (history then stays in memory).
-  static func historyFile(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+  static func historyFile(environment: [String: String] = ProcessEnvironment.variables) -> String? {
     let stateHome: String
     if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
       // The XDG spec says relative paths are invalid and must be ignored.
