@@ -217,6 +217,28 @@ public struct Audit: Hashable, Sendable {
     applicableItems.filter { records[$0.id]?.state == .unanswered }
   }
 
+  /// The first open item (``openItems``) after `itemID` in checklist order, else the first open item of all
+  /// (the inspector goes on past the end from the top); `nil` when none is open. `itemID` `nil`, or an id the
+  /// checklist does not have, gives the first open item.
+  ///
+  /// The same as looking `itemID` up in ``openItems``, in one walk over the items that builds no array: the
+  /// REPL asks after every answer.
+  package func nextOpenItem(after itemID: ItemID?) -> ItemID? {
+    var firstOpen: ItemID?
+    var passed = false
+    for section in checklist.sections {
+      for item in section.items {
+        let isOpen = applicability.isApplicable(item.id) && records[item.id]?.state == .unanswered
+        if isOpen {
+          if passed { return item.id }
+          if firstOpen == nil { firstOpen = item.id }
+        }
+        if !passed, item.id == itemID { passed = true }
+      }
+    }
+    return firstOpen
+  }
+
   /// Items not checked on this audit's kind of visit (``Item/visits``) and still unanswered: a team records
   /// them skipped, with the reason, unless it did check them.
   public var itemsNotCheckedOnThisVisit: [Item] {

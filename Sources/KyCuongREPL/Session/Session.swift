@@ -285,14 +285,7 @@ public final class Session: InteractiveSession {
 
   /// The first open applicable item after `itemID` in checklist order, wrapping round; `nil` when none.
   func nextOpenItem(after itemID: ItemID?) -> ItemID? {
-    guard let audit else { return nil }
-    let open = audit.openItems
-    guard let itemID, let position = audit.checklist.items.firstIndex(where: { $0.id == itemID }) else {
-      return open.first?.id
-    }
-    let openIDs = Set(open.map(\.id))
-    let later = audit.checklist.items[(position + 1)...].map(\.id)
-    return later.first { openIDs.contains($0) } ?? open.first?.id
+    audit?.nextOpenItem(after: itemID)
   }
 
   /// The item of the checklist named `word`, ignoring case, if it names one.
