@@ -203,7 +203,9 @@ final class EditLineReader: LineReader {
 
   private static func isUTF8CharacterType() -> Bool {
     guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
-    let name = String(cString: codeset).uppercased().replacingOccurrences(of: "-", with: "")
+    // "UTF-8", "utf8": compared without dashes, in Swift's own string operations (Foundation's
+    // replacingOccurrences bridges through NSString: two calls were 2.1 M instructions, 13% of a start).
+    let name = String(cString: codeset).uppercased().filter { $0 != "-" }
     return name == "UTF8"
   }
 }
