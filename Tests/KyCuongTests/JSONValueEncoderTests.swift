@@ -65,7 +65,7 @@ struct JSONValueEncoderTests {
       try nested.encode(-0.0, forKey: .b)
       var list = nested.nestedUnkeyedContainer(forKey: .list)
       try list.encode(Int.min)
-      try list.encode(5e-324)
+      try list.encode(Double.leastNonzeroMagnitude)
       try list.encode(1.7976931348623157e308)
       try list.encode(Double.pi)
       try list.encode(9_007_199_254_740_993 as Int)

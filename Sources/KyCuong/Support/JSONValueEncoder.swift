@@ -112,8 +112,7 @@ private final class EncoderNode: Encoder, SingleValueEncodingContainer, CodingPa
       return .scalar(.string(Timestamp.string(from: date)))
     }
     if T.self == Data.self || T.self == URL.self || T.self == Decimal.self || T.self == Float.self {
-      state.needsText = true
-      return .scalar(.null)
+      return Self.leftToTheText(state)
     }
     let node = key.map(child) ?? self
     try value.encode(to: node)
@@ -141,8 +140,13 @@ private final class EncoderNode: Encoder, SingleValueEncodingContainer, CodingPa
   }
 
   static func number(_ value: Double, state: EncodingState) -> Slot {
-    if !value.isFinite { state.needsText = true }
-    return .scalar(.number(value))
+    value.isFinite ? .scalar(.number(value)) : leftToTheText(state)
+  }
+
+  /// A value only `JSONEncoder`'s text gives: the encoding is marked to be done by it, the slot a stand-in.
+  static func leftToTheText(_ state: EncodingState) -> Slot {
+    state.needsText = true
+    return .scalar(.null)
   }
 
   // MARK: Encoder
@@ -170,7 +174,7 @@ private final class EncoderNode: Encoder, SingleValueEncodingContainer, CodingPa
   func encode(_ value: Bool) { put(.scalar(.bool(value))) }
   func encode(_ value: String) { put(.scalar(.string(value))) }
   func encode(_ value: Double) { put(Self.number(value, state: state)) }
-  func encode(_ value: Float) { put(Self.number(.nan, state: state)) }
+  func encode(_ value: Float) { put(Self.leftToTheText(state)) }
   func encode(_ value: Int) { put(.scalar(.number(Double(value)))) }
   func encode(_ value: Int8) { put(.scalar(.number(Double(value)))) }
   func encode(_ value: Int16) { put(.scalar(.number(Double(value)))) }
@@ -208,7 +212,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     put(EncoderNode.number(value, state: node.state), key)
   }
   mutating func encode(_ value: Float, forKey key: Key) {
-    put(EncoderNode.number(.nan, state: node.state), key)
+    put(EncoderNode.leftToTheText(node.state), key)
   }
   mutating func encode(_ value: Int, forKey key: Key) { put(.scalar(.number(Double(value))), key) }
   mutating func encode(_ value: Int8, forKey key: Key) { put(.scalar(.number(Double(value))), key) }
@@ -267,7 +271,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
   mutating func encode(_ value: Bool) { put(.scalar(.bool(value))) }
   mutating func encode(_ value: String) { put(.scalar(.string(value))) }
   mutating func encode(_ value: Double) { put(EncoderNode.number(value, state: node.state)) }
-  mutating func encode(_ value: Float) { put(EncoderNode.number(.nan, state: node.state)) }
+  mutating func encode(_ value: Float) { put(EncoderNode.leftToTheText(node.state)) }
   mutating func encode(_ value: Int) { put(.scalar(.number(Double(value)))) }
   mutating func encode(_ value: Int8) { put(.scalar(.number(Double(value)))) }
   mutating func encode(_ value: Int16) { put(.scalar(.number(Double(value)))) }

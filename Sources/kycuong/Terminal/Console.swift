@@ -16,8 +16,6 @@ struct Console {
   let reader: any LineReader
   /// Standard output.
   let output: any TextOutput = StandardOutput()
-  /// The colour policy for replies (terminal on standard output and `NO_COLOR` unset or empty).
-  let style: TerminalStyle = .forStandardOutput(environment: ProcessEnvironment.variables)
   private let editLineReader: EditLineReader?
 
   /// Chooses the reader; `completer` gets the text before the cursor and returns whole-word candidates;
