@@ -43,3 +43,19 @@ public struct CorrectiveAction: Hashable, Sendable, Codable {
     self.event = event
   }
 }
+
+extension CorrectiveAction: ParsedValueDecodable {
+  /// The action as its synthesized `init(from:)` reads it, for one in the form exports write (see
+  /// ``ParsedValueDecodable``); `nil` otherwise. Members are asked for in the order exports sort them.
+  package init?(parsedValue json: JSONValue) {
+    guard var member = MemberReader(json), let at = member("at")?.dateValue,
+      let by = member("by")?.stringValue,
+      let due = member("due")?.stringValue.flatMap(CalendarDate.init(_:)),
+      let event = JSONValue.optional(member("event"), \.exactIntegerValue),
+      let item = JSONValue.optional(member("item"), \.stringValue), let owner = member("owner")?.stringValue,
+      let what = member("what")?.stringValue
+    else { return nil }
+    self.init(
+      what: what, owner: owner, due: due, item: item.map(ItemID.init(_:)), by: by, at: at, event: event)
+  }
+}

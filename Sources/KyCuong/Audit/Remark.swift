@@ -1,4 +1,5 @@
 import Foundation
+import KyCuongSupport
 
 /// A dated text: an evidence note, the unit's explanation, a finding, a recommendation or the reason an
 /// audit was reopened.
@@ -29,5 +30,19 @@ public struct Remark: Hashable, Sendable, Codable {
     self.at = at
     self.event = event
     self.speaker = speaker
+  }
+}
+
+extension Remark: ParsedValueDecodable {
+  /// The remark as its synthesized `init(from:)` reads it, for one in the form exports write (see
+  /// ``ParsedValueDecodable``); `nil` otherwise. Members are asked for in the order exports sort them.
+  package init?(parsedValue json: JSONValue) {
+    guard var member = MemberReader(json), let at = member("at")?.dateValue,
+      let by = member("by")?.stringValue,
+      let event = JSONValue.optional(member("event"), \.exactIntegerValue),
+      let speaker = JSONValue.optional(member("speaker"), \.stringValue),
+      let text = member("text")?.stringValue
+    else { return nil }
+    self.init(text: text, by: by, at: at, event: event, speaker: speaker)
   }
 }

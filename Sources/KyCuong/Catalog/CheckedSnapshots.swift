@@ -19,12 +19,20 @@ package enum CheckedSnapshots {
   /// its members sorted by key, as they come through any `Decoder` (``JSONValue/sortedByKey``).
   ///
   /// - Throws: ``ChecklistValidationError`` as the parser throws it.
+  ///
+  /// A value found by its storage (the very object the reader gave before, as ``JSONValueMemo`` gives it for
+  /// the same bytes) is not written out again: one storage holds one value.
   package static func checklist(_ json: JSONValue, file: String) throws(ChecklistValidationError) -> Checklist
   {
+    if let known = store.checklist(sharingStorageWith: json, file: file) { return known }
     let key = Key(file: file, value: json)
-    if let known = store.checklist(for: key) { return known }
+    if let known = store.checklist(for: key) {
+      store.keep(known, sharingStorageWith: json, file: file)
+      return known
+    }
     let checklist = try ChecklistParser.parse(json.sortedByKey, file: file)
     store.keep(checklist, for: key)
+    store.keep(checklist, sharingStorageWith: json, file: file)
     return checklist
   }
 
@@ -98,10 +106,38 @@ package enum CheckedSnapshots {
     }
   }
 
+  /// An object's member storage: its address, while the value that holds it is kept alive beside it (so no
+  /// other array can have that address meanwhile); `nil` for anything but a non-empty object.
+  private static func storage(of json: JSONValue) -> UnsafeRawPointer? {
+    guard case .object(let members) = json, !members.isEmpty else { return nil }
+    return members.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+  }
+
   private final class Store: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [Key: Checklist] = [:]
     private var order: [Key] = []
+    /// Checklists by the storage of the value checked, the value kept so the storage stays its own.
+    private var byStorage: [(value: JSONValue, file: String, checklist: Checklist)] = []
+
+    func checklist(sharingStorageWith json: JSONValue, file: String) -> Checklist? {
+      guard let storage = CheckedSnapshots.storage(of: json) else { return nil }
+      lock.lock()
+      defer { lock.unlock() }
+      return byStorage.first { CheckedSnapshots.storage(of: $0.value) == storage && $0.file == file }?
+        .checklist
+    }
+
+    func keep(_ checklist: Checklist, sharingStorageWith json: JSONValue, file: String) {
+      guard let storage = CheckedSnapshots.storage(of: json) else { return }
+      lock.lock()
+      defer { lock.unlock() }
+      guard
+        !byStorage.contains(where: { CheckedSnapshots.storage(of: $0.value) == storage && $0.file == file })
+      else { return }
+      if byStorage.count >= CheckedSnapshots.capacity { byStorage.removeFirst() }
+      byStorage.append((json, file, checklist))
+    }
 
     func checklist(for key: Key) -> Checklist? {
       lock.lock()
@@ -123,6 +159,7 @@ package enum CheckedSnapshots {
       defer { lock.unlock() }
       entries = [:]
       order = []
+      byStorage = []
     }
 
     var count: Int {

@@ -18,7 +18,7 @@ public enum AuditDocument: Sendable {
   /// - Throws: ``AuditDocumentError`` saying why the file is neither.
   public init(data: Data) throws(AuditDocumentError) {
     // One parse: the export is read from the value that says the file is one.
-    let document = try? JSONReader.parseDocument(data)
+    let document = try? JSONReader.parseDocument(data, memo: AuditExport.snapshotMemo)
     if Self.looksLikeExport(data, parsed: document?.value) {
       do {
         // A file that does not parse is given to the export's reader, which says where and why.

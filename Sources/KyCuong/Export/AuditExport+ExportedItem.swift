@@ -53,3 +53,35 @@ extension AuditExport {
     }
   }
 }
+
+extension AuditExport.ExportedItem: ParsedValueDecodable {
+  /// The item as its synthesized `init(from:)` reads it, for an item in the form exports write (see
+  /// ``ParsedValueDecodable``): the members it decodes present and of their kinds, the optional ones absent,
+  /// `null` or of their kinds; `nil` otherwise. Members are asked for in the order exports sort them.
+  package init?(parsedValue json: JSONValue) {
+    guard var member = MemberReader(json),
+      let applicable = member("applicable")?.boolValue,
+      let at = JSONValue.optional(member("at"), \.dateValue),
+      let attachments = JSONValue.array(member("attachments"), { $0.decoded(as: Attachment.self) }),
+      let by = JSONValue.optional(member("by"), \.stringValue), let critical = member("critical")?.boolValue,
+      let explanations = JSONValue.array(member("explanations"), Remark.init(parsedValue:)),
+      let history = JSONValue.array(member("history"), { $0.decoded(as: AnswerOverride.self) }),
+      let id = member("id")?.stringValue,
+      let kind = member("kind")?.stringValue.flatMap(ItemKind.Name.init(rawValue:)),
+      let notes = JSONValue.array(member("notes"), Remark.init(parsedValue:)),
+      let outcome = JSONValue.optional(member("outcome"), Outcome.init(parsedValue:)),
+      let remark = JSONValue.optional(member("remark"), \.stringValue),
+      let score = JSONValue.optional(member("score"), \.numberValue),
+      let section = member("section")?.stringValue,
+      let skipReason = JSONValue.optional(member("skipReason"), \.stringValue),
+      let status = member("status")?.stringValue.flatMap(ItemStatus.init(rawValue:)),
+      let tags = JSONValue.array(member("tags"), \.stringValue), let weight = member("weight")?.numberValue
+    else { return nil }
+    self.init(
+      id: ItemID(id), section: section, kind: kind, weight: weight, critical: critical, tags: tags,
+      applicable: applicable, status: status, outcome: outcome, skipReason: skipReason, remark: remark,
+      by: by,
+      at: at, score: score, notes: notes, attachments: attachments, explanations: explanations,
+      history: history)
+  }
+}

@@ -153,12 +153,16 @@ public struct AuditExport: Hashable, Sendable, Codable {
     self = try Self.read(Self.parsed(data), data: data)
   }
 
+  /// The checklist snapshots this process parsed, by their bytes: exports of one checklist carry the same
+  /// snapshot, about half of each file, parsed once (``JSONValueMemo``; the result is what parsing gives).
+  package static let snapshotMemo = JSONValueMemo(members: ["snapshot"])
+
   /// `data` parsed by the strict reader, the one parse an export's reading makes.
   ///
   /// - Throws: ``ExportError/notJSON(line:column:reason:)``.
   package static func parsed(_ data: Data) throws(ExportError) -> JSONReader.Document {
     do {
-      return try JSONReader.parseDocument(data)
+      return try JSONReader.parseDocument(data, memo: snapshotMemo)
     } catch {
       throw .notJSON(line: error.line, column: error.column, reason: error.reason)
     }

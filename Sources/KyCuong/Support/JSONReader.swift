@@ -36,8 +36,17 @@ package enum JSONReader {
   }
 
   /// Parses `bytes` as one JSON document, noting numbers whose text says more than their value.
-  package static func parseDocument(_ bytes: some Collection<UInt8>) throws(SyntaxError) -> Document {
-    var parser = Parser(bytes: Array(bytes))
+  ///
+  /// - Parameters:
+  ///   - bytes: The document.
+  ///   - memo: Values parsed before, given back where the same bytes come again (see ``JSONValueMemo``);
+  ///     the result is the same with or without it.
+  /// - Returns: The value, with the reader's notes about its numbers and keys.
+  /// - Throws: ``SyntaxError`` saying where and why the bytes are not JSON.
+  package static func parseDocument(
+    _ bytes: some Collection<UInt8>, memo: JSONValueMemo? = nil
+  ) throws(SyntaxError) -> Document {
+    var parser = Parser(bytes: Array(bytes), memo: memo)
     parser.skipWhitespace()
     let value = try parser.parseValue(depth: 0)
     parser.skipWhitespace()
@@ -61,9 +70,12 @@ private struct Parser {
   var hasInexactNumbers = false
   /// See ``JSONReader/Document/hasDuplicateKeys``.
   var hasDuplicateKeys = false
+  /// Values parsed before, by the member they are the value of.
+  let memo: JSONValueMemo?
 
-  init(bytes: [UInt8]) {
+  init(bytes: [UInt8], memo: JSONValueMemo?) {
     self.bytes = bytes
+    self.memo = memo
     // A UTF-8 byte-order mark is not JSON, but editors on Windows write one; skip it.
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
   }
@@ -173,7 +185,11 @@ private struct Parser {
           hasDuplicateKeys = members.contains { $0.key == key }
         }
       }
-      members.append((key, try parseValue(depth: depth + 1, member: key)))
+      if let memo, memo.members.contains(key) {
+        members.append((key, try parseRemembered(depth: depth + 1, member: key, memo: memo)))
+      } else {
+        members.append((key, try parseValue(depth: depth + 1, member: key)))
+      }
       skipWhitespace()
       guard index < bytes.count else { throw error("expected ',' or '}', found the end of the file") }
       if bytes[index] == UInt8(ascii: ",") {
@@ -186,6 +202,32 @@ private struct Parser {
       }
       throw error("expected ',' or '}' after an object member, found \(describeNext())")
     }
+  }
+
+  /// The value at `index` as ``parseValue(depth:member:)`` gives it, taken from `memo` when its bytes are
+  /// there, and kept in it when not: the notes made on the value alone are kept with it.
+  mutating func parseRemembered(
+    depth: Int, member: String, memo: JSONValueMemo
+  ) throws(JSONReader.SyntaxError) -> JSONValue {
+    let start = index
+    if let known = bytes.withUnsafeBufferPointer({ memo.entry(matching: $0, at: start, depth: depth) }) {
+      index += known.bytes.count
+      hasInexactNumbers = hasInexactNumbers || known.hasInexactNumbers
+      hasDuplicateKeys = hasDuplicateKeys || known.hasDuplicateKeys
+      return known.value
+    }
+    let (inexactBefore, duplicatesBefore) = (hasInexactNumbers, hasDuplicateKeys)
+    (hasInexactNumbers, hasDuplicateKeys) = (false, false)
+    let value = try parseValue(depth: depth, member: member)
+    if index - start >= memo.minimumSize {
+      memo.keep(
+        JSONValueMemo.Entry(
+          bytes: Array(bytes[start..<index]), depth: depth, value: value,
+          hasInexactNumbers: hasInexactNumbers, hasDuplicateKeys: hasDuplicateKeys))
+    }
+    hasInexactNumbers = hasInexactNumbers || inexactBefore
+    hasDuplicateKeys = hasDuplicateKeys || duplicatesBefore
+    return value
   }
 
   mutating func parseArray(depth: Int) throws(JSONReader.SyntaxError) -> JSONValue {

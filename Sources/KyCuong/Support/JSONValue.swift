@@ -2,7 +2,7 @@
 ///
 /// The catalog reads checklists through this type rather than `Decodable`, so that validation can walk the
 /// whole document, collect every problem with its JSON path, and report unknown fields.
-public indirect enum JSONValue: Hashable, Sendable {
+public enum JSONValue: Hashable, Sendable {
   /// `null`.
   case null
   /// `true` or `false`.

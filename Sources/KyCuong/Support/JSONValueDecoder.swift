@@ -162,12 +162,15 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
   var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
 
-  func contains(_ key: Key) -> Bool { members.contains { $0.key == key.stringValue } }
+  func contains(_ key: Key) -> Bool { index(of: key.stringValue) != nil }
+
+  /// The position of the first member named `name` (compared as `String`s are, as `JSONDecoder` finds keys).
+  func index(of name: String) -> Int? { members.firstIndex { $0.key == name } }
 
   /// The member's decoder, or the error `JSONDecoder` gives for a member that is not there.
   func member(_ key: Key) throws -> ValueDecoder {
     let name = key.stringValue
-    guard let member = members.first(where: { $0.key == name }) else {
+    guard let member = index(of: name).map({ members[$0] }) else {
       throw DecodingError.keyNotFound(
         key,
         DecodingError.Context(
@@ -257,7 +260,18 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
   mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next(type).integer(type) }
   mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next(type).integer(type) }
   mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next(type).integer(type) }
-  mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next(type).decode(type) }
+  mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    // The elements of an array are where there are many values of one type (an export's items): there, a
+    // type that reads itself from the parsed value does (see ``ParsedValueDecodable``), giving only what
+    // `init(from:)` would give. Asked only here, since asking costs a conformance lookup.
+    if currentIndex < elements.count, let shortcut = T.self as? any ParsedValueDecodable.Type,
+      let decoded = shortcut.init(parsedValue: elements[currentIndex]) as? T
+    {
+      currentIndex += 1
+      return decoded
+    }
+    return try next(type).decode(type)
+  }
 
   mutating func nestedContainer<NestedKey: CodingKey>(
     keyedBy type: NestedKey.Type

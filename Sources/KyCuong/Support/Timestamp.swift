@@ -28,9 +28,41 @@ public enum Timestamp {
   /// - Returns: The time, or `nil` when `text` is not an ISO 8601 time or names a day or time that does not
   ///   exist.
   public static func date(from text: String) -> Date? {
+    if let date = wholeSecondInUTC(text) { return date }
     guard impossibility(in: text) == nil else { return nil }
     if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
     return try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
+  }
+
+  /// The time `text` names when it is written exactly as KyCuong writes times, `YYYY-MM-DDTHH:MM:SSZ`, in a
+  /// year from 1600 to 9999 and with a day and a clock time that exist: counted from its fields, as the
+  /// ISO 8601 parser gives it (the Gregorian calendar, in force in every such year), at a hundredth of the
+  /// parser's cost. `nil` for any other text, which the parser reads.
+  package static func wholeSecondInUTC(_ text: String) -> Date? {
+    let found: Date?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      guard bytes.count == 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+        bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+        bytes[19] == UInt8(ascii: "Z")
+      else { return nil }
+      var valid = true
+      func number(_ range: Range<Int>) -> Int {
+        var value = 0
+        for position in range {
+          let digit = Int(bytes[position]) - Int(UInt8(ascii: "0"))
+          if digit < 0 || digit > 9 { valid = false }
+          value = value * 10 + digit
+        }
+        return value
+      }
+      let (year, month, day) = (number(0..<4), number(5..<7), number(8..<10))
+      let (hour, minute, second) = (number(11..<13), number(14..<16), number(17..<19))
+      guard valid, year >= 1600, hour < 24, minute < 60, second < 60,
+        let date = CalendarDate(year: year, month: month, day: day)
+      else { return nil }
+      let seconds = date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second
+      return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+    return found ?? nil
   }
 
   /// Why `text`, written `YYYY-MM-DDTHH:MM:SS…`, names a day or a clock time that does not exist
