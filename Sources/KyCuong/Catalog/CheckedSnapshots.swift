@@ -18,10 +18,10 @@ package enum CheckedSnapshots {
   /// `file`, passed it before in this process. `json` is the value as the file spells it; the parser is given
   /// its members sorted by key, as they come through any `Decoder` (``JSONValue/sortedByKey``).
   ///
-  /// - Throws: ``ChecklistValidationError`` as the parser throws it.
-  ///
   /// A value found by its storage (the very object the reader gave before, as ``JSONValueMemo`` gives it for
   /// the same bytes) is not written out again: one storage holds one value.
+  ///
+  /// - Throws: ``ChecklistValidationError`` as the parser throws it.
   package static func checklist(_ json: JSONValue, file: String) throws(ChecklistValidationError) -> Checklist
   {
     if let known = store.checklist(sharingStorageWith: json, file: file) { return known }

@@ -80,8 +80,7 @@ extension AuditExport.ExportedItem: ParsedValueDecodable {
     self.init(
       id: ItemID(id), section: section, kind: kind, weight: weight, critical: critical, tags: tags,
       applicable: applicable, status: status, outcome: outcome, skipReason: skipReason, remark: remark,
-      by: by,
-      at: at, score: score, notes: notes, attachments: attachments, explanations: explanations,
+      by: by, at: at, score: score, notes: notes, attachments: attachments, explanations: explanations,
       history: history)
   }
 }
