@@ -98,11 +98,15 @@ struct JSONValueMemoTests {
     readsTheSame(document(snapshot: snapshot(#", "id": "again""#), before: #""a": 1, "a": 2"#), memo: memo)
   }
 
-  @Test("short values, other members and values past the capacity are not remembered")
+  @Test("short and long values, other members and values past the capacity are not remembered")
   func whatIsKept() throws {
-    let memo = JSONValueMemo(members: ["snapshot"], minimumSize: 1024, capacity: 3)
+    let memo = JSONValueMemo(members: ["snapshot"], minimumSize: 1024, maximumSize: 4096, capacity: 3)
     readsTheSame(document(snapshot: #"{"id": "short"}"#), memo: memo)
     readsTheSame(Array("{\"other\": \(snapshot())}".utf8), memo: memo)
+    // A value over the maximum (a hostile file's) is parsed each time, never held.
+    let long = snapshot(", \"padding\": \"" + String(repeating: "x", count: 4096) + "\"")
+    readsTheSame(document(snapshot: long), memo: memo)
+    readsTheSame(document(snapshot: long), memo: memo)
     #expect(memo.count == 0)
     for index in 0..<5 {
       readsTheSame(document(snapshot: snapshot(#", "n": \#(index)"#)), memo: memo)

@@ -219,7 +219,7 @@ private struct Parser {
     let (inexactBefore, duplicatesBefore) = (hasInexactNumbers, hasDuplicateKeys)
     (hasInexactNumbers, hasDuplicateKeys) = (false, false)
     let value = try parseValue(depth: depth, member: member)
-    if index - start >= memo.minimumSize {
+    if memo.keeps(size: index - start) {
       memo.keep(
         JSONValueMemo.Entry(
           bytes: Array(bytes[start..<index]), depth: depth, value: value,

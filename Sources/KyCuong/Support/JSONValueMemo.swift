@@ -31,16 +31,20 @@ package final class JSONValueMemo: @unchecked Sendable {
   package let members: [String]
   /// Values shorter than this many bytes are parsed each time (comparing them saves little).
   package let minimumSize: Int
+  /// Values longer than this many bytes are not kept: a hostile file must not make the process hold its
+  /// copy (a checklist snapshot is tens of kilobytes).
+  package let maximumSize: Int
   /// How many values are kept.
   package let capacity: Int
 
   private let lock = NSLock()
   private var entries: [Entry] = []
 
-  /// A memo of the values of `members` of at least `minimumSize` bytes, at most `capacity` of them.
-  package init(members: [String], minimumSize: Int = 1024, capacity: Int = 16) {
+  /// A memo of the values of `members` of `minimumSize` to `maximumSize` bytes, at most `capacity` of them.
+  package init(members: [String], minimumSize: Int = 1024, maximumSize: Int = 1 << 20, capacity: Int = 16) {
     self.members = members
     self.minimumSize = minimumSize
+    self.maximumSize = maximumSize
     self.capacity = capacity
   }
 
@@ -59,10 +63,13 @@ package final class JSONValueMemo: @unchecked Sendable {
     return nil
   }
 
+  /// Whether a value of `size` bytes is one to keep (``minimumSize`` to ``maximumSize``).
+  package func keeps(size: Int) -> Bool { size >= minimumSize && size <= maximumSize }
+
   /// Remembers `entry` unless a value of the same bytes and depth is kept already (two threads may parse one
-  /// value at once), or it is shorter than ``minimumSize``.
+  /// value at once), or its size is not one to keep (``keeps(size:)``).
   package func keep(_ entry: Entry) {
-    guard entry.bytes.count >= minimumSize else { return }
+    guard keeps(size: entry.bytes.count) else { return }
     lock.lock()
     defer { lock.unlock() }
     if entries.contains(where: { $0.depth == entry.depth && $0.bytes == entry.bytes }) { return }
