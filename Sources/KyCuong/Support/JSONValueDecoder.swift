@@ -135,10 +135,8 @@ private final class ValueDecoder: Decoder, SingleValueDecodingContainer, CodingP
 
   /// An integer: exact in the `Double` below 2^53, else only the text says.
   func integer<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
-    guard case .number(let number) = value else { throw mismatch(type) }
-    guard abs(number) < 9_007_199_254_740_992, let exact = T(exactly: number) else {
-      throw JSONValueDecoder.NeedsText()
-    }
+    guard case .number = value else { throw mismatch(type) }
+    guard let exact = value.exactInteger(T.self) else { throw JSONValueDecoder.NeedsText() }
     return exact
   }
 

@@ -61,11 +61,15 @@ extension JSONValue {
     return nil
   }
 
-  /// The number as an `Int` when its `Double` gives the integer exactly (whole, below 2^53 in magnitude), as
-  /// ``JSONValueDecoder`` reads integers; `nil` otherwise.
-  package var exactIntegerValue: Int? {
+  /// The number as an `Int` when its `Double` gives the integer exactly, as ``JSONValueDecoder`` reads
+  /// integers (``exactInteger(_:)``); `nil` otherwise.
+  package var exactIntegerValue: Int? { exactInteger(Int.self) }
+
+  /// The number as a `T` when its `Double` gives the integer exactly: whole, below 2^53 in magnitude (above,
+  /// only the text says which integer it is) and in `T`'s range; `nil` otherwise.
+  package func exactInteger<T: FixedWidthInteger>(_ type: T.Type) -> T? {
     guard case .number(let number) = self, abs(number) < 9_007_199_254_740_992 else { return nil }
-    return Int(exactly: number)
+    return T(exactly: number)
   }
 
   /// A time as ``JSONCoding/date(from:)`` reads it: a string ``Timestamp/date(from:)`` gives a time for.

@@ -39,48 +39,21 @@ public enum Timestamp {
   /// ISO 8601 parser gives it (the Gregorian calendar, in force in every such year), at a hundredth of the
   /// parser's cost. `nil` for any other text, which the parser reads.
   package static func wholeSecondInUTC(_ text: String) -> Date? {
-    let found: Date?? = text.utf8.withContiguousStorageIfAvailable { bytes in
-      guard bytes.count == 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-        bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-        bytes[19] == UInt8(ascii: "Z")
-      else { return nil }
-      var valid = true
-      func number(_ range: Range<Int>) -> Int {
-        var value = 0
-        for position in range {
-          let digit = Int(bytes[position]) - Int(UInt8(ascii: "0"))
-          if digit < 0 || digit > 9 { valid = false }
-          value = value * 10 + digit
-        }
-        return value
-      }
-      let (year, month, day) = (number(0..<4), number(5..<7), number(8..<10))
-      let (hour, minute, second) = (number(11..<13), number(14..<16), number(17..<19))
-      guard valid, year >= 1600, hour < 24, minute < 60, second < 60,
-        let date = CalendarDate(year: year, month: month, day: day)
-      else { return nil }
-      let seconds = date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second
-      return Date(timeIntervalSince1970: TimeInterval(seconds))
-    }
-    return found ?? nil
+    guard text.utf8.count == 20, text.utf8.last == UInt8(ascii: "Z"), let fields = Fields(text),
+      fields.year >= 1600, fields.hour < 24, fields.minute < 60, fields.second < 60,
+      let date = CalendarDate(year: fields.year, month: fields.month, day: fields.day)
+    else { return nil }
+    let seconds = date.dayNumber * 86_400 + fields.hour * 3600 + fields.minute * 60 + fields.second
+    return Date(timeIntervalSince1970: TimeInterval(seconds))
   }
 
   /// Why `text`, written `YYYY-MM-DDTHH:MM:SS…`, names a day or a clock time that does not exist
   /// ("there is no 30 February 2026", "hour 24 does not exist"), or `nil` when its fields exist or it is
   /// not written so (then it is not a time at all).
   package static func impossibility(in text: String) -> String? {
-    let bytes = Array(text.utf8.prefix(19))
-    let shape = Array("dddd-dd-ddTdd:dd:dd".utf8)
-    guard bytes.count == shape.count else { return nil }
-    for (byte, expected) in zip(bytes, shape) {
-      let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-      if expected == UInt8(ascii: "d") ? !isDigit : byte != expected { return nil }
-    }
-    func number(_ range: Range<Int>) -> Int {
-      bytes[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-    }
-    let (year, month, day) = (number(0..<4), number(5..<7), number(8..<10))
-    let (hour, minute, second) = (number(11..<13), number(14..<16), number(17..<19))
+    guard let fields = Fields(text) else { return nil }
+    let (year, month, day) = (fields.year, fields.month, fields.day)
+    let (hour, minute, second) = (fields.hour, fields.minute, fields.second)
     guard (1...12).contains(month) else { return "month \(month) does not exist" }
     let days = CalendarDate.daysInMonth(month, of: year)
     guard (1...days).contains(day) else {
@@ -98,4 +71,47 @@ public enum Timestamp {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December",
   ]
+
+  /// The fields of a text that starts `YYYY-MM-DDTHH:MM:SS` (ASCII digits where the letters are), read
+  /// from its bytes in place, whether or not they name a day and a time that exist.
+  private struct Fields {
+    var year, month, day, hour, minute, second: Int
+
+    /// Where `YYYY-MM-DDTHH:MM:SS` has a separator, and which.
+    private static let separators: [(position: Int, byte: UInt8)] = [
+      (4, UInt8(ascii: "-")), (7, UInt8(ascii: "-")), (10, UInt8(ascii: "T")), (13, UInt8(ascii: ":")),
+      (16, UInt8(ascii: ":")),
+    ]
+
+    /// The fields `text` starts with, or `nil` when it does not start so.
+    init?(_ text: String) {
+      var text = text
+      guard
+        let fields = text.withUTF8({ bytes -> Fields? in
+          guard bytes.count >= 19 else { return nil }
+          for (position, separator) in Self.separators where bytes[position] != separator { return nil }
+          var valid = true
+          func number(_ range: Range<Int>) -> Int {
+            var value = 0
+            for position in range {
+              let digit = Int(bytes[position]) - Int(UInt8(ascii: "0"))
+              if digit < 0 || digit > 9 { valid = false }
+              value = value * 10 + digit
+            }
+            return value
+          }
+          let fields = Fields(
+            year: number(0..<4), month: number(5..<7), day: number(8..<10), hour: number(11..<13),
+            minute: number(14..<16), second: number(17..<19))
+          return valid ? fields : nil
+        })
+      else { return nil }
+      self = fields
+    }
+
+    private init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+      (self.year, self.month, self.day) = (year, month, day)
+      (self.hour, self.minute, self.second) = (hour, minute, second)
+    }
+  }
 }
